@@ -1,0 +1,41 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AgeOutModule } from './age-out/age-out.module';
+import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
+import { ContractExceptionFilter } from './errors/contract-exception.filter';
+import { ApiGraphQLModule } from './graphql/graphql.module';
+import { HealthModule } from './health/health.module';
+import { EventStoreModule } from './infrastructure/event-store.module';
+import { LoggingModule } from './logging/logging.module';
+import { MetricsController } from './metrics/metrics.controller';
+import { createValidationPipe } from './validation/validation';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggingModule.forRoot(config),
+        EventStoreModule,
+        AuthModule,
+        ApiGraphQLModule.forRoot(config),
+        HealthModule,
+        CasesModule,
+        ScheduleModule.forRoot(),
+        AgeOutModule,
+      ],
+      controllers: [MetricsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ContractExceptionFilter },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CommandPath } from '../command/command-path';
+import {
+  BenefitStandardsResolver,
+  SetBenefitStandardHandler,
+} from '../standards/set-benefit-standard';
+import { CaseCommandService } from './case-command.service';
+import { CaseMutationsResolver } from './case-mutations.resolver';
+import { CaseQueriesResolver } from './case-queries.resolver';
+import { ChildInfoResolver } from './child-info.resolver';
+import { ExecuteCaseCommandHandler, IdentifyChildHandler } from './commands/case-command.handlers';
+import { IdentityReservations } from './identity-reservations';
+import { StandardsView } from './standards.view';
+
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    CommandPath,
+    CaseCommandService,
+    IdentityReservations,
+    StandardsView,
+    IdentifyChildHandler,
+    ExecuteCaseCommandHandler,
+    SetBenefitStandardHandler,
+    CaseMutationsResolver,
+    CaseQueriesResolver,
+    ChildInfoResolver,
+    BenefitStandardsResolver,
+  ],
+  exports: [CommandPath, CaseCommandService, StandardsView],
+})
+export class CasesModule {}

@@ -1,0 +1,33 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { maySeePersonalInfo } from '@app/domain';
+import type { Principal } from '../auth/principal';
+import { Forbidden } from '../errors/app-errors';
+import { CurrentPrincipal } from '../graphql/request-context';
+import { ChildInfo } from './graphql/case.types';
+
+/** Personal information: only entitled roles in the case's region see it. */
+@Resolver(() => ChildInfo)
+export class ChildInfoResolver {
+  @ResolveField(() => String, {
+    nullable: true,
+    description: '姓名(个人信息)/ name: personal information',
+  })
+  name(@Parent() child: ChildInfo, @CurrentPrincipal() principal: Principal): string {
+    this.assertEntitled(child, principal);
+    return child.fullName;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: '身份号码(个人信息)/ ID number: personal information',
+  })
+  idNumber(@Parent() child: ChildInfo, @CurrentPrincipal() principal: Principal): string {
+    this.assertEntitled(child, principal);
+    return child.fullIdNumber;
+  }
+
+  private assertEntitled(child: ChildInfo, principal: Principal): void {
+    if (!maySeePersonalInfo(principal, child.regionCode))
+      throw new Forbidden('not entitled to personal information');
+  }
+}

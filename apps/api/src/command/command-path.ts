@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { chainHash, type BusinessMetadata, type EventMetadata } from '@app/domain';
+import {
+  EVENT_STORE,
+  StreamNotFound,
+  WrongExpectedRevision,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type Position,
+} from '@app/event-store';
+import type { Principal } from '../auth/principal';
+import { ConcurrencyConflict } from '../errors/app-errors';
+import { commandRetries } from '../metrics/metrics';
+import { CLOCK, type Clock } from './clock';
+import type { Decider } from './decider';
+
+/** Who asks, on what grounds, and the business time the resulting events carry. */
+export interface CommandEnvelope {
+  principal: Principal;
+  correlationId: string;
+  /** the message that caused this command; a fresh command id when a person asked */
+  causationId?: string;
+  /** business time of the events (ISO DateTime), or how to read it off each event */
+  occurredAt: string | ((event: { type: string; data: unknown }) => string);
+  /** fixed event ids (the agency API derives them from its Idempotency-Key) */
+  eventIds?: string[];
+}
+
+export interface LoadedStream<State> {
+  state: State;
+  revision: bigint | 'no_stream';
+  lastHash?: string;
+  lastPosition?: Position;
+  /** recordedAt of the last event's metadata */
+  lastRecordedAt?: string;
+}
+
+export interface CommandOutcome<State> {
+  state: State;
+  /** the stream's revision after the command ('no_stream' when nothing was ever written) */
+  revision: bigint | 'no_stream';
+  position: Position | null;
+  eventIds: string[];
+  eventTypes: string[];
+}
+
+const MAX_ATTEMPTS = 4;
+
+/**
+ * The one command path: read the stream, fold `evolve`, `decide`, append with the expected
+ * revision, and retry from the top when another writer got there first.
+ */
+@Injectable()
+export class CommandPath {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async load<S, E extends { type: string; data: unknown }>(
+    streamId: string,
+    decider: Pick<Decider<S, unknown, E>, 'initialState' | 'evolve'>,
+  ): Promise<LoadedStream<S>> {
+    let state = decider.initialState();
+    let revision: bigint | 'no_stream' = 'no_stream';
+    let lastHash: string | undefined;
+    let lastPosition: Position | undefined;
+    let lastRecordedAt: string | undefined;
+    try {
+      for await (const event of this.store.readStream(streamId)) {
+        state = decider.evolve(state, { type: event.type, data: event.data } as E);
+        revision = event.revision;
+        const metadata = event.metadata as Partial<EventMetadata>;
+        lastHash = metadata.hash;
+        lastRecordedAt = metadata.recordedAt;
+        lastPosition = event.position;
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFound)) throw error;
+    }
+    return { state, revision, lastHash, lastPosition, lastRecordedAt };
+  }
+
+  async run<S, C, E extends { type: string; data: unknown }>(
+    streamId: string,
+    decider: Decider<S, C, E>,
+    command: C | ((state: S) => C),
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome<S>> {
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.load(streamId, decider);
+      const concrete =
+        typeof command === 'function' ? (command as (s: S) => C)(loaded.state) : command;
+      const events = decider.decide(concrete, loaded.state);
+      if (events.length === 0) {
+        return {
+          state: loaded.state,
+          revision: loaded.revision,
+          position: loaded.lastPosition ?? null,
+          eventIds: [],
+          eventTypes: [],
+        };
+      }
+      const toAppend = this.withMetadata(events, loaded.lastHash, envelope);
+      const expectedRevision: ExpectedRevision = loaded.revision;
+      try {
+        const result = await this.store.appendToStream(streamId, toAppend, { expectedRevision });
+        return {
+          state: events.reduce(decider.evolve, loaded.state),
+          revision: result.nextRevision,
+          position: result.position,
+          eventIds: toAppend.map((e) => e.id),
+          eventTypes: toAppend.map((e) => e.type),
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+        if (attempt >= MAX_ATTEMPTS || envelope.eventIds) throw new ConcurrencyConflict();
+        commandRetries.inc();
+      }
+    }
+  }
+
+  private withMetadata<E extends { type: string; data: unknown }>(
+    events: E[],
+    previousHash: string | undefined,
+    envelope: CommandEnvelope,
+  ): EventToAppend[] {
+    const recordedAt = this.clock.now().toISOString();
+    const causationId = envelope.causationId ?? randomUUID();
+    let chain = previousHash;
+    return events.map((event, index) => {
+      const business: BusinessMetadata = {
+        actor: {
+          id: envelope.principal.id,
+          role: envelope.principal.role,
+          ...(envelope.principal.agency ? { agency: envelope.principal.agency } : {}),
+        },
+        occurredAt:
+          typeof envelope.occurredAt === 'function'
+            ? envelope.occurredAt(event)
+            : envelope.occurredAt,
+        recordedAt,
+        correlationId: envelope.correlationId,
+        causationId,
+      };
+      const hash = chainHash({
+        type: event.type,
+        data: event.data,
+        metadata: business,
+        previousHash: chain,
+      });
+      const metadata: EventMetadata = {
+        ...business,
+        hash,
+        ...(chain ? { previousHash: chain } : {}),
+      };
+      chain = hash;
+      return {
+        id: envelope.eventIds?.[index] ?? randomUUID(),
+        type: event.type,
+        data: event.data,
+        metadata: metadata as unknown as Record<string, unknown>,
+      };
+    });
+  }
+}

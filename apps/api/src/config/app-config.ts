@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { getOrCreateSecret } from './secrets';
+
+export type EventStoreKind = 'sqlite' | 'esdb';
+export type ReadModelStoreKind = 'sqlite' | 'postgres';
+
+/** Everything the service reads from its environment, parsed once at start-up. */
+export interface AppConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  eventStore: EventStoreKind;
+  esdbConnectionString?: string;
+  readModelStore: ReadModelStoreKind;
+  databaseUrl?: string;
+  jwtSecret: string;
+  /** key of the HMAC that turns an ID number into its reservation stream name */
+  identityKey: string;
+  logLevel: string;
+  graphiql: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: T[],
+  fallback: T,
+): T {
+  if (value === undefined || value === '') return fallback;
+  if ((allowed as string[]).includes(value)) return value as T;
+  throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
+}
+
+function port(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ConfigError(`${name} must be a TCP port`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const eventStore = oneOf('EVENT_STORE', env.EVENT_STORE, ['sqlite', 'esdb'], 'sqlite');
+  const readModelStore = oneOf(
+    'READ_MODEL_STORE',
+    env.READ_MODEL_STORE,
+    ['sqlite', 'postgres'],
+    'sqlite',
+  );
+  if (eventStore === 'esdb' && !env.ESDB_CONNECTION_STRING) {
+    throw new ConfigError('EVENT_STORE=esdb needs ESDB_CONNECTION_STRING');
+  }
+  if (readModelStore === 'postgres' && !env.DATABASE_URL) {
+    throw new ConfigError('READ_MODEL_STORE=postgres needs DATABASE_URL');
+  }
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: port('PORT', env.PORT, 3000),
+    dataDir,
+    eventStore,
+    esdbConnectionString: env.ESDB_CONNECTION_STRING,
+    readModelStore,
+    databaseUrl: env.DATABASE_URL,
+    jwtSecret: env.AUTH_JWT_SECRET || getOrCreateSecret(dataDir, 'jwt-secret'),
+    identityKey: env.IDENTITY_HMAC_KEY || getOrCreateSecret(dataDir, 'identity-hmac-key'),
+    logLevel: env.LOG_LEVEL || 'info',
+    graphiql: env.GRAPHIQL ? env.GRAPHIQL === 'true' : env.NODE_ENV !== 'production',
+  };
+}

@@ -1,0 +1,41 @@
+/** Errors raised by the application layer itself (the domain has its own, mapped in contract-error.ts). */
+export class Unauthenticated extends Error {
+  override readonly name = 'Unauthenticated';
+}
+
+export class Forbidden extends Error {
+  override readonly name = 'Forbidden';
+}
+
+export class CaseNotFound extends Error {
+  override readonly name = 'CaseNotFound';
+  constructor() {
+    super('case not found');
+  }
+}
+
+export class ConcurrencyConflict extends Error {
+  override readonly name = 'ConcurrencyConflict';
+  constructor() {
+    super('the case changed while the command ran; retry with fresh data');
+  }
+}
+
+export class StaleReadModel extends Error {
+  override readonly name = 'StaleReadModel';
+  constructor() {
+    super('the read models have not reached the requested position yet');
+  }
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class BadUserInput extends Error {
+  override readonly name = 'BadUserInput';
+  constructor(readonly fields: FieldError[]) {
+    super(`invalid input: ${fields.map((f) => f.field).join(', ')}`);
+  }
+}

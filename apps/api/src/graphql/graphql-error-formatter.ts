@@ -1,0 +1,109 @@
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { Logger } from 'pino';
+import { toContractError } from '../errors/to-contract-error';
+
+const VARIABLE_PROBLEM = /^Variable "\$(\w+)" got invalid value .*? at "([\w.[\]]+)"/s;
+const LITERAL_PROBLEM =
+  /^(?:Expected value of type "([^"]+)", found [^;]*|(\w+) cannot represent [^:]*: .*?)(?:; (.*))?$/s;
+const VARIABLE_MISSING =
+  /^Variable "\$(\w+)" of (?:required|non-null) type .* (?:was not provided|must not be null)/s;
+
+/** A GraphQL error as it leaves the server: contract code, safe message, the bad fields if any. */
+function format(error: GraphQLError, log?: Logger): Record<string, unknown> {
+  const base = { path: error.path, locations: error.locations };
+  if (!error.originalError || error.originalError instanceof GraphQLError) {
+    // parse, validation and variable coercion errors: graphql-js puts the offending value in the
+    // message, and values may be names or ID numbers, so only the field path is kept
+    const problem = VARIABLE_PROBLEM.exec(error.message);
+    if (problem) {
+      const field = problem[2].replace(/^\w+\./, '');
+      return {
+        ...base,
+        message: `invalid value for ${problem[2]}`,
+        extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message: 'invalid value' }] },
+      };
+    }
+    const missing = VARIABLE_MISSING.exec(error.message);
+    if (missing) {
+      return {
+        ...base,
+        message: `variable $${missing[1]} is required`,
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: missing[1], message: 'required' }],
+        },
+      };
+    }
+    if (error.extensions?.code === 'BAD_USER_INPUT') {
+      // our scalars (Date, DateTime) refusing a literal: their messages carry no value
+      const field = literalFieldName(error) ?? 'input';
+      return {
+        ...base,
+        message: `invalid value for ${field}`,
+        extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message: error.message }] },
+      };
+    }
+    const literal = LITERAL_PROBLEM.exec(error.message);
+    if (literal) {
+      const field = literalFieldName(error) ?? 'input';
+      const reason =
+        literal[3] && !literal[3].includes('"')
+          ? literal[3]
+          : `expected ${literal[1] ?? literal[2]}`;
+      return {
+        ...base,
+        message: `invalid value for ${field}`,
+        extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message: reason }] },
+      };
+    }
+    return { ...base, message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  }
+  const contract = toContractError(error.originalError);
+  if (contract.code === 'INTERNAL_SERVER_ERROR') {
+    log?.error(
+      {
+        err: { type: error.originalError.name, stack: error.originalError.stack },
+        path: error.path,
+      },
+      'resolver failed',
+    );
+  }
+  return {
+    ...base,
+    message: contract.message,
+    extensions: { code: contract.code, ...(contract.fields ? { fields: contract.fields } : {}) },
+  };
+}
+
+/** The input field a bad literal was written for: the `name:` just before it in the document. */
+function literalFieldName(error: GraphQLError): string | null {
+  const start = error.nodes?.[0]?.loc?.start;
+  const body = error.source?.body;
+  if (start === undefined || body === undefined) return null;
+  const match = /(\w+)\s*:\s*$/.exec(body.slice(Math.max(0, start - 200), start));
+  return match ? match[1] : null;
+}
+
+/** Mercurius errorFormatter: GraphQL-over-HTTP answers 200 with `errors` whenever a result exists. */
+export function graphqlErrorFormatter(
+  execution: ExecutionResult & { statusCode?: number },
+  context: { reply?: { log: Logger } },
+): { statusCode: number; response: ExecutionResult } {
+  const errors = (execution.errors ?? []).flatMap((error) => {
+    const nested = (error.originalError as { errors?: unknown } | undefined)?.errors;
+    if (Array.isArray(nested)) return nested as GraphQLError[]; // Mercurius wraps validation errors
+    return [error];
+  });
+  return {
+    statusCode: execution.data ? 200 : (execution.statusCode ?? 200),
+    response: {
+      data: execution.data ?? null,
+      errors: errors.map((e) =>
+        format(
+          e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)),
+          context.reply?.log,
+        ),
+      ) as never,
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyRequest } from 'fastify';
+import { AuthModule } from '../auth/auth.module';
+import { TokenService } from '../auth/token.service';
+import type { AppConfig } from '../config/app-config';
+import { graphqlErrorFormatter } from './graphql-error-formatter';
+import { buildRequestContext } from './request-context';
+
+@Module({})
+export class ApiGraphQLModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiGraphQLModule,
+      imports: [
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          imports: [AuthModule],
+          inject: [TokenService],
+          useFactory: (tokens: TokenService) => ({
+            // the schema lives in memory; tools/print-schema writes apps/api/schema.gql (a spec checks drift)
+            autoSchemaFile: true,
+            sortSchema: true,
+            graphiql: config.graphiql,
+            jit: 1,
+            path: '/graphql',
+            context: (request: FastifyRequest) => buildRequestContext(tokens, request),
+            errorFormatter: graphqlErrorFormatter as never,
+          }),
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import type { Position } from '@app/event-store';
+
+/** A part of the service that reports into GET /health (the projections, for instance). */
+export interface HealthContributor {
+  name: string;
+  health(
+    headPosition: Position | null,
+  ): Promise<{ status: 'ok' | 'failing'; [detail: string]: unknown }>;
+}
+
+export const HEALTH_CONTRIBUTORS = Symbol('HEALTH_CONTRIBUTORS');

@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, SqliteEventStore, type EventStore } from '@app/event-store';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CLOCK, systemClock } from '../command/clock';
+
+/** The configured event store adapter; nothing outside an adapter imports a driver. */
+export function createEventStore(config: AppConfig): EventStore {
+  switch (config.eventStore) {
+    case 'sqlite':
+      mkdirSync(config.dataDir, { recursive: true });
+      return new SqliteEventStore({ filename: join(config.dataDir, 'events.sqlite') });
+    case 'esdb':
+      throw new Error(
+        'EVENT_STORE=esdb: the EventStoreDB adapter is not available in this build yet',
+      );
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: createEventStore },
+    { provide: CLOCK, useValue: systemClock },
+  ],
+  exports: [EVENT_STORE, CLOCK],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

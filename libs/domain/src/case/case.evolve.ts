@@ -1,0 +1,222 @@
+import { businessDateOf } from '../shared/dates';
+import { eighteenthBirthday } from '../policy/age';
+import type { CaseEvent, Guardian } from './case.events';
+import type { CaseFile, CaseState, ProtectionPeriod } from './case.state';
+import { withStatus } from './case-status';
+import { evolveGuardianship } from '../guardianship/guardianship.evolve';
+
+/** Folds one event into the case. Pure; every event type is handled (see `_exhaustive`). */
+export function evolve(state: CaseState, event: CaseEvent): CaseState {
+  if (event.type === 'ChildIdentified') return withStatus(identified(event.data));
+  if (state.status === 'NONE') return state;
+  return withStatus(evolveFile(state, event));
+}
+
+function evolveFile(file: CaseFile, event: CaseEvent): CaseFile {
+  switch (event.type) {
+    case 'ChildIdentified':
+      return identified(event.data);
+    case 'RiskAssessed': {
+      const { guardianshipRisk, livingRisk, behaviourRisk, level, assessedAt } = event.data;
+      return {
+        ...file,
+        riskLevel: level,
+        scores: { guardianshipRisk, livingRisk, behaviourRisk },
+        assessedAt,
+      };
+    }
+    case 'CategoriesDetermined':
+      return {
+        ...file,
+        categories: [...event.data.categories],
+        categoryRedeterminationNeeded: false,
+      };
+    case 'ProgrammeEnrolled': {
+      const { programme, effectiveFrom, fastTrack, amountFen, coverageSharePercent } = event.data;
+      const oneOff = amountFen !== undefined;
+      return {
+        ...file,
+        programmes: [
+          ...file.programmes,
+          {
+            programme,
+            from: effectiveFrom,
+            to: oneOff ? effectiveFrom : null,
+            fastTrack,
+            amountFen: amountFen ?? null,
+            coverageSharePercent: coverageSharePercent ?? null,
+            oneOff,
+            endReason: null,
+          },
+        ],
+      };
+    }
+    case 'ProgrammeEnded': {
+      const { programme, effectiveTo, reason } = event.data;
+      const index = file.programmes.findLastIndex(
+        (p) => p.programme === programme && !p.oneOff && p.to === null,
+      );
+      if (index < 0) return file;
+      const programmes = [...file.programmes];
+      programmes[index] = { ...programmes[index], to: effectiveTo, endReason: reason };
+      return { ...file, programmes };
+    }
+    case 'EducationRecorded': {
+      const { level, fullTime, expectedGraduation, recordedAt } = event.data;
+      const previous = file.education;
+      const retakeStartedOn =
+        level !== 'GAOKAO_RETAKE'
+          ? null
+          : previous?.level === 'GAOKAO_RETAKE'
+            ? previous.retakeStartedOn
+            : businessDateOf(recordedAt);
+      return {
+        ...file,
+        education: { level, fullTime, expectedGraduation, recordedAt, retakeStartedOn },
+        // new study after a graduation: the graduation no longer ends protection
+        graduation: null,
+      };
+    }
+    case 'GraduationRecorded':
+      return { ...file, graduation: { graduatedOn: event.data.graduatedOn } };
+    case 'AgedOut':
+      return endProtection(file, event.data.on, 'EIGHTEENTH_BIRTHDAY');
+    case 'ProtectionExtended':
+      return { ...file, extension: { from: event.data.from, level: event.data.level } };
+    case 'ProtectionEnded':
+      return endProtection(file, event.data.on, event.data.reason);
+    case 'GraduationGrantAwarded': {
+      const { graduatedOn, month, amountFen } = event.data;
+      return {
+        ...file,
+        graduationGrants: [...file.graduationGrants, { graduatedOn, month, amountFen }],
+      };
+    }
+    case 'CaseworkerAssigned':
+      return { ...file, caseworkerId: event.data.caseworkerId };
+    case 'VisitRecorded': {
+      const { visitedAt } = event.data;
+      const later =
+        file.lastVisitAt === null || Date.parse(visitedAt) > Date.parse(file.lastVisitAt);
+      return later ? { ...file, lastVisitAt: visitedAt } : file;
+    }
+    case 'CaseTransferred':
+      // the caseworker belongs to the old village; the new one assigns its own
+      return { ...file, regionCode: event.data.toRegionCode, caseworkerId: null };
+    case 'CaseClosed': {
+      const { closedAt, reason } = event.data;
+      return {
+        ...closeOpenPeriod(file, businessDateOf(closedAt)),
+        closure: { closedAt, reason },
+      };
+    }
+    case 'CaseReopened': {
+      const reopened = { ...file, closure: null };
+      if (file.protectionEnd !== null) return reopened;
+      const periods: ProtectionPeriod[] = [
+        ...file.protectionPeriods,
+        { from: businessDateOf(event.data.reopenedAt), to: null },
+      ];
+      return { ...reopened, protectionPeriods: periods };
+    }
+    case 'CaseCorrected':
+      return corrected(file, event.data.field, event.data.to);
+    case 'GuardianshipCrisisReported':
+    case 'GuardianUrged':
+    case 'RevocationPetitioned':
+    case 'ProcuratorateSupportFiled':
+    case 'GuardianshipRevoked':
+    case 'GuardianAppointed':
+    case 'GuardianshipRestored':
+      return evolveGuardianship(file, event);
+    default: {
+      const _exhaustive: never = event;
+      return file;
+    }
+  }
+}
+
+function identified(data: Extract<CaseEvent, { type: 'ChildIdentified' }>['data']): CaseFile {
+  const guardian: Guardian | null = data.guardian === null ? null : { ...data.guardian };
+  return {
+    id: data.caseId,
+    regionCode: data.regionCode,
+    categories: [...data.categories],
+    child: { ...data.child },
+    birthDate: data.birthDate,
+    source: data.source,
+    sourceDetail: data.sourceDetail,
+    identifiedAt: data.identifiedAt,
+    identifiedBy: data.identifiedBy,
+    riskLevel: null,
+    scores: null,
+    assessedAt: null,
+    lastVisitAt: null,
+    caseworkerId: null,
+    guardian,
+    revokedGuardians: [],
+    guardianship: {
+      crisis: null,
+      urgedCount: 0,
+      petitionPending: false,
+      procuratorateSupport: false,
+      lastDocketNumber: null,
+    },
+    categoryRedeterminationNeeded: false,
+    programmes: [],
+    education: null,
+    graduation: null,
+    graduationGrants: [],
+    extension: null,
+    protectionEnd: null,
+    // a child is within protection from birth; payments start with each programme
+    protectionPeriods: [{ from: data.birthDate, to: null }],
+    closure: null,
+  };
+}
+
+function closeOpenPeriod(file: CaseFile, on: string): CaseFile {
+  const periods = file.protectionPeriods.map((p) =>
+    p.to === null ? { ...p, to: on < p.from ? p.from : on } : p,
+  );
+  return { ...file, protectionPeriods: periods };
+}
+
+function endProtection(
+  file: CaseFile,
+  on: string,
+  reason: NonNullable<CaseFile['protectionEnd']>['reason'],
+): CaseFile {
+  return { ...closeOpenPeriod(file, on), protectionEnd: { on, reason } };
+}
+
+function corrected(file: CaseFile, field: string, to: string): CaseFile {
+  switch (field) {
+    case 'name':
+      return { ...file, child: { ...file.child, name: to } };
+    case 'idNumber':
+      return { ...file, child: { ...file.child, idNumber: to } };
+    case 'birthDate':
+      return birthDateCorrected(file, to);
+    default:
+      return file;
+  }
+}
+
+/**
+ * The first protection period starts at birth, so it moves with the birth date; an age-out on a
+ * wrong 18th birthday that has not come yet under the corrected date is undone.
+ */
+function birthDateCorrected(file: CaseFile, birthDate: string): CaseFile {
+  const periods = file.protectionPeriods.map((p, i) =>
+    i === 0 && p.from === file.birthDate ? { ...p, from: birthDate } : p,
+  );
+  const end = file.protectionEnd;
+  if (end?.reason === 'EIGHTEENTH_BIRTHDAY' && eighteenthBirthday(birthDate) > end.on) {
+    const reopened = periods.map((p, i) =>
+      i === periods.length - 1 && p.to === end.on ? { ...p, to: null } : p,
+    );
+    return { ...file, birthDate, protectionEnd: null, protectionPeriods: reopened };
+  }
+  return { ...file, birthDate, protectionPeriods: periods };
+}

@@ -1,0 +1,83 @@
+import { businessDateOf } from '../shared/dates';
+import { CORRECTABLE_FIELDS, isOneOf, type CorrectableField } from '../shared/enums';
+import { IllegalTransition } from '../shared/errors';
+import { FieldChecks } from '../shared/validation';
+import {
+  birthDateFromIdNumber,
+  ID_NUMBER_PROBLEM_MESSAGES,
+  idNumberProblem,
+  normalizeIdNumber,
+} from '../identity/id-number';
+import type { CorrectCase } from './case.commands';
+import type { CaseCorrected } from './case.events';
+import type { CaseFile, CaseState } from './case.state';
+import { requireCase } from './case-status';
+
+/**
+ * "Nothing is ever edited: corrections are new events" naming the field, the old and new value,
+ * why, and which revision they correct. A corrected ID number whose birth date differs corrects
+ * the birth date too (the birth date is taken from the ID number). Allowed in every status: the
+ * record of a closed case can be wrong as well.
+ */
+export function correctCase(command: CorrectCase, state: CaseState): CaseCorrected[] {
+  const file = requireCase(state, command.caseId);
+  const { field, reason, correctsRevision } = command.data;
+  const today = businessDateOf(command.now);
+  const to =
+    typeof command.data.to !== 'string'
+      ? command.data.to
+      : field === 'idNumber'
+        ? normalizeIdNumber(command.data.to)
+        : command.data.to.trim();
+  const checks = new FieldChecks();
+  const known = checks.check(isOneOf(CORRECTABLE_FIELDS, field), 'field', 'not correctable');
+  checks.text(reason, 'reason');
+  checks.check(
+    Number.isSafeInteger(correctsRevision) && correctsRevision >= 0,
+    'correctsRevision',
+    'must be a revision number (0 or more)',
+  );
+  if (known) checkValue(checks, field, to, today);
+  checks.throwIfAny();
+
+  const from = currentValue(file, field);
+  if (from === to) throw new IllegalTransition(command.type, file.status, 'the value is unchanged');
+  const base = { reason: reason.trim(), correctsRevision, correctedAt: command.now };
+  const events: CaseCorrected[] = [{ type: 'CaseCorrected', data: { field, from, to, ...base } }];
+  if (field === 'idNumber') {
+    const birthDate = birthDateFromIdNumber(to);
+    if (birthDate !== file.birthDate)
+      events.push({
+        type: 'CaseCorrected',
+        data: { field: 'birthDate', from: file.birthDate, to: birthDate, ...base },
+      });
+  }
+  return events;
+}
+
+function checkValue(checks: FieldChecks, field: CorrectableField, to: string, today: string) {
+  switch (field) {
+    case 'birthDate':
+      if (checks.date(to, 'to')) checks.check(to <= today, 'to', 'is in the future');
+      return;
+    case 'idNumber': {
+      const problem = idNumberProblem(to, today);
+      checks.check(problem === null, 'to', problem ? ID_NUMBER_PROBLEM_MESSAGES[problem] : '');
+      return;
+    }
+    case 'name':
+      checks.text(to, 'to', { max: 100 });
+      return;
+  }
+}
+
+function currentValue(file: CaseFile, field: CorrectableField): string {
+  switch (field) {
+    case 'birthDate':
+      return file.birthDate;
+    case 'idNumber':
+      return file.child.idNumber;
+    case 'name':
+      return file.child.name;
+  }
+}

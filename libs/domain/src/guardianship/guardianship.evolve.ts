@@ -1,0 +1,77 @@
+import type { Guardian, GuardianshipEvent } from '../case/case.events';
+import type { CaseFile } from '../case/case.state';
+
+/** The state (civil affairs, a welfare institution) as guardian: no family guardian left. */
+export function isStateGuardian(guardian: Pick<Guardian, 'kind'>): boolean {
+  return guardian.kind === 'CIVIL_AFFAIRS' || guardian.kind === 'WELFARE_INSTITUTION';
+}
+
+export function sameGuardian(
+  a: Pick<Guardian, 'kind' | 'name'>,
+  b: Pick<Guardian, 'kind' | 'name'>,
+) {
+  return a.kind === b.kind && a.name === b.name;
+}
+
+/** Guardianship acts, applied in stream order whatever their business date (late acts included). */
+export function evolveGuardianship(file: CaseFile, event: GuardianshipEvent): CaseFile {
+  const g = file.guardianship;
+  switch (event.type) {
+    case 'GuardianshipCrisisReported':
+      return { ...file, guardianship: { ...g, crisis: event.data.kind } };
+    case 'GuardianUrged':
+      return { ...file, guardianship: { ...g, urgedCount: g.urgedCount + 1 } };
+    case 'RevocationPetitioned':
+      return {
+        ...file,
+        guardianship: { ...g, petitionPending: true, lastDocketNumber: event.data.docketNumber },
+      };
+    case 'ProcuratorateSupportFiled':
+      return {
+        ...file,
+        guardianship: {
+          ...g,
+          procuratorateSupport: true,
+          lastDocketNumber: event.data.docketNumber,
+        },
+      };
+    case 'GuardianshipRevoked': {
+      const { revokedGuardian, newGuardian, docketNumber } = event.data;
+      // "a revocation that leaves the child with no guardian but the state": categories may change
+      const leftWithState = newGuardian === null || isStateGuardian(newGuardian);
+      return {
+        ...file,
+        guardian: newGuardian,
+        revokedGuardians: [...file.revokedGuardians, revokedGuardian],
+        categoryRedeterminationNeeded: file.categoryRedeterminationNeeded || leftWithState,
+        guardianship: {
+          ...g,
+          crisis: null,
+          petitionPending: false,
+          procuratorateSupport: false,
+          lastDocketNumber: docketNumber,
+        },
+      };
+    }
+    case 'GuardianAppointed':
+      return {
+        ...file,
+        guardian: event.data.newGuardian,
+        guardianship: { ...g, crisis: null, lastDocketNumber: event.data.docketNumber },
+      };
+    case 'GuardianshipRestored': {
+      const restored = event.data.restoredGuardian;
+      const index = file.revokedGuardians.findLastIndex((r) => sameGuardian(r, restored));
+      return {
+        ...file,
+        guardian: restored,
+        revokedGuardians: file.revokedGuardians.filter((_, i) => i !== index),
+        guardianship: { ...g, crisis: null, lastDocketNumber: event.data.docketNumber },
+      };
+    }
+    default: {
+      const _exhaustive: never = event;
+      return file;
+    }
+  }
+}

@@ -1,0 +1,9 @@
+export * from './event-store.port';
+export * from './errors';
+export { comparePositions, isPosition } from './position';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export {
+  SQLITE_MIGRATIONS,
+  LATEST_SCHEMA_VERSION,
+  type Migration,
+} from './sqlite/sqlite-migrations';

@@ -1,0 +1,60 @@
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  description: string;
+  up: string;
+}
+
+/**
+ * Ordered, append-only: never edit a released migration, add the next version instead.
+ * The applied version is kept in `PRAGMA user_version`, which is written in the same
+ * transaction as the migration's DDL, so a crash leaves either the old or the new schema.
+ */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'events table: global position, unique (stream, revision), unique event id',
+    up: `
+      CREATE TABLE events (
+        -- rowid alias, assigned max+1 under the write lock: a gap-free global sequence starting at 1
+        position    INTEGER PRIMARY KEY,
+        id          TEXT    NOT NULL,
+        stream_id   TEXT    NOT NULL,
+        revision    INTEGER NOT NULL CHECK (revision >= 0),
+        type        TEXT    NOT NULL,
+        data        TEXT    NOT NULL,
+        metadata    TEXT    NOT NULL,
+        recorded_at TEXT    NOT NULL
+      );
+      CREATE UNIQUE INDEX events_stream_revision ON events (stream_id, revision);
+      CREATE UNIQUE INDEX events_id ON events (id);
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1].version;
+
+/** Brings the schema to the latest version; safe when several processes open the file at once. */
+export function migrate(db: Database.Database, migrations = SQLITE_MIGRATIONS): number {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`SQLite migrations must be numbered 1..n in order`);
+  });
+  const latest = migrations.length;
+  // IMMEDIATE takes the write lock before reading the version, so two openers cannot both migrate.
+  return db
+    .transaction(() => {
+      const current = db.pragma('user_version', { simple: true }) as number;
+      if (current > latest) {
+        throw new Error(
+          `Event store schema version ${current} is newer than this code knows (${latest}); upgrade the application`,
+        );
+      }
+      for (const m of migrations.slice(current)) {
+        db.exec(m.up);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      return latest;
+    })
+    .immediate();
+}

@@ -1,0 +1,118 @@
+import type Database from 'better-sqlite3';
+import type { AppendResult, ExpectedRevision } from '../event-store.port';
+import { DuplicateEventId, EventStoreError, WrongExpectedRevision } from '../errors';
+import type { ValidAppend } from '../validation';
+import type { Outcome } from './group-commit-queue';
+
+interface IdRow {
+  id: string;
+  stream_id: string;
+  revision: bigint;
+  position: bigint;
+}
+
+/**
+ * Writes a batch of appends in one BEGIN IMMEDIATE..COMMIT (one fsync). Each append runs in its
+ * own SAVEPOINT (better-sqlite3 nests transactions that way), so a refused append is rolled back
+ * alone and the others in the batch still commit.
+ */
+export class SqliteWriter {
+  private readonly revision: Database.Statement;
+  private readonly byId: Database.Statement;
+  private readonly idsFrom: Database.Statement;
+  private readonly insert: Database.Statement;
+  private readonly appendOne: Database.Transaction<(a: ValidAppend, at: string) => AppendResult>;
+  private readonly appendAll: Database.Transaction<
+    (batch: readonly ValidAppend[], at: string) => Outcome<AppendResult>[]
+  >;
+
+  constructor(db: Database.Database) {
+    const prepare = (sql: string) => db.prepare(sql).safeIntegers(true);
+    this.revision = prepare('SELECT MAX(revision) FROM events WHERE stream_id = ?').pluck();
+    this.byId = prepare('SELECT id, stream_id, revision, position FROM events WHERE id = ?');
+    this.idsFrom = prepare(
+      `SELECT id, stream_id, revision, position FROM events
+       WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    );
+    this.insert = prepare(
+      `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.appendOne = db.transaction((append: ValidAppend, at: string) => this.write(append, at));
+    this.appendAll = db.transaction((batch: readonly ValidAppend[], at: string) =>
+      batch.map((append): Outcome<AppendResult> => {
+        try {
+          return { ok: true, value: this.appendOne(append, at) };
+        } catch (error) {
+          // A refusal belongs to its caller; anything else (I/O, full disk) fails the whole batch.
+          if (error instanceof EventStoreError || isConstraintError(error))
+            return { ok: false, error };
+          throw error;
+        }
+      }),
+    );
+  }
+
+  /** Runs the batch; throws (rejecting every append) only when the transaction as a whole fails. */
+  commit(batch: readonly ValidAppend[], recordedAt: Date): Outcome<AppendResult>[] {
+    return this.appendAll.immediate(batch, recordedAt.toISOString());
+  }
+
+  private write({ streamId, events, expectedRevision }: ValidAppend, at: string): AppendResult {
+    const current = (this.revision.get(streamId) as bigint | null) ?? null;
+    const conflict = () =>
+      new WrongExpectedRevision(streamId, expectedRevision, current ?? 'no_stream');
+    const ids = events.map((e) => e.id);
+    const first = this.byId.get(ids[0]) as IdRow | undefined;
+    if (first) {
+      if (first.stream_id !== streamId) throw new DuplicateEventId(first.id, first.stream_id);
+      const original = this.original(first, ids, expectedRevision);
+      if (!original) throw conflict();
+      return original;
+    }
+    if (!matches(expectedRevision, current)) throw conflict();
+    for (const id of ids.slice(1)) {
+      const existing = this.byId.get(id) as IdRow | undefined;
+      if (existing && existing.stream_id === streamId) throw conflict();
+      if (existing) throw new DuplicateEventId(id, existing.stream_id);
+    }
+    let revision = current ?? -1n;
+    let position: bigint | number = 0;
+    for (const e of events) {
+      revision += 1n;
+      const row = [e.id, streamId, revision, e.type, e.data, e.metadata, at];
+      position = this.insert.run(...row).lastInsertRowid;
+    }
+    return { nextRevision: revision, position: String(position) };
+  }
+
+  /**
+   * The first id is already in the stream, so this is a retry. It is idempotent (the original
+   * result, nothing written) only when the whole batch sits, in order, where the expectation says
+   * it was written; otherwise null, which the caller reports as a conflict (as EventStoreDB does).
+   */
+  private original(first: IdRow, ids: string[], expected: ExpectedRevision): AppendResult | null {
+    const start =
+      expected === 'no_stream' ? 0n : typeof expected === 'bigint' ? expected + 1n : first.revision;
+    if (first.revision !== start) return null;
+    const stored = this.idsFrom.all(first.stream_id, start, ids.length) as IdRow[];
+    if (stored.length !== ids.length || stored.some((row, i) => row.id !== ids[i])) return null;
+    const last = stored[stored.length - 1];
+    return { nextRevision: last.revision, position: String(last.position) };
+  }
+}
+
+function matches(expected: ExpectedRevision, current: bigint | null): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return current === null;
+  if (expected === 'stream_exists') return current !== null;
+  return current === expected;
+}
+
+function isConstraintError(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+  );
+}

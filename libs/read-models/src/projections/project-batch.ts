@@ -1,0 +1,87 @@
+import type { CasePolicy } from '@app/domain';
+import type { Position, StoredEvent } from '@app/event-store';
+import type { CaseRecord, CaseSnapshot, RowChanges, StandardRow } from '../read-model-store.port';
+import { BENEFITS, benefitRows } from './benefits.projection';
+import { projectCaseEvent } from './case-file.projection';
+import { CASE_SUMMARY, caseSummaryRow } from './case-summary.projection';
+import { STANDARDS, standardRow } from './standards.projection';
+import { caseIdOfStream, isStandardStream } from './streams';
+import { describeError } from './unhandled-event';
+
+/** Every projection; they advance together, in one transaction per batch. */
+export const PROJECTIONS = [CASE_SUMMARY, BENEFITS, STANDARDS] as const;
+export type ProjectionName = (typeof PROJECTIONS)[number];
+
+/** Where and why a projection stopped. Carries no event data (it may hold personal information). */
+export type ProjectionFailure = {
+  projection: ProjectionName;
+  position: Position;
+  type: string;
+  streamId: string;
+  error: string;
+};
+
+export type BatchResult = {
+  changes: RowChanges;
+  /** last event covered (applied, or of a stream no read model reads); null when none */
+  checkpoint: Position | null;
+  covered: number;
+  failure: ProjectionFailure | null;
+};
+
+/** Case ids a batch touches (their snapshots are loaded before `projectBatch`). */
+export function caseIdsOf(events: readonly StoredEvent[]): string[] {
+  const ids = new Set<string>();
+  for (const event of events) {
+    const caseId = caseIdOfStream(event.streamId);
+    if (caseId !== null) ids.add(caseId);
+  }
+  return [...ids];
+}
+
+/**
+ * Pure: events in log order plus the cases as they stood -> row changes. Stops at the first event
+ * it cannot handle; the changes and checkpoint then cover exactly the events before it.
+ * Streams no read model reads (identity reservations, ...) are covered without a change.
+ */
+export function projectBatch(
+  events: readonly StoredEvent[],
+  snapshots: ReadonlyMap<string, CaseSnapshot>,
+  policy: CasePolicy,
+): BatchResult {
+  const working = new Map(snapshots);
+  const records = new Map<string, CaseRecord>();
+  const standards: StandardRow[] = [];
+  let checkpoint: Position | null = null;
+  let covered = 0;
+  let failure: ProjectionFailure | null = null;
+
+  for (const event of events) {
+    let stage: ProjectionName = CASE_SUMMARY;
+    try {
+      const caseId = caseIdOfStream(event.streamId);
+      if (caseId !== null) {
+        const snapshot = projectCaseEvent(caseId, working.get(caseId) ?? null, event);
+        const summary = caseSummaryRow(snapshot, policy);
+        stage = BENEFITS;
+        records.set(caseId, { snapshot, summary, ...benefitRows(snapshot) });
+        working.set(caseId, snapshot);
+      } else if (isStandardStream(event.streamId)) {
+        stage = STANDARDS;
+        standards.push(standardRow(event));
+      }
+      checkpoint = event.position;
+      covered += 1;
+    } catch (error) {
+      failure = {
+        projection: stage,
+        position: event.position,
+        type: event.type,
+        streamId: event.streamId,
+        error: describeError(error),
+      };
+      break;
+    }
+  }
+  return { changes: { cases: [...records.values()], standards }, checkpoint, covered, failure };
+}

@@ -1,0 +1,151 @@
+import type {
+  BenefitCase,
+  BenefitStandard,
+  CaseStatus,
+  ChildCategory,
+  ExistingCase,
+  Guardian,
+  Programme,
+  RiskLevel,
+} from '@app/domain';
+import type { Position } from '@app/event-store';
+
+/** One case of the case summary (`case`, `cases`, `caseload`). Holds personal information. */
+export type CaseRow = {
+  caseId: string;
+  regionCode: string;
+  status: CaseStatus;
+  /** protection running: not closed, not aged out */
+  open: boolean;
+  riskLevel: RiskLevel | null;
+  caseworkerId: string | null;
+  birthDate: string;
+  eighteenthBirthday: string;
+  nextVisitDue: string | null;
+  categories: ChildCategory[];
+  childName: string;
+  idNumber: string;
+  guardian: Guardian | null;
+  /** the stream's revision after its last event */
+  revision: number;
+  /** global position of the case's last event */
+  position: Position;
+};
+
+/** One enrolment; `to` is its last day (inclusive), null while running. */
+export type ProgrammeRow = {
+  caseId: string;
+  /** order of enrolment in the case, from 0 */
+  seq: number;
+  programme: Programme;
+  from: string;
+  to: string | null;
+  fastTrack: boolean;
+  amountFen: number | null;
+  coverageSharePercent: number | null;
+  oneOff: boolean;
+  endReason: string | null;
+};
+
+/** A stretch of protection; `to` exclusive, null while open. */
+export type ProtectionPeriodRow = { caseId: string; seq: number; from: string; to: string | null };
+
+export type GraduationGrantRow = {
+  caseId: string;
+  seq: number;
+  graduatedOn: string;
+  month: string;
+  amountFen: number;
+};
+
+/** A benefit standard; (streamId, revision) orders standards set for the same prefix and date. */
+export type StandardRow = BenefitStandard & { streamId: string; revision: number };
+
+/** The projector's working copy of a case: the domain's folded state. */
+export type CaseSnapshot = { state: ExistingCase; revision: number; position: Position };
+
+/** Every row kept for one case; a change to the case replaces them all. */
+export type CaseRecord = {
+  snapshot: CaseSnapshot;
+  summary: CaseRow;
+  programmes: ProgrammeRow[];
+  periods: ProtectionPeriodRow[];
+  grants: GraduationGrantRow[];
+};
+
+/** What a batch of events changes, as rows. */
+export type RowChanges = { cases: CaseRecord[]; standards: StandardRow[] };
+
+export type Checkpoint = { projection: string; position: Position | null; events: number };
+
+/** Region prefixes OR-ed together; null is everywhere. */
+export type RegionPrefixes = readonly string[] | null;
+
+export type CaseSortKey = { regionCode: string; caseId: string };
+
+export type CaseListQuery = {
+  regions: RegionPrefixes;
+  status?: CaseStatus;
+  riskLevel?: RiskLevel;
+  category?: ChildCategory;
+  caseworkerId?: string;
+  /** rows after this key in (regionCode, caseId) order */
+  after?: CaseSortKey;
+  limit: number;
+};
+
+export type CaseloadQuery = {
+  regions: RegionPrefixes;
+  caseworkerId?: string;
+  /** visits due before this date are overdue */
+  overdueBefore: string;
+  /** 18th birthdays within [from, to] */
+  turning18From: string;
+  turning18To: string;
+};
+
+export type CaseloadCounts = {
+  open: number;
+  byRisk: Partial<Record<RiskLevel, number>>;
+  unassessed: number;
+  byCategory: Partial<Record<ChildCategory, number>>;
+  overdueVisits: number;
+  turning18: number;
+};
+
+/** Writes of one projector transaction; the checkpoint commits with the rows it covers. */
+export interface ReadModelTransaction {
+  caseSnapshots(caseIds: readonly string[]): Promise<Map<string, CaseSnapshot>>;
+  putCases(records: readonly CaseRecord[]): Promise<void>;
+  putStandards(rows: readonly StandardRow[]): Promise<void>;
+  setCheckpoints(projections: readonly string[], position: Position, events: number): Promise<void>;
+}
+
+/**
+ * The read-model store port. Adapters: SQLite (embedded default); PostgreSQL later. Every method is
+ * a plain, portable query; the rules (standards in force, payment lines) stay in TypeScript.
+ */
+export interface ReadModelStore {
+  /** Runs `work` in one transaction; transactions never interleave. */
+  transaction<T>(work: (tx: ReadModelTransaction) => Promise<T>): Promise<T>;
+  checkpoints(): Promise<Checkpoint[]>;
+  /** Deletes every row and checkpoint (before a rebuild). */
+  reset(): Promise<void>;
+
+  findCase(caseId: string): Promise<CaseRow | null>;
+  findCases(query: CaseListQuery): Promise<{ rows: CaseRow[]; totalCount: number }>;
+  /** Programmes of the cases, by case then enrolment order. */
+  programmesOf(caseIds: readonly string[]): Promise<ProgrammeRow[]>;
+  benefitCases(caseIds: readonly string[]): Promise<BenefitCase[]>;
+  /** Cases of the regions with a programme in force during the month or a grant in it. */
+  benefitCasesForMonth(regions: RegionPrefixes, month: string): Promise<BenefitCase[]>;
+  /** Every standard, ordered by stream then revision. */
+  standards(): Promise<StandardRow[]>;
+  caseload(query: CaseloadQuery): Promise<CaseloadCounts>;
+  /** Every row of every table in primary-key order (rebuild checks compare these). */
+  dump(): Promise<Record<string, unknown[]>>;
+  close(): Promise<void>;
+}
+
+/** DI token for the configured adapter. */
+export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
