@@ -74,6 +74,7 @@ export class CaseCommandService {
     input: CaseCommandInput,
     ctx: CommandContext,
     envelopeOverrides?: { eventIds?: string[] },
+    reservationHandled = false,
   ): Promise<CaseCommandResult> {
     const action = COMMAND_ACTION_OF[input.type as keyof typeof COMMAND_ACTION_OF];
     if (action) assertAllowed(ctx.principal, action);
@@ -84,6 +85,13 @@ export class CaseCommandService {
     } as ExistingCaseCommand;
     const stream = caseStream(command.caseId);
     if (command.type === 'ReopenCase') await this.reserveForReopen(command, ctx);
+    if (
+      command.type === 'CorrectCase' &&
+      command.data.field === 'idNumber' &&
+      !reservationHandled
+    ) {
+      return this.correctIdNumber(command, ctx);
+    }
 
     const guarded: Decider<CaseState, CaseCommand, CaseEvent> = {
       ...caseDecider,
@@ -118,6 +126,34 @@ export class CaseCommandService {
       );
     }
     return result(command.caseId, outcome);
+  }
+
+  /** The one-open-case rule follows the corrected number: reserve the new one, then free the old. */
+  private async correctIdNumber(
+    command: ExistingCaseCommand & { type: 'CorrectCase' },
+    ctx: CommandContext,
+  ): Promise<CaseCommandResult> {
+    const { state } = await this.load(command.caseId);
+    if (state.status === 'NONE') throw new CaseNotFound();
+    assertAllowed(ctx.principal, 'correctCase', state.regionCode);
+    const holdsReservation = state.status !== 'CLOSED';
+    if (holdsReservation) await this.reservations.reserve(command.data.to, command.caseId, ctx);
+    let outcome: CaseCommandResult;
+    try {
+      outcome = await this.execute({ ...command, data: { ...command.data } }, ctx, undefined, true);
+    } catch (error) {
+      if (holdsReservation)
+        await this.reservations.release(command.data.to, command.caseId, 'correction failed', ctx);
+      throw error;
+    }
+    if (holdsReservation)
+      await this.reservations.release(
+        state.child.idNumber,
+        command.caseId,
+        'ID number corrected',
+        ctx,
+      );
+    return outcome;
   }
 
   async load(caseId: string): Promise<{ state: CaseState; revision: number }> {

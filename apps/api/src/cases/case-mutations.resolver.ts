@@ -19,6 +19,11 @@ import {
   ReopenCaseInput,
   TransferCaseInput,
 } from './inputs/case-inputs';
+import {
+  CorrectCaseInput,
+  ReportGuardianshipCrisisInput,
+  UrgeGuardianInput,
+} from './inputs/guardianship-inputs';
 import { IdentifyChildInput } from './inputs/identify-child.input';
 
 const toResult = (r: CaseCommandResult): CommandResult => ({
@@ -163,5 +168,36 @@ export class CaseMutationsResolver {
     @CorrelationId() c: string,
   ) {
     return this.run(p, c, { type: 'ReopenCase', caseId, data });
+  }
+
+  @Mutation(() => CommandResult, {
+    description: '报告监护危机 / report lacking or improper guardianship',
+  })
+  reportGuardianshipCrisis(
+    @Args('input') { caseId, ...data }: ReportGuardianshipCrisisInput,
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+  ) {
+    return this.run(p, c, { type: 'ReportGuardianshipCrisis', caseId, data });
+  }
+
+  @Mutation(() => CommandResult, { description: '督促监护人履责 / urge the guardian to perform' })
+  urgeGuardian(
+    @Args('input') { caseId, ...data }: UrgeGuardianInput,
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+  ) {
+    return this.run(p, c, { type: 'UrgeGuardian', caseId, data });
+  }
+
+  @Mutation(() => CommandResult, {
+    description: '更正记录(新事件,不改历史)/ correct the record with a new event',
+  })
+  correctCase(
+    @Args('input') { caseId, ...data }: CorrectCaseInput,
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+  ) {
+    return this.run(p, c, { type: 'CorrectCase', caseId, data });
   }
 }

@@ -28,6 +28,6 @@ import { StandardsView } from './standards.view';
     ChildInfoResolver,
     BenefitStandardsResolver,
   ],
-  exports: [CommandPath, CaseCommandService, StandardsView],
+  exports: [CommandPath, CaseCommandService, IdentityReservations, StandardsView],
 })
 export class CasesModule {}

@@ -35,6 +35,18 @@ export class IdentityReservations {
     );
   }
 
+  /** The open case of an ID number, if any (how agencies name a child by ID number). */
+  async findOpenCase(idNumber: string): Promise<string | null> {
+    const loaded = await this.path.load(
+      reservationStream(this.config.identityKey, idNumber),
+      reservationDecider,
+    );
+    const holder = loaded.state.heldBy;
+    if (holder === null) return null;
+    const { state } = await this.path.load(caseStream(holder), caseDecider);
+    return state.status === 'NONE' || state.status === 'CLOSED' ? null : holder;
+  }
+
   async release(
     idNumber: string,
     caseId: string,

@@ -1,6 +1,8 @@
 import { ROLES, type Role } from '../shared/enums';
+import { command } from '../testing/fixtures';
 import {
   ACCESS_MATRIX,
+  actionOf,
   agencyRoleFor,
   authorize,
   maySeePersonalInfo,
@@ -100,5 +102,18 @@ describe('personal information', () => {
   it('is never for auditors, courts or procuratorates', () => {
     for (const role of ['AUDITOR', 'COURT', 'PROCURATORATE'] as const)
       expect(maySeePersonalInfo(principal(role, ['*']), '370302002003')).toBe(false);
+  });
+});
+
+describe('the action of a command', () => {
+  it('is the mutation name, or the act for agency acts', () => {
+    expect(actionOf(command('ReviewAgeOut', { asOf: '2026-03-01' }))).toBe('runAgeOutReview');
+    const act = command('RecordGuardianshipAct', {
+      act: 'GUARDIAN_APPOINTED',
+      docketNumber: 'd',
+      decidedOn: '2026-03-01',
+      effectiveOn: '2026-03-01',
+    });
+    expect(actionOf(act)).toBe('GUARDIAN_APPOINTED');
   });
 });

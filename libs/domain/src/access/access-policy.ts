@@ -1,6 +1,6 @@
 import type { AgencyAct, Role } from '../shared/enums';
 import { regionInScope } from '../region/region-code';
-import type { CaseCommandType } from '../case/case.commands';
+import type { CaseCommand, CaseCommandType } from '../case/case.commands';
 
 /** GraphQL mutations and queries of CONTRACT.md, by name, plus the agency API's acts. */
 export const COMMAND_ACTIONS = [
@@ -139,4 +139,11 @@ export const COMMAND_ACTION_OF: Readonly<
 /** The role an agency act must come from (the contract's "wrong role for the act: 403"). */
 export function agencyRoleFor(act: AgencyAct): Role {
   return ACCESS_MATRIX[act][0];
+}
+
+/** The action a case command needs: its mutation, or for an agency act the act itself. */
+export function actionOf(command: CaseCommand): Action {
+  return command.type === 'RecordGuardianshipAct'
+    ? command.data.act
+    : COMMAND_ACTION_OF[command.type];
 }

@@ -249,3 +249,8 @@ export const CASE_EVENT_TYPES = [
 
 /** Event type for one `type` name. */
 export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
+
+/** Compile-time check that CASE_EVENT_TYPES lists every event type. */
+type _AllListed =
+  Exclude<CaseEventType, (typeof CASE_EVENT_TYPES)[number]> extends never ? true : never;
+const _allListed: _AllListed = true;

@@ -2,6 +2,8 @@ import { registerEnumType } from '@nestjs/graphql';
 import {
   CASE_STATUSES,
   CHILD_CATEGORIES,
+  CORRECTABLE_FIELDS,
+  CRISIS_KINDS,
   EDUCATION_LEVELS,
   GUARDIAN_KINDS,
   IDENTIFICATION_SOURCES,
@@ -128,5 +130,26 @@ export const PaymentReasonEnum = register(
     MONTHLY: '按月发放 / monthly allowance',
     GRADUATION_GRANT: '毕业一次性补助 / graduation grant',
     ONE_OFF: '一次性救助 / one-off assistance',
+  },
+);
+
+export const CrisisKindEnum = register(
+  'CrisisKind',
+  '监护危机 / guardianship crisis',
+  CRISIS_KINDS,
+  {
+    LACKING: '监护缺失 / lacking guardianship',
+    IMPROPER: '监护不当 / improper guardianship',
+  },
+);
+
+export const CorrectableFieldEnum = register(
+  'CorrectableField',
+  '可更正字段 / correctable field',
+  CORRECTABLE_FIELDS,
+  {
+    birthDate: '出生日期 / birth date',
+    idNumber: '身份号码 / ID number',
+    name: '姓名 / name',
   },
 );

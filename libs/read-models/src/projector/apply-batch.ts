@@ -1,0 +1,25 @@
+import { DEFAULT_POLICY, type CasePolicy } from '@app/domain';
+import type { StoredEvent } from '@app/event-store';
+import type { ReadModelStore } from '../read-model-store.port';
+import { caseIdsOf, projectBatch, PROJECTIONS, type BatchResult } from '../projections/project-batch';
+
+/**
+ * Applies a batch in one transaction: the rows of every event it could handle and the checkpoint
+ * of the last of them commit together, so a crash never leaves rows without their checkpoint.
+ */
+export async function applyBatch(
+  store: ReadModelStore,
+  events: readonly StoredEvent[],
+  policy: CasePolicy = DEFAULT_POLICY,
+): Promise<BatchResult> {
+  return store.transaction(async (tx) => {
+    const snapshots = await tx.caseSnapshots(caseIdsOf(events));
+    const result = projectBatch(events, snapshots, policy);
+    if (result.checkpoint !== null) {
+      await tx.putCases(result.changes.cases);
+      await tx.putStandards(result.changes.standards);
+      await tx.setCheckpoints(PROJECTIONS, result.checkpoint, result.covered);
+    }
+    return result;
+  });
+}

@@ -1,0 +1,61 @@
+import { comparePositions, type FromPosition, type Position } from '@app/event-store';
+
+export type WaitOutcome = 'reached' | 'timeout' | 'failed';
+
+type Waiter = { target: Position; settle: (outcome: WaitOutcome) => void };
+
+/**
+ * The projections' checkpoint as it advances, for readers that must see a given position
+ * (`consistentWith`). Waiters are woken by `advance`, never by polling; each has its own deadline.
+ */
+export class CheckpointSignal {
+  private current: FromPosition = 'start';
+  private failed = false;
+  private readonly waiters = new Set<Waiter>();
+
+  get position(): FromPosition {
+    return this.current;
+  }
+
+  get hasFailed(): boolean {
+    return this.failed;
+  }
+
+  reached(target: Position): boolean {
+    return comparePositions(this.current, target) >= 0;
+  }
+
+  advance(position: Position): void {
+    this.current = position;
+    for (const waiter of this.waiters) if (this.reached(waiter.target)) waiter.settle('reached');
+  }
+
+  /** The projections stopped: nobody waiting will see their position. */
+  fail(): void {
+    this.failed = true;
+    for (const waiter of this.waiters) waiter.settle('failed');
+  }
+
+  /** Forgets a failure (a rebuild or restart starts over). */
+  reset(position: FromPosition): void {
+    this.failed = false;
+    this.current = position;
+  }
+
+  waitFor(target: Position, timeoutMs: number): Promise<WaitOutcome> {
+    if (this.reached(target)) return Promise.resolve('reached');
+    if (this.failed) return Promise.resolve('failed');
+    return new Promise<WaitOutcome>((resolve) => {
+      const waiter: Waiter = {
+        target,
+        settle: (outcome) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(outcome);
+        },
+      };
+      const timer = setTimeout(() => waiter.settle('timeout'), timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+}

@@ -1,0 +1,138 @@
+import type Database from 'better-sqlite3';
+
+export interface ReadModelMigration {
+  version: number;
+  description: string;
+  up: string;
+}
+
+/**
+ * Ordered, append-only (never edit a released one). Plain SQL that PostgreSQL also speaks, apart
+ * from the types. Region prefixes are matched as ranges on region_code, so the indexes serve them.
+ */
+export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
+  {
+    version: 1,
+    description: 'checkpoints, case summary, categories, programmes, protection, grants, standards',
+    up: `
+      CREATE TABLE rm_checkpoint (
+        projection TEXT PRIMARY KEY,
+        position   TEXT,
+        events     INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE rm_case_state (
+        case_id  TEXT PRIMARY KEY,
+        state    TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        position TEXT NOT NULL
+      );
+      CREATE TABLE rm_case (
+        case_id             TEXT PRIMARY KEY,
+        region_code         TEXT NOT NULL,
+        status              TEXT NOT NULL,
+        is_open             INTEGER NOT NULL,
+        risk_level          TEXT,
+        caseworker_id       TEXT,
+        birth_date          TEXT NOT NULL,
+        eighteenth_birthday TEXT NOT NULL,
+        next_visit_due      TEXT,
+        categories          TEXT NOT NULL,
+        child_name          TEXT NOT NULL,
+        id_number           TEXT NOT NULL,
+        guardian_kind       TEXT,
+        guardian_name       TEXT,
+        guardian_relation   TEXT,
+        revision            INTEGER NOT NULL,
+        position            TEXT NOT NULL
+      );
+      CREATE INDEX rm_case_by_region ON rm_case (region_code, case_id);
+      CREATE INDEX rm_case_by_status ON rm_case (status, region_code, case_id);
+      CREATE INDEX rm_case_by_risk ON rm_case (risk_level, region_code, case_id);
+      CREATE INDEX rm_case_by_caseworker ON rm_case (caseworker_id, region_code, case_id);
+      CREATE INDEX rm_case_open ON rm_case (is_open, region_code);
+      CREATE TABLE rm_case_category (
+        case_id     TEXT NOT NULL,
+        category    TEXT NOT NULL,
+        region_code TEXT NOT NULL,
+        is_open     INTEGER NOT NULL,
+        PRIMARY KEY (case_id, category)
+      );
+      CREATE INDEX rm_case_category_by_category ON rm_case_category (category, region_code, case_id);
+      CREATE INDEX rm_case_category_open ON rm_case_category (is_open, region_code);
+      CREATE TABLE rm_programme (
+        case_id        TEXT NOT NULL,
+        seq            INTEGER NOT NULL,
+        programme      TEXT NOT NULL,
+        from_date      TEXT NOT NULL,
+        to_date        TEXT,
+        fast_track     INTEGER NOT NULL,
+        amount_fen     INTEGER,
+        coverage_share INTEGER,
+        one_off        INTEGER NOT NULL,
+        end_reason     TEXT,
+        PRIMARY KEY (case_id, seq)
+      );
+      CREATE TABLE rm_protection_period (
+        case_id   TEXT NOT NULL,
+        seq       INTEGER NOT NULL,
+        from_date TEXT NOT NULL,
+        to_date   TEXT,
+        PRIMARY KEY (case_id, seq)
+      );
+      CREATE TABLE rm_graduation_grant (
+        case_id      TEXT NOT NULL,
+        seq          INTEGER NOT NULL,
+        graduated_on TEXT NOT NULL,
+        month        TEXT NOT NULL,
+        amount_fen   INTEGER NOT NULL,
+        PRIMARY KEY (case_id, seq)
+      );
+      CREATE INDEX rm_graduation_grant_by_month ON rm_graduation_grant (month, case_id);
+      CREATE TABLE rm_standard (
+        stream_id          TEXT NOT NULL,
+        revision           INTEGER NOT NULL,
+        region_code        TEXT NOT NULL,
+        category           TEXT NOT NULL,
+        monthly_amount_fen INTEGER NOT NULL,
+        effective_from     TEXT NOT NULL,
+        PRIMARY KEY (stream_id, revision)
+      );
+    `,
+  },
+];
+
+/** Tables in dump order, each with its primary key (the dump's sort order). */
+export const READ_MODEL_TABLES: readonly { table: string; key: string }[] = [
+  { table: 'rm_checkpoint', key: 'projection' },
+  { table: 'rm_case_state', key: 'case_id' },
+  { table: 'rm_case', key: 'case_id' },
+  { table: 'rm_case_category', key: 'case_id, category' },
+  { table: 'rm_programme', key: 'case_id, seq' },
+  { table: 'rm_protection_period', key: 'case_id, seq' },
+  { table: 'rm_graduation_grant', key: 'case_id, seq' },
+  { table: 'rm_standard', key: 'stream_id, revision' },
+];
+
+/** Brings the schema up to date in one IMMEDIATE transaction (the version in user_version). */
+export function migrateReadModels(
+  db: Database.Database,
+  migrations: readonly ReadModelMigration[] = READ_MODEL_MIGRATIONS,
+): number {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error('read-model migrations must be numbered 1..n in order');
+  });
+  return db
+    .transaction(() => {
+      const current = db.pragma('user_version', { simple: true }) as number;
+      if (current > migrations.length)
+        throw new Error(
+          `Read-model schema version ${current} is newer than this code knows (${migrations.length})`,
+        );
+      for (const m of migrations.slice(current)) {
+        db.exec(m.up);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      return migrations.length;
+    })
+    .immediate();
+}
