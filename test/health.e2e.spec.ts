@@ -1,3 +1,5 @@
+import { makeFictionalIdNumber } from '@app/domain';
+import { mutate } from './support/cases-api';
 import { TestApp } from './support/test-app';
 
 describe('the running service', () => {
@@ -23,6 +25,39 @@ describe('the running service', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain');
     expect(await response.text()).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('counts commands by name and outcome, with no personal information in the labels', async () => {
+    const idNumber = makeFictionalIdNumber('370303', '2014-02-02', 5);
+    await mutate(
+      app,
+      'identifyChild',
+      {
+        idNumber,
+        name: '指标',
+        regionCode: '370303101001',
+        source: 'VISIT',
+        identifiedAt: '2026-01-01T10:00:00+08:00',
+      },
+      app.token('ADMIN'),
+    );
+    await mutate(
+      app,
+      'identifyChild',
+      {
+        idNumber,
+        name: '指标',
+        regionCode: '370303101001',
+        source: 'VISIT',
+        identifiedAt: '2026-01-01T10:00:00+08:00',
+      },
+      app.token('ADMIN'),
+    );
+    const text = await (await fetch(`${app.url}/metrics`)).text();
+    expect(text).toMatch(/cases_commands_total\{command="IdentifyChild",outcome="ok"\} 1/);
+    expect(text).toMatch(/cases_commands_total\{command="Reserve",outcome="DUPLICATE_CASE"\} 1/);
+    expect(text).not.toContain(idNumber);
+    expect(text).not.toContain('指标');
   });
 
   it('refuses GraphQL without a token', async () => {

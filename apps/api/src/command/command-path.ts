@@ -12,7 +12,8 @@ import {
 } from '@app/event-store';
 import type { Principal } from '../auth/principal';
 import { ConcurrencyConflict } from '../errors/app-errors';
-import { commandRetries } from '../metrics/metrics';
+import { toContractError } from '../errors/to-contract-error';
+import { commandDuration, commandRetries, commandsTotal } from '../metrics/metrics';
 import { CLOCK, type Clock } from './clock';
 import type { Decider } from './decider';
 
@@ -84,6 +85,28 @@ export class CommandPath {
   }
 
   async run<S, C, E extends { type: string; data: unknown }>(
+    streamId: string,
+    decider: Decider<S, C, E>,
+    command: C | ((state: S) => C),
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome<S>> {
+    const name =
+      (typeof command === 'object' && command !== null && (command as { type?: string }).type) ||
+      'unknown';
+    const stopTimer = commandDuration.startTimer({ command: name });
+    try {
+      const outcome = await this.attempt(streamId, decider, command, envelope);
+      commandsTotal.inc({ command: name, outcome: 'ok' });
+      return outcome;
+    } catch (error) {
+      commandsTotal.inc({ command: name, outcome: toContractError(error).code });
+      throw error;
+    } finally {
+      stopTimer();
+    }
+  }
+
+  private async attempt<S, C, E extends { type: string; data: unknown }>(
     streamId: string,
     decider: Decider<S, C, E>,
     command: C | ((state: S) => C),

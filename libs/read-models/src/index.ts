@@ -1,0 +1,18 @@
+export * from './read-model-store.port';
+export * from './projections/streams';
+export * from './projections/unhandled-event';
+export * from './projections/case-file.projection';
+export * from './projections/case-summary.projection';
+export * from './projections/benefits.projection';
+export * from './projections/standards.projection';
+export * from './projections/project-batch';
+export * from './projector/checkpoint-signal';
+export * from './projector/apply-batch';
+export * from './projector/projector';
+export * from './projector/rebuild';
+export * from './queries/cursor';
+export * from './queries/entitlements';
+export * from './queries/read-model-queries';
+export * from './queries/position-lag';
+export { SqliteReadModelStore, type SqliteReadModelStoreOptions } from './sqlite/sqlite-read-model-store';
+export { READ_MODEL_MIGRATIONS, READ_MODEL_TABLES } from './sqlite/sqlite-read-model-migrations';
