@@ -1,5 +1,12 @@
 import { makeFictionalIdNumber } from '@app/domain';
-import { CASE_QUERY, RUN_AGE_OUT_REVIEW, mustMutate } from './support/cases-api';
+import { verifyChain } from '@app/domain';
+import {
+  CASE_QUERY,
+  MUTATIONS,
+  RUN_AGE_OUT_REVIEW,
+  mustMutate,
+  readStream,
+} from './support/cases-api';
 import { TestApp } from './support/test-app';
 
 const VILLAGE = '370303101001'; // a fictional village in Zibo (3703)
@@ -90,6 +97,24 @@ describe('a case from identification to the graduation grant', () => {
     });
   });
 
+  it('records the x-correlation-id header on the events of the request', async () => {
+    const visit = await app.gql(
+      MUTATIONS.recordVisit,
+      { input: { caseId, visitedAt: '2025-06-10T15:00:00+08:00' } },
+      director,
+      { 'x-correlation-id': 'visit-0625' },
+    );
+    expect(visit.errors).toBeUndefined();
+    const events = await readStream(app, caseId);
+    expect(events.at(-1)).toMatchObject({
+      type: 'VisitRecorded',
+      metadata: {
+        correlationId: 'visit-0625',
+        actor: { id: 'director-7', role: 'CHILD_DIRECTOR' },
+      },
+    });
+  });
+
   it('enrols the child in the basic living allowance at the Zibo standard', async () => {
     await mustMutate(
       app,
@@ -142,6 +167,26 @@ describe('a case from identification to the graduation grant', () => {
       runAgeOutReview: { agedOut: 0, extended: 0, graduationGrants: 1 },
     });
     expect((await readCase()).status).toBe('AGED_OUT');
+  });
+
+  it('awards 6 x 1,978.00 in the graduation month, in an event with full metadata and an intact chain', async () => {
+    const events = await readStream(app, caseId);
+    const grant = events.find((e) => e.type === 'GraduationGrantAwarded');
+    expect(grant?.data).toMatchObject({
+      month: '2026-06',
+      amountFen: 6 * 197800,
+      monthlyStandardFen: 197800,
+      months: 6,
+    });
+    expect(grant?.metadata).toMatchObject({
+      actor: { id: 'bureau-zibo', role: 'CIVIL_AFFAIRS' },
+      occurredAt: '2026-06-20T00:00:00+08:00',
+      recordedAt: expect.any(String),
+      correlationId: expect.any(String),
+      causationId: expect.any(String),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(verifyChain(events)).toBeNull();
   });
 
   it('changes nothing when the review runs a second time', async () => {

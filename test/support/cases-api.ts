@@ -1,3 +1,4 @@
+import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
 import type { GraphQLResponse, TestApp } from './test-app';
 
 /** GraphQL documents of the contract, as a client would send them. */
@@ -56,4 +57,12 @@ export async function mustMutate(
     throw new Error(`${name} failed: ${JSON.stringify(response.errors)}`);
   }
   return response.data[name];
+}
+
+/** The case's events as stored (for assertions on metadata the public API does not show). */
+export async function readStream(app: TestApp, caseId: string): Promise<StoredEvent[]> {
+  const store = app.app.get<EventStore>(EVENT_STORE);
+  const events: StoredEvent[] = [];
+  for await (const event of store.readStream(`case-${caseId}`)) events.push(event);
+  return events;
 }

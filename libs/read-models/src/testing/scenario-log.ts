@@ -22,7 +22,7 @@ export class ScenarioLog {
   private readonly states = new Map<string, CaseState>();
   private readonly revisions = new Map<string, number>();
 
-  constructor(public now = '2026-03-10T10:00:00+08:00') {}
+  constructor(public now = '2026-11-20T10:00:00+08:00') {}
 
   /** Runs a case command at `now` and records its events. */
   command<T extends CaseCommandType>(

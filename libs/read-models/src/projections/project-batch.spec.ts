@@ -1,0 +1,140 @@
+import { DEFAULT_POLICY } from '@app/domain';
+import { ScenarioLog } from '../testing/scenario-log';
+import { ZIBO, ziboScenario } from '../testing/zibo-scenario';
+import { projectBatch } from './project-batch';
+
+const CASE = '0b000000-0000-4000-8000-000000000001';
+
+function identified(): ScenarioLog {
+  const log = new ScenarioLog();
+  log.identify(CASE, { regionCode: '370303001001', birthDate: '2012-05-10', categories: ['ORPHAN'] });
+  return log;
+}
+
+describe('projectBatch', () => {
+  it('folds a case with the domain and emits its summary and benefit rows', () => {
+    const log = identified();
+    log.command(CASE, 'AssessRisk', {
+      guardianshipRisk: 1,
+      livingRisk: 2,
+      behaviourRisk: 0,
+      assessedAt: '2026-11-01T09:00:00+08:00',
+    });
+    log.command(CASE, 'EnrollInProgramme', { programme: 'MEDICAL_ASSISTANCE', effectiveFrom: '2026-01-01' });
+
+    const result = projectBatch(log.events, new Map(), DEFAULT_POLICY);
+
+    expect(result.failure).toBeNull();
+    expect(result.checkpoint).toBe('3');
+    expect(result.covered).toBe(3);
+    const [record] = result.changes.cases;
+    expect(record.summary).toMatchObject({
+      caseId: CASE,
+      status: 'ENROLLED',
+      open: true,
+      riskLevel: 'YELLOW',
+      nextVisitDue: '2026-11-16',
+      eighteenthBirthday: '2030-05-10',
+      categories: ['ORPHAN'],
+      revision: 2,
+      position: '3',
+    });
+    expect(record.programmes).toEqual([
+      expect.objectContaining({ seq: 0, programme: 'MEDICAL_ASSISTANCE', coverageSharePercent: 100 }),
+    ]);
+    expect(record.periods).toEqual([{ caseId: CASE, seq: 0, from: '2012-05-10', to: null }]);
+  });
+
+  it('continues a case from the snapshot it was given', () => {
+    const log = identified();
+    const first = projectBatch(log.events, new Map(), DEFAULT_POLICY);
+    log.command(CASE, 'AssignCaseworker', { caseworkerId: 'director-9' });
+    const snapshots = new Map([[CASE, first.changes.cases[0].snapshot]]);
+
+    const second = projectBatch(log.events.slice(1), snapshots, DEFAULT_POLICY);
+
+    expect(second.changes.cases[0].summary).toMatchObject({ caseworkerId: 'director-9', revision: 1 });
+  });
+
+  it('keeps a standard as a row ordered by its stream and revision', () => {
+    const log = new ScenarioLog();
+    log.standard('3703', 'DE_FACTO_UNSUPPORTED', 197800, '2024-01-01');
+
+    const { changes } = projectBatch(log.events, new Map(), DEFAULT_POLICY);
+
+    expect(changes.standards).toEqual([
+      {
+        streamId: 'benefit-standard-3703-DE_FACTO_UNSUPPORTED',
+        revision: 0,
+        regionCode: '3703',
+        category: 'DE_FACTO_UNSUPPORTED',
+        monthlyAmountFen: 197800,
+        effectiveFrom: '2024-01-01',
+      },
+    ]);
+  });
+
+  it('covers events of streams no read model reads without changing anything', () => {
+    const log = new ScenarioLog();
+    log.record('idres-0123', 'IdentityReserved', { caseId: CASE });
+
+    const result = projectBatch(log.events, new Map(), DEFAULT_POLICY);
+
+    expect(result).toMatchObject({ checkpoint: '1', covered: 1, failure: null });
+    expect(result.changes).toEqual({ cases: [], standards: [] });
+  });
+
+  describe('when it meets an event it cannot handle', () => {
+    it('stops there, naming its position and type, with the events before it kept', () => {
+      const log = identified();
+      log.record(`case-${CASE}`, 'ChildTeleported', { to: 'moon' });
+      log.command(CASE, 'AssignCaseworker', { caseworkerId: 'director-9' });
+
+      const result = projectBatch(log.events, new Map(), DEFAULT_POLICY);
+
+      expect(result.failure).toEqual({
+        projection: 'case-summary',
+        position: '2',
+        type: 'ChildTeleported',
+        streamId: `case-${CASE}`,
+        error: 'unknown case event type ChildTeleported',
+      });
+      expect(result.checkpoint).toBe('1');
+      expect(result.covered).toBe(1);
+      expect(result.changes.cases.map((c) => c.summary.revision)).toEqual([0]);
+    });
+
+    it('refuses an event of a case never identified', () => {
+      const log = new ScenarioLog();
+      log.record(`case-${CASE}`, 'VisitRecorded', { visitedAt: '2026-01-01T00:00:00+08:00', notes: null });
+
+      const result = projectBatch(log.events, new Map(), DEFAULT_POLICY);
+
+      expect(result.failure?.error).toBe('VisitRecorded before the case was identified');
+      expect(result.checkpoint).toBeNull();
+    });
+
+    it('refuses a malformed standard', () => {
+      const log = new ScenarioLog();
+      log.record('benefit-standard-3703-ORPHAN', 'BenefitStandardSet', { regionCode: '3703' });
+
+      const result = projectBatch(log.events, new Map(), DEFAULT_POLICY);
+
+      expect(result.failure).toMatchObject({ projection: 'standards', position: '1' });
+    });
+  });
+
+  it('projects the whole Zibo scenario without a failure', () => {
+    const log = ziboScenario();
+
+    const result = projectBatch(log.events, new Map(), DEFAULT_POLICY);
+
+    expect(result.failure).toBeNull();
+    expect(result.covered).toBe(log.events.length);
+    const graduate = result.changes.cases.find((c) => c.summary.caseId === ZIBO.graduate);
+    expect(graduate?.summary.status).toBe('AGED_OUT');
+    expect(graduate?.grants).toEqual([
+      { caseId: ZIBO.graduate, seq: 0, graduatedOn: '2026-06-30', month: '2026-06', amountFen: 1380000 },
+    ]);
+  });
+});

@@ -1,0 +1,212 @@
+import type { ReadModelStore } from '../read-model-store.port';
+import { applyBatch } from '../projector/apply-batch';
+import { PROJECTIONS } from '../projections/project-batch';
+import { ZIBO, ziboScenario } from './zibo-scenario';
+
+export type StoreFactory = () => Promise<{ store: ReadModelStore; cleanup(): Promise<void> }>;
+
+/** The behaviour every ReadModelStore adapter must show (run it against each adapter). */
+export function readModelStoreContract(adapter: string, factory: StoreFactory): void {
+  describe(`ReadModelStore contract: ${adapter}`, () => {
+    let store: ReadModelStore;
+    let cleanup: () => Promise<void>;
+    beforeEach(async () => {
+      ({ store, cleanup } = await factory());
+    });
+    afterEach(() => cleanup());
+
+    const zibo = async () => {
+      const log = ziboScenario();
+      await applyBatch(store, log.events);
+      return log;
+    };
+
+    describe('transactions', () => {
+      it('commits the rows with their checkpoint', async () => {
+        const log = await zibo();
+        expect(await store.checkpoints()).toEqual(
+          [...PROJECTIONS].sort().map((projection) => ({
+            projection,
+            position: String(log.events.length),
+            events: log.events.length,
+          })),
+        );
+        expect((await store.findCase(ZIBO.deFacto))?.status).toBe('ENROLLED');
+      });
+
+      it('rolls everything back when the work fails', async () => {
+        const log = ziboScenario();
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.setCheckpoints(PROJECTIONS, '5', 5);
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect(await store.checkpoints()).toEqual([]);
+        await applyBatch(store, log.events);
+        expect((await store.checkpoints())[0].events).toBe(log.events.length);
+      });
+
+      it('runs transactions one after the other', async () => {
+        const order: string[] = [];
+        const slow = store.transaction(async () => {
+          order.push('a-start');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          order.push('a-end');
+        });
+        const fast = store.transaction(async () => {
+          order.push('b');
+        });
+        await Promise.all([slow, fast]);
+        expect(order).toEqual(['a-start', 'a-end', 'b']);
+      });
+
+      it('hands the projector back the snapshots it stored', async () => {
+        await zibo();
+        const snapshots = await store.transaction((tx) => tx.caseSnapshots([ZIBO.marginal, 'nope']));
+        expect([...snapshots.keys()]).toEqual([ZIBO.marginal]);
+        expect(snapshots.get(ZIBO.marginal)?.state.categories).toEqual(['MARGINAL_LOW_INCOME']);
+      });
+    });
+
+    describe('cases', () => {
+      beforeEach(zibo);
+      const ids = (rows: { caseId: string }[]) => rows.map((r) => r.caseId);
+
+      it('lists by region prefix in (regionCode, caseId) order, with the total', async () => {
+        const all = await store.findCases({ regions: ['3703'], limit: 10 });
+        expect(ids(all.rows)).toEqual([
+          ZIBO.deFacto,
+          ZIBO.marginal,
+          ZIBO.closed,
+          ZIBO.twoCategories,
+          ZIBO.graduate,
+          ZIBO.turning18,
+        ]);
+        expect(all.totalCount).toBe(6);
+        expect((await store.findCases({ regions: null, limit: 10 })).totalCount).toBe(7);
+        expect((await store.findCases({ regions: ['33', '370303002'], limit: 10 })).totalCount).toBe(3);
+        expect((await store.findCases({ regions: ['37031'], limit: 10 })).totalCount).toBe(0);
+        expect((await store.findCases({ regions: [], limit: 10 })).totalCount).toBe(0);
+      });
+
+      it('pages after a sort key', async () => {
+        const page = await store.findCases({
+          regions: ['3703'],
+          after: { regionCode: ZIBO.village, caseId: ZIBO.closed },
+          limit: 2,
+        });
+        expect(ids(page.rows)).toEqual([ZIBO.twoCategories, ZIBO.graduate]);
+        expect(page.totalCount).toBe(6);
+      });
+
+      it('filters by status, risk level, category and caseworker', async () => {
+        const q = { regions: ['3703'], limit: 10 };
+        expect(ids((await store.findCases({ ...q, status: 'AGED_OUT' })).rows)).toEqual([ZIBO.graduate]);
+        expect(ids((await store.findCases({ ...q, riskLevel: 'RED' })).rows)).toEqual([ZIBO.deFacto]);
+        const deFacto = await store.findCases({ ...q, category: 'DE_FACTO_UNSUPPORTED' });
+        expect(ids(deFacto.rows)).toEqual([ZIBO.deFacto, ZIBO.twoCategories]);
+        expect(deFacto.totalCount).toBe(2);
+        const worker = await store.findCases({ ...q, caseworkerId: 'director-7' });
+        expect(ids(worker.rows)).toEqual([ZIBO.deFacto]);
+      });
+
+      it('keeps the personal information for the entitled reader', async () => {
+        const row = await store.findCase(ZIBO.deFacto);
+        expect(row).toMatchObject({ childName: '测试儿童', guardian: { kind: 'RELATIVE' } });
+        expect(row?.idNumber).toMatch(/^37030320120510001[\dX]$/);
+      });
+    });
+
+    describe('benefits', () => {
+      beforeEach(zibo);
+
+      it('gives a case its periods, programmes and grants', async () => {
+        const [graduate] = await store.benefitCases([ZIBO.graduate]);
+        expect(graduate.protectionPeriods).toEqual([{ from: '2006-06-15', to: '2026-06-30' }]);
+        expect(graduate.graduationGrants).toEqual([
+          { graduatedOn: '2026-06-30', month: '2026-06', amountFen: 1380000 },
+        ]);
+        expect(graduate.programmes.map((p) => p.programme)).toEqual(['BASIC_LIVING_ALLOWANCE']);
+      });
+
+      it('finds the cases of a month: programmes in force in it, or a grant', async () => {
+        const march = await store.benefitCasesForMonth(['3703'], '2026-03');
+        expect(march.map((c) => c.caseId)).toEqual([
+          ZIBO.deFacto,
+          ZIBO.marginal,
+          ZIBO.graduate,
+          ZIBO.twoCategories,
+        ]);
+        const before = await store.benefitCasesForMonth(['3703'], '2024-01');
+        expect(before.map((c) => c.caseId)).toEqual([]);
+      });
+
+      it('lists standards by stream and revision', async () => {
+        const standards = await store.standards();
+        expect(standards.map((s) => [s.streamId, s.revision])).toEqual([
+          ['benefit-standard-3703-DE_FACTO_UNSUPPORTED', 0],
+          ['benefit-standard-3703-DE_FACTO_UNSUPPORTED', 1],
+          ['benefit-standard-3703-ORPHAN', 0],
+          ['benefit-standard-3703-ORPHAN', 1],
+        ]);
+      });
+    });
+
+    it('counts a caseload', async () => {
+      await zibo();
+      const counts = await store.caseload({
+        regions: ['3703'],
+        overdueBefore: '2026-11-20',
+        turning18From: '2026-11-20',
+        turning18To: '2027-02-18',
+      });
+      expect(counts).toEqual({
+        open: 4,
+        unassessed: 1,
+        overdueVisits: 2,
+        turning18: 1,
+        byRisk: { RED: 1, YELLOW: 1, GREEN: 1 },
+        byCategory: { DE_FACTO_UNSUPPORTED: 2, ORPHAN: 1, MARGINAL_LOW_INCOME: 1, LEFT_BEHIND: 1 },
+      });
+      const mine = await store.caseload({
+        regions: null,
+        caseworkerId: 'director-7',
+        overdueBefore: '2026-11-20',
+        turning18From: '2026-11-20',
+        turning18To: '2027-02-18',
+      });
+      expect(mine).toMatchObject({ open: 1, byCategory: { DE_FACTO_UNSUPPORTED: 1 } });
+    });
+
+    it('replaces every row of a case when it changes', async () => {
+      const log = ziboScenario();
+      await applyBatch(store, log.events);
+      const next = log.command(ZIBO.deFacto, 'EndProgramme', {
+        programme: 'MEDICAL_ASSISTANCE',
+        effectiveTo: '2026-10-31',
+        reason: 'covered elsewhere',
+      });
+      await applyBatch(store, next);
+      const programmes = await store.programmesOf([ZIBO.deFacto]);
+      expect(programmes.map((p) => [p.programme, p.to])).toEqual([
+        ['BASIC_LIVING_ALLOWANCE', null],
+        ['MEDICAL_ASSISTANCE', '2026-10-31'],
+      ]);
+    });
+
+    it('dumps every table in key order, and resets to nothing', async () => {
+      await zibo();
+      const dump = await store.dump();
+      expect(Object.keys(dump)).toContain('rm_case');
+      expect((dump.rm_case as { case_id: string }[]).map((r) => r.case_id)).toEqual(
+        Object.values(ZIBO)
+          .filter((v) => v.startsWith('0a'))
+          .sort(),
+      );
+      await store.reset();
+      const empty = await store.dump();
+      expect(Object.values(empty).every((rows) => rows.length === 0)).toBe(true);
+    });
+  });
+}
