@@ -50,6 +50,7 @@ export function sqliteSubscription(
           await yieldToEventLoop();
         }
         // Not Promise.race with a long-lived stop promise: that would leak one reaction per wait.
+        if (stopped) return;
         await new Promise<void>((resolve) => {
           wake = resolve;
           void committed.then(resolve);

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { comparePositions, EVENT_STORE, isPosition, type EventStore } from '@app/event-store';
+import { BadUserInput, StaleReadModel } from '../errors/app-errors';
+import { ProjectionsRunner } from './projections-runner';
+
+/** How long a read waits for the position it names before STALE_READ_MODEL. */
+export const CONSISTENT_WITH_TIMEOUT_MS = 5000;
+/** How long a read without `consistentWith` waits for the log's head before answering anyway. */
+export const HEAD_WAIT_MS = 1000;
+
+/**
+ * Waits on the projections' checkpoint notification (never polls). With `consistentWith` the read
+ * answers only once that position is projected; without it, it reads its own writes when the
+ * projections are close behind, and never fails for lag.
+ */
+@Injectable()
+export class ReadConsistency {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly projections: ProjectionsRunner,
+  ) {}
+
+  async ensure(consistentWith: string | null | undefined): Promise<void> {
+    const signal = this.projections.signal;
+    if (consistentWith === null || consistentWith === undefined) {
+      const head = await this.events.headPosition();
+      if (head !== null && !signal.hasFailed) await signal.waitFor(head, HEAD_WAIT_MS);
+      return;
+    }
+    if (!isPosition(consistentWith) || consistentWith === 'start') throw notAPosition();
+    let reached: boolean;
+    try {
+      reached = signal.reached(consistentWith);
+    } catch {
+      throw notAPosition(); // a position of another kind of store
+    }
+    if (reached) return;
+    // a position the log has not reached cannot come from a write this service answered
+    const head = await this.events.headPosition();
+    if (head === null || comparePositions(consistentWith, head) > 0) throw new StaleReadModel();
+    const outcome = await signal.waitFor(consistentWith, CONSISTENT_WITH_TIMEOUT_MS);
+    if (outcome !== 'reached') throw new StaleReadModel();
+  }
+}
+
+const notAPosition = () =>
+  new BadUserInput([{ field: 'consistentWith', message: 'must be a position returned by a mutation' }]);

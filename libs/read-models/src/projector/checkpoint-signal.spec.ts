@@ -1,0 +1,33 @@
+import { CheckpointSignal } from './checkpoint-signal';
+
+describe('CheckpointSignal', () => {
+  it('answers at once for a position already reached', async () => {
+    const signal = new CheckpointSignal();
+    signal.advance('10');
+    await expect(signal.waitFor('9', 1000)).resolves.toBe('reached');
+    await expect(signal.waitFor('10', 1000)).resolves.toBe('reached');
+  });
+
+  it('wakes a waiter when the checkpoint passes its position, comparing positions as numbers', async () => {
+    const signal = new CheckpointSignal();
+    signal.advance('9');
+    const waiting = signal.waitFor('10', 5000);
+    signal.advance('10');
+    await expect(waiting).resolves.toBe('reached');
+  });
+
+  it('gives up after its deadline', async () => {
+    const signal = new CheckpointSignal();
+    const started = Date.now();
+    await expect(signal.waitFor('1', 30)).resolves.toBe('timeout');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+  });
+
+  it('tells waiters when the projections stop', async () => {
+    const signal = new CheckpointSignal();
+    const waiting = signal.waitFor('3', 5000);
+    signal.fail();
+    await expect(waiting).resolves.toBe('failed');
+    await expect(signal.waitFor('4', 5000)).resolves.toBe('failed');
+  });
+});

@@ -1,0 +1,92 @@
+import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { AgeOutReviewService } from '../../apps/api/src/age-out/age-out-review.service';
+import type { Principal } from '../../apps/api/src/auth/principal';
+import { CaseCommandService } from '../../apps/api/src/cases/case-command.service';
+import type { CommandContext } from '../../apps/api/src/cases/command-context';
+import { toContractError } from '../../apps/api/src/errors/to-contract-error';
+import { SetBenefitStandardCommand } from '../../apps/api/src/standards/set-benefit-standard';
+import type { ChildPlan, SeedPlan } from './seed-plan';
+
+export interface SeedReport {
+  children: number;
+  commands: number;
+  /** refusals by contract code: a healthy plan has none or very few */
+  refused: Record<string, number>;
+  review: { agedOut: number; extended: number; graduationGrants: number };
+}
+
+/**
+ * Runs a plan through the real command path (the same services the GraphQL mutations call),
+ * `concurrency` children at a time, each child's commands in order.
+ */
+export async function runSeed(
+  app: INestApplication,
+  plan: SeedPlan,
+  options: { concurrency: number; asOf: string; onChild?: () => void },
+): Promise<SeedReport> {
+  const cases = app.get(CaseCommandService);
+  const report: SeedReport = {
+    children: 0,
+    commands: 0,
+    refused: {},
+    review: { agedOut: 0, extended: 0, graduationGrants: 0 },
+  };
+  const ctx = (principal: Principal, correlationId: string): CommandContext => ({
+    principal,
+    correlationId,
+  });
+  const refuse = (error: unknown) => {
+    const { code } = toContractError(error);
+    report.refused[code] = (report.refused[code] ?? 0) + 1;
+    if (code === 'INTERNAL_SERVER_ERROR') throw error;
+  };
+
+  const bus = app.get(CommandBus);
+  for (const standard of plan.standards) {
+    await bus.execute(new SetBenefitStandardCommand(standard, ctx(plan.bureau, 'seed-standards')));
+    report.commands++;
+  }
+
+  const seedChild = async (child: ChildPlan, index: number) => {
+    const correlationId = `seed-child-${index}`;
+    let caseId: string;
+    try {
+      caseId = (await cases.identify(child.identify.data, ctx(child.identify.actor, correlationId)))
+        .caseId;
+      report.commands++;
+    } catch (error) {
+      refuse(error);
+      return;
+    }
+    report.children++;
+    for (const step of child.steps) {
+      try {
+        await cases.execute(step.command(caseId), ctx(step.actor, correlationId));
+        report.commands++;
+      } catch (error) {
+        refuse(error);
+      }
+    }
+  };
+
+  let next = 0;
+  const worker = async () => {
+    while (next < plan.children.length) {
+      const index = next++;
+      await seedChild(plan.children[index], index);
+      options.onChild?.();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+
+  const review = await app
+    .get(AgeOutReviewService)
+    .run(options.asOf, ctx(plan.bureau, 'seed-age-out-review'));
+  report.review = {
+    agedOut: review.agedOut,
+    extended: review.extended,
+    graduationGrants: review.graduationGrants,
+  };
+  return report;
+}
