@@ -49,8 +49,8 @@ export function sqliteSubscription(
           cursor = full ? BigInt(events[events.length - 1].position) : head;
           await yieldToEventLoop();
         }
-        // Not Promise.race with a long-lived stop promise: that would leak one reaction per wait.
         if (stopped) return;
+        // Not Promise.race with a long-lived stop promise: that would leak one reaction per wait.
         await new Promise<void>((resolve) => {
           wake = resolve;
           void committed.then(resolve);

@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { businessDateOf, type StandardLookup } from '@app/domain';
+import { ReadModelQueries, type ProgrammeRow } from '@app/read-models';
+import { CLOCK, type Clock } from '../command/clock';
+
+/** What one request reads once and shares: programmes batched by case, the standards, today. */
+export class RequestReads {
+  readonly programmes: DataLoader<string, ProgrammeRow[]>;
+  private standards: Promise<StandardLookup> | undefined;
+
+  constructor(
+    private readonly queries: ReadModelQueries,
+    readonly today: string,
+  ) {
+    this.programmes = new DataLoader(async (caseIds) => {
+      const byCase = await queries.programmesByCase(caseIds);
+      return caseIds.map((id) => byCase.get(id) ?? []);
+    });
+  }
+
+  standardLookup(): Promise<StandardLookup> {
+    return (this.standards ??= this.queries.standardLookup());
+  }
+}
+
+/** One RequestReads per GraphQL request (keyed by its context object, dropped with it). */
+@Injectable()
+export class RequestReadsProvider {
+  private readonly byContext = new WeakMap<object, RequestReads>();
+
+  constructor(
+    private readonly queries: ReadModelQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  of(context: object): RequestReads {
+    let reads = this.byContext.get(context);
+    if (!reads) {
+      reads = new RequestReads(this.queries, this.today());
+      this.byContext.set(context, reads);
+    }
+    return reads;
+  }
+
+  today(): string {
+    return businessDateOf(this.clock.now().toISOString());
+  }
+}
