@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsController } from './metrics/metrics.controller';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { createValidationPipe } from './validation/validation';
 
 @Module({})
@@ -26,6 +27,7 @@ export class AppModule {
         ApiGraphQLModule.forRoot(config),
         HealthModule,
         CasesModule,
+        ReadModelsModule,
         ScheduleModule.forRoot(),
         AgeOutModule,
       ],

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_LIMITS, type GraphQLLimits } from '../graphql/limits';
 import { getOrCreateSecret } from './secrets';
 
 export type EventStoreKind = 'sqlite' | 'esdb';
@@ -18,6 +19,7 @@ export interface AppConfig {
   identityKey: string;
   logLevel: string;
   graphiql: boolean;
+  graphqlLimits: GraphQLLimits;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -33,6 +35,14 @@ function oneOf<T extends string>(
   if (value === undefined || value === '') return fallback;
   if ((allowed as string[]).includes(value)) return value as T;
   throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new ConfigError(`${name} must be a positive integer`);
+  return n;
 }
 
 function port(name: string, value: string | undefined, fallback: number): number {
@@ -70,5 +80,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     identityKey: env.IDENTITY_HMAC_KEY || getOrCreateSecret(dataDir, 'identity-hmac-key'),
     logLevel: env.LOG_LEVEL || 'info',
     graphiql: env.GRAPHIQL ? env.GRAPHIQL === 'true' : env.NODE_ENV !== 'production',
+    graphqlLimits: {
+      maxDepth: positiveInt('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, DEFAULT_LIMITS.maxDepth),
+      maxCost: positiveInt('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, DEFAULT_LIMITS.maxCost),
+      maxQueryBytes: positiveInt(
+        'GRAPHQL_MAX_QUERY_BYTES',
+        env.GRAPHQL_MAX_QUERY_BYTES,
+        DEFAULT_LIMITS.maxQueryBytes,
+      ),
+      maxBatch: positiveInt('GRAPHQL_MAX_BATCH', env.GRAPHQL_MAX_BATCH, DEFAULT_LIMITS.maxBatch),
+      maxPageSize: positiveInt(
+        'GRAPHQL_MAX_PAGE_SIZE',
+        env.GRAPHQL_MAX_PAGE_SIZE,
+        DEFAULT_LIMITS.maxPageSize,
+      ),
+    },
   };
 }

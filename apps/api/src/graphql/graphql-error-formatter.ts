@@ -56,6 +56,13 @@ function format(error: GraphQLError, log?: Logger): Record<string, unknown> {
         extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message: reason }] },
       };
     }
+    if (/exceeds the query depth limit/.test(error.message)) {
+      return { ...base, message: error.message, extensions: { code: 'QUERY_TOO_DEEP' } };
+    }
+    const ownCode =
+      error.extensions?.code ?? (error.originalError as GraphQLError | undefined)?.extensions?.code;
+    if (typeof ownCode === 'string')
+      return { ...base, message: error.message, extensions: { code: ownCode } };
     return { ...base, message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
   }
   const contract = toContractError(error.originalError);

@@ -6,6 +6,7 @@ import { AuthModule } from '../auth/auth.module';
 import { TokenService } from '../auth/token.service';
 import type { AppConfig } from '../config/app-config';
 import { graphqlErrorFormatter } from './graphql-error-formatter';
+import { costBudget, queryTooLarge } from './limits';
 import { buildRequestContext } from './request-context';
 
 @Module({})
@@ -26,6 +27,12 @@ export class ApiGraphQLModule {
             jit: 1,
             path: '/graphql',
             context: (request: FastifyRequest) => buildRequestContext(tokens, request),
+            queryDepth: config.graphqlLimits.maxDepth,
+            allowBatchedQueries: true,
+            hooks: {
+              preParsing: [queryTooLarge(config.graphqlLimits)],
+              preExecution: [costBudget(config.graphqlLimits)],
+            },
             errorFormatter: graphqlErrorFormatter as never,
           }),
         }),

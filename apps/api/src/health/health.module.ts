@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
-import { HEALTH_CONTRIBUTORS } from './health-contributor';
+import { HEALTH_CONTRIBUTORS, type HealthContributor } from './health-contributor';
+import { ProjectionsHealth } from '../read-models/projections.health';
 
 @Module({
   controllers: [HealthController],
-  providers: [{ provide: HEALTH_CONTRIBUTORS, useValue: [] }],
+  providers: [
+    {
+      provide: HEALTH_CONTRIBUTORS,
+      inject: [ProjectionsHealth],
+      useFactory: (...contributors: HealthContributor[]) => contributors,
+    },
+  ],
 })
 export class HealthModule {}

@@ -18,7 +18,8 @@ export class ProjectionsHealth implements HealthContributor {
       PROJECTIONS.map((projection) => [
         projection,
         {
-          status: failure === null ? 'ok' : failure.projection === projection ? 'failing' : 'halted',
+          status:
+            failure === null ? 'ok' : failure.projection === projection ? 'failing' : 'halted',
           checkpoint,
           lag,
         },

@@ -44,4 +44,6 @@ export class ReadConsistency {
 }
 
 const notAPosition = () =>
-  new BadUserInput([{ field: 'consistentWith', message: 'must be a position returned by a mutation' }]);
+  new BadUserInput([
+    { field: 'consistentWith', message: 'must be a position returned by a mutation' },
+  ]);

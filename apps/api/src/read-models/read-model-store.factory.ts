@@ -10,6 +10,8 @@ export function createReadModelStore(config: AppConfig): ReadModelStore {
       mkdirSync(config.dataDir, { recursive: true });
       return new SqliteReadModelStore({ filename: join(config.dataDir, 'read-models.sqlite') });
     case 'postgres':
-      throw new Error('READ_MODEL_STORE=postgres: the PostgreSQL adapter is not available in this build yet');
+      throw new Error(
+        'READ_MODEL_STORE=postgres: the PostgreSQL adapter is not available in this build yet',
+      );
   }
 }

@@ -28,7 +28,10 @@ export type CasePage = {
   hasNextPage: boolean;
 };
 
-export type PaymentRollView = { lines: PaymentLine[]; totalFen: number; children: number };
+/** A payment with the case's village code. */
+export type RollLine = PaymentLine & { regionCode: string };
+
+export type PaymentRollView = { lines: RollLine[]; totalFen: number; children: number };
 
 export type KeyCount = { key: string; count: number };
 
@@ -109,7 +112,12 @@ export class ReadModelQueries {
       this.store.benefitCasesForMonth(regions, month),
       this.standardLookup(),
     ]);
-    const lines = cases.flatMap((c) => paymentLinesForMonth(c, month, lookup, this.policy));
+    const lines = cases.flatMap((c) =>
+      paymentLinesForMonth(c, month, lookup, this.policy).map((line) => ({
+        ...line,
+        regionCode: c.regionCode,
+      })),
+    );
     return {
       lines,
       totalFen: totalFen(lines),

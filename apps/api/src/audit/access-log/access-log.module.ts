@@ -1,0 +1,29 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ACCESS_LOG_STORE, type AccessLogStore } from './access-log.port';
+import { AccessLog } from './access-log.service';
+import { SqliteAccessLogStore } from './sqlite-access-log.store';
+
+export function createAccessLogStore(config: AppConfig): AccessLogStore {
+  mkdirSync(config.dataDir, { recursive: true });
+  return new SqliteAccessLogStore(join(config.dataDir, 'access-log.sqlite'));
+}
+
+/** Global: the GraphQL flush and any export of personal information record through `AccessLog`. */
+@Global()
+@Module({
+  providers: [
+    { provide: ACCESS_LOG_STORE, inject: [APP_CONFIG], useFactory: createAccessLogStore },
+    AccessLog,
+  ],
+  exports: [AccessLog, ACCESS_LOG_STORE],
+})
+export class AccessLogModule implements OnApplicationShutdown {
+  constructor(@Inject(ACCESS_LOG_STORE) private readonly store: AccessLogStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,126 @@
+import Database from 'better-sqlite3';
+import type { PersonalInfoField, Role } from '@app/domain';
+import { GroupCommitQueue } from '@app/event-store/sqlite/group-commit-queue';
+import type { AccessLogStore, AccessRecord } from './access-log.port';
+
+// Append-only, like the event store's: never edit a released version, add the next one.
+const MIGRATIONS = [
+  `CREATE TABLE access_reads (
+     seq            INTEGER PRIMARY KEY,
+     at             TEXT NOT NULL,
+     actor_id       TEXT NOT NULL,
+     actor_role     TEXT NOT NULL,
+     actor_agency   TEXT,
+     correlation_id TEXT NOT NULL,
+     case_id        TEXT NOT NULL,
+     fields         TEXT NOT NULL
+   );
+   CREATE INDEX access_reads_case ON access_reads (case_id, seq);`,
+];
+
+interface Row {
+  at: string;
+  actor_id: string;
+  actor_role: string;
+  actor_agency: string | null;
+  correlation_id: string;
+  case_id: string;
+  fields: string;
+}
+
+/**
+ * The access log in its own SQLite file (WAL, synchronous=FULL: an acknowledged append survives a
+ * power cut). Appends queued in the same turn of the event loop share one transaction and one
+ * fsync, as the event store's do.
+ */
+export class SqliteAccessLogStore implements AccessLogStore {
+  private readonly db: Database.Database;
+  private readonly queue: GroupCommitQueue<readonly AccessRecord[], void>;
+  private readonly insert: Database.Statement;
+  private readonly byCase: Database.Statement;
+  private closing: Promise<void> | undefined;
+
+  constructor(filename: string) {
+    this.db = new Database(filename);
+    try {
+      this.db.pragma('busy_timeout = 5000');
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('fullfsync = ON');
+      this.migrate();
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    this.insert = this.db.prepare(
+      `INSERT INTO access_reads (at, actor_id, actor_role, actor_agency, correlation_id, case_id, fields)
+       VALUES (@at, @actor_id, @actor_role, @actor_agency, @correlation_id, @case_id, @fields)`,
+    );
+    this.byCase = this.db.prepare(
+      `SELECT at, actor_id, actor_role, actor_agency, correlation_id, case_id, fields
+       FROM access_reads WHERE case_id = ? ORDER BY seq`,
+    );
+    const commit = this.db.transaction((batch: readonly (readonly AccessRecord[])[]) => {
+      for (const records of batch) for (const record of records) this.insert.run(toRow(record));
+    });
+    this.queue = new GroupCommitQueue((batch) => {
+      commit.immediate(batch);
+      return batch.map(() => ({ ok: true as const, value: undefined }));
+    });
+  }
+
+  append(records: readonly AccessRecord[]): Promise<void> {
+    if (this.closing) return Promise.reject(new Error('access log closed'));
+    if (records.length === 0) return Promise.resolve();
+    return this.queue.enqueue(records);
+  }
+
+  async forCase(caseId: string): Promise<AccessRecord[]> {
+    return (this.byCase.all(caseId) as Row[]).map(fromRow);
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.queue.drain().then(() => void this.db.close());
+    return this.closing;
+  }
+
+  private migrate(): void {
+    this.db
+      .transaction(() => {
+        const current = this.db.pragma('user_version', { simple: true }) as number;
+        if (current > MIGRATIONS.length)
+          throw new Error(`access log schema version ${current} is newer than this code knows`);
+        MIGRATIONS.slice(current).forEach((sql, i) => {
+          this.db.exec(sql);
+          this.db.pragma(`user_version = ${current + i + 1}`);
+        });
+      })
+      .immediate();
+  }
+}
+
+function toRow(record: AccessRecord): Row {
+  return {
+    at: record.at,
+    actor_id: record.actor.id,
+    actor_role: record.actor.role,
+    actor_agency: record.actor.agency ?? null,
+    correlation_id: record.correlationId,
+    case_id: record.caseId,
+    fields: JSON.stringify(record.fields),
+  };
+}
+
+function fromRow(row: Row): AccessRecord {
+  return {
+    at: row.at,
+    actor: {
+      id: row.actor_id,
+      role: row.actor_role as Role,
+      ...(row.actor_agency === null ? {} : { agency: row.actor_agency }),
+    },
+    correlationId: row.correlation_id,
+    caseId: row.case_id,
+    fields: JSON.parse(row.fields) as PersonalInfoField[],
+  };
+}

@@ -1,0 +1,69 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ReadModelQueries } from '@app/read-models';
+import { enrolmentViews, InvalidCursor } from '@app/read-models';
+import { DEFAULT_POLICY } from '@app/domain';
+import type { Principal } from '../auth/principal';
+import { assertAllowed } from '../cases/command-context';
+import { BenefitEntitlement, Case } from '../cases/graphql/case.types';
+import { BadUserInput } from '../errors/app-errors';
+import { CurrentPrincipal } from '../graphql/request-context';
+import { caseOfRow, entitlementOf, scopeOf } from './case-of-row';
+import { CaseConnection } from './graphql/read-model.types';
+import { CasesArgs } from './graphql/read-model.args';
+import { ReadConsistency } from './read-consistency';
+import { RequestReadsProvider } from './request-reads';
+
+@Resolver(() => Case)
+export class CasesResolver {
+  constructor(
+    private readonly queries: ReadModelQueries,
+    private readonly consistency: ReadConsistency,
+    private readonly reads: RequestReadsProvider,
+  ) {}
+
+  @Query(() => CaseConnection, {
+    description: "个案列表 / cases in the reader's regions, filtered",
+  })
+  async cases(
+    @Args() { filter, first, after, consistentWith }: CasesArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CaseConnection> {
+    assertAllowed(principal, 'cases', ...(filter?.regionCode ? [filter.regionCode] : []));
+    await this.consistency.ensure(consistentWith);
+    const { regionCode, ...rest } = filter ?? {};
+    const page = await this.queries
+      .cases({ ...rest, regions: regionCode ? [regionCode] : scopeOf(principal), first, after })
+      .catch((error: unknown) => {
+        if (error instanceof InvalidCursor)
+          throw new BadUserInput([{ field: 'after', message: error.message }]);
+        throw error;
+      });
+    return {
+      edges: page.rows.map((row, i) => ({ node: caseOfRow(row), cursor: page.cursors[i] })),
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: Boolean(after),
+        startCursor: page.cursors[0] ?? null,
+        endCursor: page.cursors.at(-1) ?? null,
+      },
+      totalCount: page.totalCount,
+    };
+  }
+
+  /** Every case of a request gets its programmes from one batched read (DataLoader). */
+  @ResolveField(() => [BenefitEntitlement], {
+    description: 'every enrolment; monthly amounts at the standard of today (or of its last day)',
+  })
+  async programmes(
+    @Parent() parent: Case,
+    @Context() context: object,
+  ): Promise<BenefitEntitlement[]> {
+    if (parent.programmes) return parent.programmes;
+    const reads = this.reads.of(context);
+    const [rows, lookup] = await Promise.all([
+      reads.programmes.load(parent.id),
+      reads.standardLookup(),
+    ]);
+    return enrolmentViews(parent, rows, reads.today, lookup, DEFAULT_POLICY).map(entitlementOf);
+  }
+}

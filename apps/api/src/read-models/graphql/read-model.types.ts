@@ -1,0 +1,68 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { PaymentReason, Programme } from '@app/domain';
+import { Case } from '../../cases/graphql/case.types';
+import { PaymentReasonEnum, ProgrammeEnum } from '../../cases/graphql/enums';
+import { GraphQLDate } from '../../graphql/scalars';
+
+@ObjectType({ description: 'Relay page information' })
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field({ description: 'true when the page was asked for after a cursor' })
+  hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true }) startCursor: string | null;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+@ObjectType()
+export class CaseEdge {
+  @Field(() => Case) node: Case;
+  @Field({ description: 'opaque; pass it as `after` for the next page' }) cursor: string;
+}
+
+@ObjectType({ description: '个案列表 / a page of cases, in region then case order' })
+export class CaseConnection {
+  @Field(() => [CaseEdge]) edges: CaseEdge[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int, { description: 'cases matching the filter, on every page' }) totalCount: number;
+}
+
+@ObjectType({ description: '发放明细 / one payment' })
+export class PaymentLine {
+  @Field(() => ID) caseId: string;
+  @Field({ description: "the case's village code" }) regionCode: string;
+  @Field(() => ProgrammeEnum) programme: Programme;
+  @Field({ description: 'yuan, e.g. "1978.00"' }) amount: string;
+  @Field(() => PaymentReasonEnum) reason: PaymentReason;
+}
+
+@ObjectType({ description: '发放花名册 / payment roll of a region for a month' })
+export class PaymentRoll {
+  @Field() regionCode: string;
+  @Field({ description: 'YYYY-MM' }) month: string;
+  @Field(() => Int, { description: 'number of payments (lines)' }) count: number;
+  @Field(() => Int, { description: 'number of children paid' }) children: number;
+  @Field({ description: 'yuan, the sum of the lines' }) total: string;
+  @Field(() => [PaymentLine], { description: 'by case, then monthly, one-off, graduation grant' })
+  lines: PaymentLine[];
+}
+
+@ObjectType()
+export class KeyCount {
+  @Field() key: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType({ description: '工作台账 / caseload: open cases now, visits and birthdays from asOf' })
+export class Caseload {
+  @Field(() => Int, { description: 'open cases (not closed, not aged out)' }) open: number;
+  @Field(() => [KeyCount], { description: 'open cases by colour: RED, YELLOW, BLUE, GREEN' })
+  byRisk: KeyCount[];
+  @Field(() => Int, { description: 'open cases not yet assessed (no colour)' }) unassessed: number;
+  @Field(() => [KeyCount], { description: 'open cases by category (a child may count in several)' })
+  byCategory: KeyCount[];
+  @Field(() => Int, { description: "visits due before asOf by the colour's interval" })
+  overdueVisits: number;
+  @Field(() => Int, { description: '18th birthday from asOf to 90 days after it' })
+  turning18Within90Days: number;
+  @Field(() => GraphQLDate) asOf: string;
+}

@@ -1,0 +1,47 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { READ_MODEL_STORE, ReadModelQueries, type ReadModelStore } from '@app/read-models';
+import { AuthModule } from '../auth/auth.module';
+import { APP_CONFIG } from '../config/app-config';
+import { BenefitsResolver } from './benefits.resolver';
+import { CaseloadResolver } from './caseload.resolver';
+import { CasesResolver } from './cases.resolver';
+import { PaymentRollController } from './payment-roll.controller';
+import { ProjectionsHealth } from './projections.health';
+import { ProjectionsRunner } from './projections-runner';
+import { ReadConsistency } from './read-consistency';
+import { createReadModelStore } from './read-model-store.factory';
+import { RequestReadsProvider } from './request-reads';
+
+/**
+ * The read side: the store, the in-process projector fed from the global log, the read queries
+ * of CONTRACT.md, the payment-roll CSV and the projections' health. Global, so `case(id)` and
+ * /health can use it without importing it.
+ */
+@Global()
+@Module({
+  imports: [AuthModule],
+  providers: [
+    { provide: READ_MODEL_STORE, inject: [APP_CONFIG], useFactory: createReadModelStore },
+    {
+      provide: ReadModelQueries,
+      inject: [READ_MODEL_STORE],
+      useFactory: (store: ReadModelStore) => new ReadModelQueries(store),
+    },
+    ProjectionsRunner,
+    ReadConsistency,
+    RequestReadsProvider,
+    ProjectionsHealth,
+    CasesResolver,
+    BenefitsResolver,
+    CaseloadResolver,
+  ],
+  controllers: [PaymentRollController],
+  exports: [ReadModelQueries, ReadConsistency, RequestReadsProvider, ProjectionsHealth],
+})
+export class ReadModelsModule implements OnApplicationShutdown {
+  constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

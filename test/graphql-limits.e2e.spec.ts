@@ -1,0 +1,66 @@
+import { TestApp, codeOf } from './support/test-app';
+
+describe('GraphQL limits', () => {
+  let app: TestApp;
+  let token: string;
+  beforeAll(async () => {
+    app = await TestApp.start({
+      GRAPHQL_MAX_DEPTH: '4',
+      GRAPHQL_MAX_COST: '60',
+      GRAPHQL_MAX_QUERY_BYTES: '2048',
+      GRAPHQL_MAX_BATCH: '3',
+    });
+    token = app.token('ADMIN');
+  });
+  afterAll(() => app.close());
+
+  const post = (body: unknown) =>
+    fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+
+  it('refuses a query nested deeper than the limit', async () => {
+    const response = await app.gql(
+      '{ __schema { types { fields { type { ofType { name } } } } } }',
+      {},
+      token,
+    );
+    expect(codeOf(response)).toBe('QUERY_TOO_DEEP');
+  });
+
+  it('refuses a query whose cost is over the budget, counting list sizes', async () => {
+    const fields =
+      'id status regionCode categories riskLevel birthDate caseworkerId nextVisitDue revision';
+    const query = `{ a: case(id: "x") { ${fields} programmes { programme from to monthlyAmount coverageShare fastTrack } } }`;
+    const response = await app.gql(query, {}, token);
+    expect(codeOf(response)).toBe('QUERY_TOO_COSTLY');
+  });
+
+  it('answers a query within the limits (the refusal above is not a side effect of auth)', async () => {
+    const response = await app.gql(
+      '{ case(id: "00000000-0000-4000-8000-000000000000") { id } }',
+      {},
+      token,
+    );
+    expect(codeOf(response)).toBe('NOT_FOUND');
+  });
+
+  it('refuses an over-long query before parsing it', async () => {
+    const response = await app.gql(`{ case(id: "${'x'.repeat(3000)}") { id } }`, {}, token);
+    expect(codeOf(response)).toBe('QUERY_TOO_LARGE');
+  });
+
+  it('runs a batch within the cap and refuses a larger one whole', async () => {
+    const one = { query: '{ case(id: "00000000-0000-4000-8000-000000000000") { id } }' };
+    const ok = await post([one, one, one]);
+    expect(((await ok.json()) as unknown[]).length).toBe(3);
+    const tooMany = await post([one, one, one, one]);
+    expect(tooMany.status).toBe(400);
+    expect(
+      ((await tooMany.json()) as { errors: { extensions: { code: string } }[] }).errors[0]
+        .extensions.code,
+    ).toBe('BATCH_TOO_LARGE');
+  });
+});
