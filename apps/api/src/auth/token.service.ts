@@ -21,7 +21,12 @@ export class TokenService {
     claims: { sub: string; role: RoleName; regions: string[]; agency?: string },
     ttlSeconds = 8 * 3600,
   ): string {
-    return jwt.sign(claims, this.config.jwtSecret, { algorithm: 'HS256', expiresIn: ttlSeconds });
+    return jwt.sign(claims, this.config.jwtSecret, {
+      algorithm: 'HS256',
+      expiresIn: ttlSeconds,
+      ...(this.config.jwtIssuer ? { issuer: this.config.jwtIssuer } : {}),
+      ...(this.config.jwtAudience ? { audience: this.config.jwtAudience } : {}),
+    });
   }
 
   fromAuthorizationHeader(header: string | undefined): Principal {
@@ -36,7 +41,9 @@ export class TokenService {
     try {
       const decoded = jwt.verify(token, this.config.jwtSecret, {
         algorithms: ['HS256'],
-        clockTolerance: 30,
+        clockTolerance: this.config.jwtClockSkewSeconds,
+        ...(this.config.jwtIssuer ? { issuer: this.config.jwtIssuer } : {}),
+        ...(this.config.jwtAudience ? { audience: this.config.jwtAudience } : {}),
       });
       if (typeof decoded === 'string')
         throw new AuthenticationFailed('token payload is not an object');

@@ -15,6 +15,11 @@ export interface AppConfig {
   readModelStore: ReadModelStoreKind;
   databaseUrl?: string;
   jwtSecret: string;
+  /** checked when set */
+  jwtIssuer?: string;
+  jwtAudience?: string;
+  /** tolerated clock difference for exp/nbf, seconds (at most 300) */
+  jwtClockSkewSeconds: number;
   /** key of the HMAC that turns an ID number into its reservation stream name */
   identityKey: string;
   logLevel: string;
@@ -77,6 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readModelStore,
     databaseUrl: env.DATABASE_URL,
     jwtSecret: env.AUTH_JWT_SECRET || getOrCreateSecret(dataDir, 'jwt-secret'),
+    jwtIssuer: env.AUTH_JWT_ISSUER || undefined,
+    jwtAudience: env.AUTH_JWT_AUDIENCE || undefined,
+    jwtClockSkewSeconds: Math.min(
+      300,
+      positiveInt('AUTH_CLOCK_SKEW_SECONDS', env.AUTH_CLOCK_SKEW_SECONDS, 30),
+    ),
     identityKey: env.IDENTITY_HMAC_KEY || getOrCreateSecret(dataDir, 'identity-hmac-key'),
     logLevel: env.LOG_LEVEL || 'info',
     graphiql: env.GRAPHIQL ? env.GRAPHIQL === 'true' : env.NODE_ENV !== 'production',

@@ -21,6 +21,14 @@ export class ConcurrencyConflict extends Error {
   }
 }
 
+/** An agency reused an Idempotency-Key with another request body (or for another child). */
+export class IdempotencyKeyReused extends Error {
+  override readonly name = 'IdempotencyKeyReused';
+  constructor() {
+    super('this Idempotency-Key was already used with another request body');
+  }
+}
+
 export class StaleReadModel extends Error {
   override readonly name = 'StaleReadModel';
   constructor() {

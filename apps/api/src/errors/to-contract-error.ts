@@ -12,6 +12,7 @@ import {
   CaseNotFound,
   ConcurrencyConflict,
   Forbidden,
+  IdempotencyKeyReused,
   StaleReadModel,
   Unauthenticated,
 } from './app-errors';
@@ -42,6 +43,7 @@ export function toContractError(error: unknown): ContractError {
   if (error instanceof ConcurrencyConflict || error instanceof WrongExpectedRevision) {
     return make('CONFLICT', new ConcurrencyConflict().message);
   }
+  if (error instanceof IdempotencyKeyReused) return make('IDEMPOTENCY_KEY_REUSED', error.message);
   if (error instanceof Unauthenticated || error instanceof AuthenticationFailed) {
     return make('UNAUTHENTICATED', error.message);
   }

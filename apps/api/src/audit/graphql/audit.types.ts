@@ -9,7 +9,9 @@ export class AuditActor {
   @Field(() => String, { nullable: true }) agency: string | null;
 }
 
-@ObjectType({ description: '历史事件 / one event of a case, as recorded (personal information masked)' })
+@ObjectType({
+  description: '历史事件 / one event of a case, as recorded (personal information masked)',
+})
 export class CaseHistoryEvent {
   @Field(() => Int, { description: "0-based revision in the case's stream" }) revision: number;
   @Field({ description: 'opaque global log position' }) position: string;
@@ -31,7 +33,7 @@ export class CaseHistoryEvent {
   previousHash: string | null;
 }
 
-@ObjectType({ description: '哈希链校验 / result of recomputing a case\'s hash chain' })
+@ObjectType({ description: "哈希链校验 / result of recomputing a case's hash chain" })
 export class HistoryVerification {
   @Field(() => Int, { description: 'events checked' }) events: number;
   @Field() valid: boolean;
@@ -39,7 +41,7 @@ export class HistoryVerification {
   brokenAtRevision: number | null;
 }
 
-@ObjectType({ description: '个人信息访问记录 / one read of the child\'s name or ID number' })
+@ObjectType({ description: "个人信息访问记录 / one read of the child's name or ID number" })
 export class AccessLogEntry {
   @Field(() => GraphQLDateTime) at: string;
   @Field(() => AuditActor) actor: AuditActor;
