@@ -11,6 +11,8 @@ import {
   type ZiboCases,
 } from './support/read-side';
 
+const byCase = (a: { caseId: string }, b: { caseId: string }) => (a.caseId < b.caseId ? -1 : 1);
+
 type Roll = { paymentRoll: { count: number; total: string; lines: Record<string, string>[] } };
 type Load = {
   caseload: {
@@ -41,7 +43,12 @@ describe('the read models answer the read queries of CONTRACT.md', () => {
     );
     return paymentRoll;
   };
-  const line = (caseId: string, reason: string, amount: string, programme = 'BASIC_LIVING_ALLOWANCE') => ({
+  const line = (
+    caseId: string,
+    reason: string,
+    amount: string,
+    programme = 'BASIC_LIVING_ALLOWANCE',
+  ) => ({
     caseId,
     programme,
     amount,
@@ -51,9 +58,14 @@ describe('the read models answer the read queries of CONTRACT.md', () => {
   describe('paymentRoll', () => {
     it('pays 1,978.00 a month for a de facto unsupported child in Zibo', async () => {
       expect(await roll('2025-06')).toEqual({
+        regionCode: '3703',
+        month: '2025-06',
         count: 2,
         total: '3956.00',
-        lines: [line(zibo.deFacto, 'MONTHLY', '1978.00'), line(zibo.graduate, 'MONTHLY', '1978.00')],
+        lines: [
+          line(zibo.deFacto, 'MONTHLY', '1978.00'),
+          line(zibo.graduate, 'MONTHLY', '1978.00'),
+        ].sort(byCase),
       });
     });
 
@@ -65,7 +77,7 @@ describe('the read models answer the read queries of CONTRACT.md', () => {
           line(zibo.deFacto, 'MONTHLY', '2100.00'),
           line(zibo.graduate, 'MONTHLY', '2300.00'),
           line(zibo.twoCategories, 'MONTHLY', '2300.00'),
-        ].sort((a, b) => a.caseId.localeCompare(b.caseId)),
+        ].sort(byCase),
       );
     });
 
@@ -80,13 +92,19 @@ describe('the read models answer the read queries of CONTRACT.md', () => {
 
     it('pays a one-off programme in the month it takes effect', async () => {
       const march = await roll('2026-03');
-      expect(march.lines).toContainEqual(line(zibo.marginal, 'ONE_OFF', '500.00', 'TEMPORARY_ASSISTANCE'));
+      expect(march.lines).toContainEqual(
+        line(zibo.marginal, 'ONE_OFF', '500.00', 'TEMPORARY_ASSISTANCE'),
+      );
       expect(march).toMatchObject({ count: 4, total: '7200.00' });
     });
 
     it("refuses a region outside the reader's", async () => {
       const director = app.token('CHILD_DIRECTOR', [ZIBO_VILLAGE]);
-      const response = await app.gql(PAYMENT_ROLL, { regionCode: '3703', month: '2026-03' }, director);
+      const response = await app.gql(
+        PAYMENT_ROLL,
+        { regionCode: '3703', month: '2026-03' },
+        director,
+      );
       expect(codeOf(response)).toBe('FORBIDDEN');
     });
 
@@ -197,9 +215,9 @@ describe('the read models answer the read queries of CONTRACT.md', () => {
 
     it("keeps to a child director's own cases and regions", async () => {
       const director = app.token('CHILD_DIRECTOR', ['370303001'], { sub: 'director-7' });
-      expect(await caseload({ caseworkerId: 'director-7', asOf: '2026-11-20' }, director)).toMatchObject(
-        { open: 1, overdueVisits: 1 },
-      );
+      expect(
+        await caseload({ caseworkerId: 'director-7', asOf: '2026-11-20' }, director),
+      ).toMatchObject({ open: 1, overdueVisits: 1 });
       expect((await caseload({ asOf: '2026-11-20' }, director)).open).toBe(3);
       const elsewhere = await app.gql(CASELOAD, { regionCode: '3301' }, director);
       expect(codeOf(elsewhere)).toBe('FORBIDDEN');
@@ -226,13 +244,18 @@ describe('the read models answer the read queries of CONTRACT.md', () => {
       };
     };
     const cases = async (variables: Record<string, unknown>, token = bureau) =>
-      (await mustRead<Page>(app, CASES, { consistentWith: zibo.position, ...variables }, token)).cases;
+      (await mustRead<Page>(app, CASES, { consistentWith: zibo.position, ...variables }, token))
+        .cases;
 
     it('pages through a region with opaque cursors and a total on every page', async () => {
       const first = await cases({ filter: { regionCode: '3703' }, first: 4 });
       expect(first.totalCount).toBe(6);
       expect(first.pageInfo.hasNextPage).toBe(true);
-      const rest = await cases({ filter: { regionCode: '3703' }, first: 4, after: first.pageInfo.endCursor });
+      const rest = await cases({
+        filter: { regionCode: '3703' },
+        first: 4,
+        after: first.pageInfo.endCursor,
+      });
       expect(rest.pageInfo.hasNextPage).toBe(false);
       expect(rest.totalCount).toBe(6);
       const ids = [...first.edges, ...rest.edges].map((e) => e.node.id);
@@ -251,14 +274,17 @@ describe('the read models answer the read queries of CONTRACT.md', () => {
       expect(await ids({ caseworkerId: 'director-7' })).toEqual([zibo.deFacto]);
     });
 
-    it('shows each case with its programmes at today\'s standard', async () => {
+    it("shows each case with its programmes at today's standard", async () => {
       const page = await cases({ filter: { caseworkerId: 'director-7' } });
       expect(page.edges[0].node).toMatchObject({
         status: 'ENROLLED',
         riskLevel: 'RED',
         categories: ['DE_FACTO_UNSUPPORTED'],
         programmes: [
-          expect.objectContaining({ programme: 'BASIC_LIVING_ALLOWANCE', monthlyAmount: '2100.00' }),
+          expect.objectContaining({
+            programme: 'BASIC_LIVING_ALLOWANCE',
+            monthlyAmount: '2100.00',
+          }),
           expect.objectContaining({ programme: 'MEDICAL_ASSISTANCE', coverageShare: 80 }),
         ],
       });
@@ -291,11 +317,7 @@ describe('the read models answer the read queries of CONTRACT.md', () => {
     });
 
     it('answers STALE_READ_MODEL for a position the read models cannot reach', async () => {
-      const response = await app.gql(
-        CASELOAD,
-        { consistentWith: '999999999' },
-        bureau,
-      );
+      const response = await app.gql(CASELOAD, { consistentWith: '999999999' }, bureau);
       expect(codeOf(response)).toBe('STALE_READ_MODEL');
     });
 

@@ -87,7 +87,10 @@ export async function seedZibo(app: TestApp): Promise<ZiboCases> {
   const marginal = await identify(ZIBO_VILLAGE, '2013-02-02', 2, ['MARGINAL_LOW_INCOME']);
   await assess(marginal, [2, 1, 0], '2026-11-10T09:00:00+08:00');
   await enrol(marginal, 'MEDICAL_ASSISTANCE', '2025-01-01');
-  await enrol(marginal, 'TEMPORARY_ASSISTANCE', '2026-03-05', { amount: '500.00', fastTrack: true });
+  await enrol(marginal, 'TEMPORARY_ASSISTANCE', '2026-03-05', {
+    amount: '500.00',
+    fastTrack: true,
+  });
 
   const graduate = await identify(ZIBO_OTHER_VILLAGE, '2006-06-15', 3, ['ORPHAN']);
   await enrol(graduate, 'BASIC_LIVING_ALLOWANCE', '2024-02-01');
@@ -106,7 +109,11 @@ export async function seedZibo(app: TestApp): Promise<ZiboCases> {
   await assess(turning18, [0, 0, 0], '2026-08-01T09:00:00+08:00');
 
   const closed = await identify(ZIBO_VILLAGE, '2010-01-01', 5, []);
-  await run('closeCase', { caseId: closed, reason: 'moved away', closedAt: '2024-02-01T09:00:00+08:00' });
+  await run('closeCase', {
+    caseId: closed,
+    reason: 'moved away',
+    closedAt: '2024-02-01T09:00:00+08:00',
+  });
 
   const hangzhou = await identify('330102001001', '2011-03-03', 6, ['DE_FACTO_UNSUPPORTED']);
   await enrol(hangzhou, 'BASIC_LIVING_ALLOWANCE', '2024-03-01');
@@ -117,7 +124,15 @@ export async function seedZibo(app: TestApp): Promise<ZiboCases> {
   ]);
   await enrol(twoCategories, 'BASIC_LIVING_ALLOWANCE', '2025-06-15');
   if (review.graduationGrants !== 1) throw new Error('the graduation grant was not awarded');
-  return { deFacto, marginal, graduate, turning18, twoCategories, hangzhou, position: last!.position };
+  return {
+    deFacto,
+    marginal,
+    graduate,
+    turning18,
+    twoCategories,
+    hangzhou,
+    position: last!.position,
+  };
 }
 
 async function ageOutReview(app: TestApp, token: string, asOf: string) {

@@ -3,6 +3,8 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AgeOutModule } from './age-out/age-out.module';
+import { AccessLogModule } from './audit/access-log/access-log.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ContractExceptionFilter } from './errors/contract-exception.filter';
@@ -24,12 +26,14 @@ export class AppModule {
         LoggingModule.forRoot(config),
         EventStoreModule,
         AuthModule,
+        AccessLogModule,
         ApiGraphQLModule.forRoot(config),
         HealthModule,
         CasesModule,
         ReadModelsModule,
         ScheduleModule.forRoot(),
         AgeOutModule,
+        AuditModule,
       ],
       controllers: [MetricsController],
       providers: [

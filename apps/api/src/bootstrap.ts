@@ -4,15 +4,22 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { limitBatches } from './graphql/batch-limit';
+import { hardenHttp } from './http/http-hardening';
 
 /** Builds the whole API (used by main.ts, the e2e specs and the benchmarks). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: false });
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs,
+  });
   limitBatches(adapter.getInstance(), config.graphqlLimits.maxBatch);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  await hardenHttp(app, config);
   app.enableShutdownHooks();
   return app;
 }

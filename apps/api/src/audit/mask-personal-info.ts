@@ -79,6 +79,7 @@ function maskCaseEvent(event: CaseEvent): unknown {
     case 'CaseReopened':
     case 'GuardianshipCrisisReported':
     case 'GuardianUrged':
+    case 'ProcuratorateSupportFiled':
       return event.data;
     default: {
       const _exhaustive: never = event;

@@ -13,6 +13,7 @@ import {
 import { CLOCK, type Clock } from '../command/clock';
 import { CommandPath, type CommandOutcome } from '../command/command-path';
 import type { Decider } from '../command/decider';
+import { CorrectionTargets } from '../audit/correction-targets';
 import { CaseNotFound } from '../errors/app-errors';
 import { caseStream } from './case-streams';
 import { actorOf, assertAllowed, envelopeFor, type CommandContext } from './command-context';
@@ -42,6 +43,7 @@ export class CaseCommandService {
     private readonly path: CommandPath,
     private readonly reservations: IdentityReservations,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly corrections: CorrectionTargets,
   ) {}
 
   async identify(data: IdentifyChild['data'], ctx: CommandContext): Promise<CaseCommandResult> {
@@ -85,6 +87,8 @@ export class CaseCommandService {
     } as ExistingCaseCommand;
     const stream = caseStream(command.caseId);
     if (command.type === 'ReopenCase') await this.reserveForReopen(command, ctx);
+    // correctsRevision must name an event of this stream that recorded the field
+    if (command.type === 'CorrectCase') await this.corrections.check(ctx.principal, command);
     if (
       command.type === 'CorrectCase' &&
       command.data.field === 'idNumber' &&

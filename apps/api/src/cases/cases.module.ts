@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandPath } from '../command/command-path';
+import { CorrectionTargets } from '../audit/correction-targets';
 import {
   BenefitStandardsResolver,
   SetBenefitStandardHandler,
@@ -20,6 +21,7 @@ import { StandardsView } from './standards.view';
     CaseCommandService,
     IdentityReservations,
     StandardsView,
+    CorrectionTargets,
     IdentifyChildHandler,
     ExecuteCaseCommandHandler,
     SetBenefitStandardHandler,

@@ -25,6 +25,11 @@ export interface AppConfig {
   logLevel: string;
   graphiql: boolean;
   graphqlLimits: GraphQLLimits;
+  /** the agency gRPC service (proto/agency/v1), on `host` */
+  grpcPort: number;
+  rateLimits: { mutationsPerMinute: number; agencyPerMinute: number };
+  /** an HTTP request that takes longer is cut off */
+  requestTimeoutMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -76,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     host: env.HOST || '127.0.0.1',
     port: port('PORT', env.PORT, 3000),
+    grpcPort: port('GRPC_PORT', env.GRPC_PORT, 50051),
     dataDir,
     eventStore,
     esdbConnectionString: env.ESDB_CONNECTION_STRING,
@@ -91,6 +97,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     identityKey: env.IDENTITY_HMAC_KEY || getOrCreateSecret(dataDir, 'identity-hmac-key'),
     logLevel: env.LOG_LEVEL || 'info',
     graphiql: env.GRAPHIQL ? env.GRAPHIQL === 'true' : env.NODE_ENV !== 'production',
+    rateLimits: {
+      mutationsPerMinute: positiveInt(
+        'RATE_LIMIT_MUTATIONS_PER_MINUTE',
+        env.RATE_LIMIT_MUTATIONS_PER_MINUTE,
+        600,
+      ),
+      agencyPerMinute: positiveInt(
+        'RATE_LIMIT_AGENCY_PER_MINUTE',
+        env.RATE_LIMIT_AGENCY_PER_MINUTE,
+        120,
+      ),
+    },
+    requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000),
     graphqlLimits: {
       maxDepth: positiveInt('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, DEFAULT_LIMITS.maxDepth),
       maxCost: positiveInt('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, DEFAULT_LIMITS.maxCost),

@@ -4,6 +4,8 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
 import { AuthModule } from '../auth/auth.module';
 import { TokenService } from '../auth/token.service';
+import { AccessLog } from '../audit/access-log/access-log.service';
+import { flushPersonalInfoReads } from '../audit/access-log/flush-personal-info-reads';
 import type { AppConfig } from '../config/app-config';
 import { graphqlErrorFormatter } from './graphql-error-formatter';
 import { costBudget, queryTooLarge } from './limits';
@@ -18,8 +20,8 @@ export class ApiGraphQLModule {
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [AuthModule],
-          inject: [TokenService],
-          useFactory: (tokens: TokenService) => ({
+          inject: [TokenService, AccessLog],
+          useFactory: (tokens: TokenService, accessLog: AccessLog) => ({
             // the schema lives in memory; tools/print-schema writes apps/api/schema.gql (a spec checks drift)
             autoSchemaFile: true,
             sortSchema: true,
@@ -32,6 +34,7 @@ export class ApiGraphQLModule {
             hooks: {
               preParsing: [queryTooLarge(config.graphqlLimits)],
               preExecution: [costBudget(config.graphqlLimits)],
+              onResolution: [flushPersonalInfoReads(accessLog)],
             },
             errorFormatter: graphqlErrorFormatter as never,
           }),

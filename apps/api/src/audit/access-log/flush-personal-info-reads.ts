@@ -7,7 +7,8 @@ import type { AccessLog } from './access-log.service';
  * and the client gets an error and no data instead of personal information that was not logged.
  */
 export function flushPersonalInfoReads(accessLog: AccessLog) {
-  return async (_execution: unknown, context: Partial<RequestContext>): Promise<void> => {
+  return async (_execution: unknown, mercuriusContext: object): Promise<void> => {
+    const context = mercuriusContext as Partial<RequestContext>;
     const reads = context.personalInfoReads?.drain() ?? [];
     if (reads.length === 0 || !context.principal) return;
     await accessLog.record(context.principal(), reads, { correlationId: context.correlationId });

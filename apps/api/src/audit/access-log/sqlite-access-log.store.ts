@@ -35,10 +35,11 @@ interface Row {
  */
 export class SqliteAccessLogStore implements AccessLogStore {
   private readonly db: Database.Database;
-  private readonly queue: GroupCommitQueue<readonly AccessRecord[], void>;
+  private readonly queue: GroupCommitQueue<readonly AccessRecord[], undefined>;
   private readonly insert: Database.Statement;
   private readonly byCase: Database.Statement;
   private closing: Promise<void> | undefined;
+  private counts = { commits: 0, appends: 0 };
 
   constructor(filename: string) {
     this.db = new Database(filename);
@@ -65,14 +66,20 @@ export class SqliteAccessLogStore implements AccessLogStore {
     });
     this.queue = new GroupCommitQueue((batch) => {
       commit.immediate(batch);
+      this.counts.commits += 1;
+      this.counts.appends += batch.length;
       return batch.map(() => ({ ok: true as const, value: undefined }));
     });
   }
 
-  append(records: readonly AccessRecord[]): Promise<void> {
-    if (this.closing) return Promise.reject(new Error('access log closed'));
-    if (records.length === 0) return Promise.resolve();
-    return this.queue.enqueue(records);
+  /** Transactions committed and the appends they carried, since open. */
+  get stats(): { commits: number; appends: number } {
+    return { ...this.counts };
+  }
+
+  async append(records: readonly AccessRecord[]): Promise<void> {
+    if (this.closing) throw new Error('access log closed');
+    if (records.length > 0) await this.queue.enqueue(records);
   }
 
   async forCase(caseId: string): Promise<AccessRecord[]> {

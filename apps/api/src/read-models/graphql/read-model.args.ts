@@ -22,10 +22,12 @@ import {
   type RiskLevel,
 } from '@app/domain';
 import { CaseStatusEnum, ChildCategoryEnum, RiskLevelEnum } from '../../cases/graphql/enums';
+import { DEFAULT_LIMITS } from '../../graphql/limits';
 import { GraphQLDate } from '../../graphql/scalars';
 import { IsBusinessDate, IsRegionPrefix } from '../../validation/validators';
 
-export const MAX_PAGE = 100;
+/** The same bound as the GraphQL limits (PAGE_TOO_LARGE), named as a field error here. */
+export const MAX_PAGE = DEFAULT_LIMITS.maxPageSize;
 
 export function IsYearMonth(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../config/app-config';
+
+/** Per token (a hash of the Authorization header, never the token itself), else per address. */
+function callerKey(request: FastifyRequest): string {
+  const auth = request.headers.authorization;
+  return auth ? createHash('sha256').update(auth).digest('hex').slice(0, 32) : `ip:${request.ip}`;
+}
+
+const STRINGS = /"(?:[^"\\]|\\.)*"/g;
+
+/** Does the GraphQL body (one operation or a batch) carry a mutation? */
+export function carriesMutation(body: unknown): boolean {
+  const operations = Array.isArray(body) ? body : [body];
+  return operations.some((op) => {
+    const query = (op as { query?: unknown } | null)?.query;
+    return typeof query === 'string' && /\bmutation\b/.test(query.replace(STRINGS, '""'));
+  });
+}
+
+const limited = (_req: FastifyRequest, context: { after: string; max: number }) => ({
+  statusCode: 429,
+  code: 'RATE_LIMITED',
+  message: `rate limit of ${context.max} per minute reached; retry after ${context.after}`,
+  errors: [
+    {
+      message: `rate limit reached; retry after ${context.after}`,
+      extensions: { code: 'RATE_LIMITED' },
+    },
+  ],
+});
+
+type Limiter = (
+  this: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<void>;
+
+/** The limiter signals "over the limit" by throwing its answer (headers already set): send it. */
+async function refuseOverLimit(
+  limiter: Limiter,
+  fastify: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  try {
+    await limiter.call(fastify, request, reply);
+  } catch (answer) {
+    const status = (answer as { statusCode?: unknown })?.statusCode;
+    if (typeof status !== 'number') throw answer;
+    await reply.status(status).send(answer);
+  }
+}
+
+/** Security headers on every answer; rate limits on writes (GraphQL mutations, the agency API). */
+export async function hardenHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  await app.register(helmet, {
+    // GraphiQL (development) loads its page scripts from a CDN; production serves no HTML at all
+    contentSecurityPolicy: config.graphiql ? false : undefined,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  const mutations = fastify.rateLimit({
+    max: config.rateLimits.mutationsPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: callerKey,
+    groupId: 'graphql-mutations',
+    errorResponseBuilder: limited,
+  });
+  const agency = fastify.rateLimit({
+    max: config.rateLimits.agencyPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: callerKey,
+    groupId: 'agency',
+    errorResponseBuilder: limited,
+  });
+  fastify.addHook('preHandler', async (request, reply) => {
+    if (
+      request.url.startsWith('/graphql') &&
+      request.method === 'POST' &&
+      carriesMutation(request.body)
+    ) {
+      await refuseOverLimit(mutations, fastify, request, reply);
+    } else if (request.url.startsWith('/agency/') && request.method === 'POST') {
+      await refuseOverLimit(agency, fastify, request, reply);
+    }
+  });
+}

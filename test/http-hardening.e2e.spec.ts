@@ -1,0 +1,55 @@
+import { makeFictionalIdNumber } from '@app/domain';
+import { MUTATIONS } from './support/cases-api';
+import { TestApp } from './support/test-app';
+
+describe('HTTP hardening', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ RATE_LIMIT_MUTATIONS_PER_MINUTE: '3', NODE_ENV: 'production' });
+  });
+  afterAll(() => app.close());
+
+  it('sends security headers', async () => {
+    const response = await fetch(`${app.url}/health`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('strict-transport-security')).toBeTruthy();
+  });
+
+  it('serves no GraphiQL in production unless enabled', async () => {
+    expect((await fetch(`${app.url}/graphiql`)).status).toBe(404);
+  });
+
+  it('limits mutations per token with 429 and Retry-After, leaving queries and other tokens alone', async () => {
+    const token = app.token('ADMIN', ['*'], { sub: 'busy' });
+    const input = (seq: number) => ({
+      idNumber: makeFictionalIdNumber('330102', '2015-03-03', seq),
+      name: '限流',
+      regionCode: '330102001001',
+      source: 'VISIT',
+      identifiedAt: '2026-01-01T10:00:00+08:00',
+    });
+    const send = (seq: number, t = token) =>
+      fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` },
+        body: JSON.stringify({ query: MUTATIONS.identifyChild, variables: { input: input(seq) } }),
+      });
+    for (let i = 0; i < 3; i++) expect((await send(i)).status).toBe(200);
+    const limited = await send(3);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(
+      ((await limited.json()) as { errors: { extensions: { code: string } }[] }).errors[0]
+        .extensions.code,
+    ).toBe('RATE_LIMITED');
+
+    const query = await app.gql(
+      '{ case(id: "00000000-0000-4000-8000-000000000000") { id } }',
+      {},
+      token,
+    );
+    expect(query.status).toBe(200);
+    expect((await send(4, app.token('ADMIN', ['*'], { sub: 'other' }))).status).toBe(200);
+  });
+});

@@ -1,0 +1,154 @@
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { rebuildReadModels } from '@app/read-models';
+import { loadConfig } from '../apps/api/src/config/app-config';
+import { createEventStore } from '../apps/api/src/infrastructure/event-store.module';
+import { createReadModelStore } from '../apps/api/src/read-models/read-model-store.factory';
+import { codeOf, TestApp } from './support/test-app';
+import {
+  BENEFITS,
+  CASELOAD,
+  CASES,
+  PAYMENT_ROLL,
+  seedZibo,
+  type ZiboCases,
+} from './support/read-side';
+
+const SECRET = 'e2e-secret-0123456789';
+
+describe('read models that survive restarts and rebuilds', () => {
+  let dir: string;
+  let zibo: ZiboCases;
+  let answersBefore: unknown[];
+
+  /** The same questions every time, as a client asks them. */
+  const answers = async (app: TestApp) => {
+    const token = app.token('CIVIL_AFFAIRS', ['3703']);
+    const ask = (query: string, variables: Record<string, unknown>) =>
+      app.gql(query, { ...variables, consistentWith: zibo.position }, token);
+    return Promise.all([
+      ask(CASES, { filter: { regionCode: '3703' }, first: 20 }),
+      ask(BENEFITS, { caseId: zibo.deFacto, on: '2025-07-01' }),
+      ask(PAYMENT_ROLL, { regionCode: '3703', month: '2026-06' }),
+      ask(CASELOAD, { regionCode: '3703', asOf: '2026-11-20' }),
+    ]);
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'read-models-e2e-'));
+    const app = await TestApp.start({}, dir);
+    zibo = await seedZibo(app);
+    answersBefore = await answers(app);
+    await app.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('answers the same after a restart, from the stored read models', async () => {
+    const app = await TestApp.start({}, dir);
+    try {
+      expect(answersBefore.every((a) => !(a as { errors?: unknown }).errors)).toBe(true);
+      expect(await answers(app)).toEqual(answersBefore);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('rebuilds from position 0 exactly the models built incrementally', async () => {
+    const config = loadConfig({ DATA_DIR: dir, AUTH_JWT_SECRET: SECRET });
+    const events = createEventStore(config);
+    const store = createReadModelStore(config);
+    try {
+      const incremental = await store.dump();
+      const head = await events.headPosition();
+      const result = await rebuildReadModels(events, store);
+      expect(result).toEqual({ events: Number(head), checkpoint: head, failure: null });
+      expect(await store.dump()).toEqual(incremental);
+    } finally {
+      await store.close();
+      await events.close();
+    }
+    const app = await TestApp.start({}, dir);
+    try {
+      expect(await answers(app)).toEqual(answersBefore);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('`projections:rebuild` replays the log and ends with the count of events', () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        join(__dirname, '..', 'tools', 'swc-register.js'),
+        join(__dirname, '..', 'tools', 'projections-rebuild.ts'),
+      ],
+      { env: { ...process.env, DATA_DIR: dir, AUTH_JWT_SECRET: SECRET }, encoding: 'utf8' },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Replayed \d+ events\.$/m);
+  });
+});
+
+describe('a projection that meets an event it cannot handle', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(() => app.close());
+
+  it('stops, and /health names the position and type until it is fixed', async () => {
+    const zibo = await seedZibo(app);
+    const store = app.app.get<EventStore>(EVENT_STORE);
+    const { position } = await store.appendToStream(
+      `case-${zibo.deFacto}`,
+      [{ id: randomUUID(), type: 'ChildTeleported', data: {}, metadata: {} }],
+      { expectedRevision: 'stream_exists' },
+    );
+    const token = app.token('CIVIL_AFFAIRS', ['3703']);
+    const stale = await app.gql(CASELOAD, { consistentWith: position }, token);
+    expect(codeOf(stale)).toBe('STALE_READ_MODEL');
+
+    const health = await fetch(`${app.url}/health`);
+    expect(health.status).toBe(503);
+    const body = (await health.json()) as { status: string; projections: Record<string, unknown> };
+    expect(body.status).toBe('degraded');
+    expect(body.projections).toMatchObject({
+      status: 'failing',
+      checkpoint: zibo.position,
+      lag: 1,
+      failure: { position, type: 'ChildTeleported', projection: 'case-summary' },
+    });
+    // what came before is still served
+    const before = await app.gql(CASELOAD, { consistentWith: zibo.position }, token);
+    expect(before.errors).toBeUndefined();
+  });
+});
+
+describe('GET /health', () => {
+  it("reports each projection's checkpoint and its lag behind the log", async () => {
+    const app = await TestApp.start();
+    try {
+      const zibo = await seedZibo(app);
+      await app.gql(CASELOAD, { consistentWith: zibo.position }, app.token('ADMIN'));
+      const body = (await (await fetch(`${app.url}/health`)).json()) as Record<string, unknown>;
+      const head = (body.eventStore as { headPosition: string }).headPosition;
+      expect(body.projections).toEqual({
+        status: 'ok',
+        checkpoint: head,
+        lag: 0,
+        projections: {
+          'case-summary': { status: 'ok', checkpoint: head, lag: 0 },
+          benefits: { status: 'ok', checkpoint: head, lag: 0 },
+          standards: { status: 'ok', checkpoint: head, lag: 0 },
+        },
+      });
+    } finally {
+      await app.close();
+    }
+  });
+});
