@@ -65,14 +65,14 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
   });
   await app.register(rateLimit, { global: false });
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
-  const mutations = fastify.rateLimit({
+  const mutations = <Limiter>fastify.rateLimit({
     max: config.rateLimits.mutationsPerMinute,
     timeWindow: 60_000,
     keyGenerator: callerKey,
     groupId: 'graphql-mutations',
     errorResponseBuilder: limited,
   });
-  const agency = fastify.rateLimit({
+  const agency = <Limiter>fastify.rateLimit({
     max: config.rateLimits.agencyPerMinute,
     timeWindow: 60_000,
     keyGenerator: callerKey,

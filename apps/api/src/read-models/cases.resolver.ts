@@ -9,7 +9,7 @@ import { BadUserInput } from '../errors/app-errors';
 import { CurrentPrincipal } from '../graphql/request-context';
 import { caseOfRow, entitlementOf, scopeOf } from './case-of-row';
 import { CaseConnection } from './graphql/read-model.types';
-import { CasesArgs } from './graphql/read-model.args';
+import { CasesArgs, DEFAULT_PAGE } from './graphql/read-model.args';
 import { ReadConsistency } from './read-consistency';
 import { RequestReadsProvider } from './request-reads';
 
@@ -32,7 +32,12 @@ export class CasesResolver {
     await this.consistency.ensure(consistentWith);
     const { regionCode, ...rest } = filter ?? {};
     const page = await this.queries
-      .cases({ ...rest, regions: regionCode ? [regionCode] : scopeOf(principal), first, after })
+      .cases({
+        ...rest,
+        regions: regionCode ? [regionCode] : scopeOf(principal),
+        first: first ?? DEFAULT_PAGE,
+        after,
+      })
       .catch((error: unknown) => {
         if (error instanceof InvalidCursor)
           throw new BadUserInput([{ field: 'after', message: error.message }]);

@@ -28,6 +28,7 @@ import { IsBusinessDate, IsRegionPrefix } from '../../validation/validators';
 
 /** The same bound as the GraphQL limits (PAGE_TOO_LARGE), named as a field error here. */
 export const MAX_PAGE = DEFAULT_LIMITS.maxPageSize;
+export const DEFAULT_PAGE = 20;
 
 export function IsYearMonth(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -94,11 +95,16 @@ export class CasesArgs extends ConsistentArgs {
   @Type(() => CaseFilter)
   filter?: CaseFilter | null;
 
-  @Field(() => Int, { defaultValue: 20, description: `page size, 1 to ${MAX_PAGE}` })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_PAGE,
+    description: `page size, 1 to ${MAX_PAGE}`,
+  })
+  @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE)
-  first: number;
+  first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'the cursor of the last edge already seen' })
   @IsOptional()
