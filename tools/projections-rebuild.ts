@@ -17,7 +17,10 @@ async function main(): Promise<number> {
   // SQLite positions count events from 1; other stores show a count without a total
   const total = head !== null && /^\d+$/.test(head) ? Number(head) : 0;
   const bar = new SingleBar(
-    { format: 'rebuilding read models [{bar}] {percentage}% | {value}/{total} events', hideCursor: true },
+    {
+      format: 'rebuilding read models [{bar}] {percentage}% | {value}/{total} events',
+      hideCursor: true,
+    },
     Presets.shades_classic,
   );
   bar.start(total, 0);

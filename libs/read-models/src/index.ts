@@ -14,5 +14,8 @@ export * from './queries/cursor';
 export * from './queries/entitlements';
 export * from './queries/read-model-queries';
 export * from './queries/position-lag';
-export { SqliteReadModelStore, type SqliteReadModelStoreOptions } from './sqlite/sqlite-read-model-store';
+export {
+  SqliteReadModelStore,
+  type SqliteReadModelStoreOptions,
+} from './sqlite/sqlite-read-model-store';
 export { READ_MODEL_MIGRATIONS, READ_MODEL_TABLES } from './sqlite/sqlite-read-model-migrations';

@@ -36,6 +36,8 @@ export interface LoadedStream<State> {
   lastPosition?: Position;
   /** recordedAt of the last event's metadata */
   lastRecordedAt?: string;
+  /** the stream already holds the event id `load` was asked to look for */
+  holdsId?: boolean;
 }
 
 export interface CommandOutcome<State> {
@@ -63,8 +65,10 @@ export class CommandPath {
   async load<S, E extends { type: string; data: unknown }>(
     streamId: string,
     decider: Pick<Decider<S, unknown, E>, 'initialState' | 'evolve'>,
+    lookForId?: string,
   ): Promise<LoadedStream<S>> {
     let state = decider.initialState();
+    let holdsId = false;
     let revision: bigint | 'no_stream' = 'no_stream';
     let lastHash: string | undefined;
     let lastPosition: Position | undefined;
@@ -72,6 +76,7 @@ export class CommandPath {
     try {
       for await (const event of this.store.readStream(streamId)) {
         state = decider.evolve(state, { type: event.type, data: event.data } as E);
+        holdsId ||= event.id === lookForId;
         revision = event.revision;
         const metadata = event.metadata as Partial<EventMetadata>;
         lastHash = metadata.hash;
@@ -81,7 +86,7 @@ export class CommandPath {
     } catch (error) {
       if (!(error instanceof StreamNotFound)) throw error;
     }
-    return { state, revision, lastHash, lastPosition, lastRecordedAt };
+    return { state, revision, lastHash, lastPosition, lastRecordedAt, holdsId };
   }
 
   async run<S, C, E extends { type: string; data: unknown }>(
@@ -113,7 +118,9 @@ export class CommandPath {
     envelope: CommandEnvelope,
   ): Promise<CommandOutcome<S>> {
     for (let attempt = 1; ; attempt++) {
-      const loaded = await this.load(streamId, decider);
+      const loaded = await this.load(streamId, decider, envelope.eventIds?.[0]);
+      // fixed ids already written: the command ran before, and deciding again could duplicate it
+      if (loaded.holdsId) throw new ConcurrencyConflict();
       const concrete =
         typeof command === 'function' ? (command as (s: S) => C)(loaded.state) : command;
       const events = decider.decide(concrete, loaded.state);

@@ -30,6 +30,8 @@ export interface AppConfig {
   rateLimits: { mutationsPerMinute: number; agencyPerMinute: number };
   /** an HTTP request that takes longer is cut off */
   requestTimeoutMs: number;
+  /** SIGTERM: how long the orderly shutdown may take before the process exits anyway */
+  shutdownTimeoutMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ),
     },
     requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000),
+    shutdownTimeoutMs: positiveInt('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 15_000),
     graphqlLimits: {
       maxDepth: positiveInt('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, DEFAULT_LIMITS.maxDepth),
       maxCost: positiveInt('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, DEFAULT_LIMITS.maxCost),

@@ -34,5 +34,9 @@ export function projectCaseEvent(
   }
   const state = evolve(prior?.state ?? initialCaseState(), domainEvent);
   if (state.status === 'NONE') throw new UnhandledEvent(`${event.type} left no case`);
-  return { state: state as ExistingCase, revision: Number(event.revision), position: event.position };
+  return {
+    state: state as ExistingCase,
+    revision: Number(event.revision),
+    position: event.position,
+  };
 }

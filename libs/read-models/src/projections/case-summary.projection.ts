@@ -4,7 +4,10 @@ import type { CaseRow, CaseSnapshot } from '../read-model-store.port';
 export const CASE_SUMMARY = 'case-summary';
 
 /** The summary row of a case (`case`, `cases`, `caseload`): pure. */
-export function caseSummaryRow({ state, revision, position }: CaseSnapshot, policy: CasePolicy): CaseRow {
+export function caseSummaryRow(
+  { state, revision, position }: CaseSnapshot,
+  policy: CasePolicy,
+): CaseRow {
   return {
     caseId: state.id,
     regionCode: state.regionCode,

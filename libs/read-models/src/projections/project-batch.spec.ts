@@ -7,7 +7,11 @@ const CASE = '0b000000-0000-4000-8000-000000000001';
 
 function identified(): ScenarioLog {
   const log = new ScenarioLog();
-  log.identify(CASE, { regionCode: '370303001001', birthDate: '2012-05-10', categories: ['ORPHAN'] });
+  log.identify(CASE, {
+    regionCode: '370303001001',
+    birthDate: '2012-05-10',
+    categories: ['ORPHAN'],
+  });
   return log;
 }
 
@@ -20,7 +24,10 @@ describe('projectBatch', () => {
       behaviourRisk: 0,
       assessedAt: '2026-11-01T09:00:00+08:00',
     });
-    log.command(CASE, 'EnrollInProgramme', { programme: 'MEDICAL_ASSISTANCE', effectiveFrom: '2026-01-01' });
+    log.command(CASE, 'EnrollInProgramme', {
+      programme: 'MEDICAL_ASSISTANCE',
+      effectiveFrom: '2026-01-01',
+    });
 
     const result = projectBatch(log.events, new Map(), DEFAULT_POLICY);
 
@@ -40,7 +47,11 @@ describe('projectBatch', () => {
       position: '3',
     });
     expect(record.programmes).toEqual([
-      expect.objectContaining({ seq: 0, programme: 'MEDICAL_ASSISTANCE', coverageSharePercent: 100 }),
+      expect.objectContaining({
+        seq: 0,
+        programme: 'MEDICAL_ASSISTANCE',
+        coverageSharePercent: 100,
+      }),
     ]);
     expect(record.periods).toEqual([{ caseId: CASE, seq: 0, from: '2012-05-10', to: null }]);
   });
@@ -53,7 +64,10 @@ describe('projectBatch', () => {
 
     const second = projectBatch(log.events.slice(1), snapshots, DEFAULT_POLICY);
 
-    expect(second.changes.cases[0].summary).toMatchObject({ caseworkerId: 'director-9', revision: 1 });
+    expect(second.changes.cases[0].summary).toMatchObject({
+      caseworkerId: 'director-9',
+      revision: 1,
+    });
   });
 
   it('keeps a standard as a row ordered by its stream and revision', () => {
@@ -106,7 +120,10 @@ describe('projectBatch', () => {
 
     it('refuses an event of a case never identified', () => {
       const log = new ScenarioLog();
-      log.record(`case-${CASE}`, 'VisitRecorded', { visitedAt: '2026-01-01T00:00:00+08:00', notes: null });
+      log.record(`case-${CASE}`, 'VisitRecorded', {
+        visitedAt: '2026-01-01T00:00:00+08:00',
+        notes: null,
+      });
 
       const result = projectBatch(log.events, new Map(), DEFAULT_POLICY);
 
@@ -134,7 +151,13 @@ describe('projectBatch', () => {
     const graduate = result.changes.cases.find((c) => c.summary.caseId === ZIBO.graduate);
     expect(graduate?.summary.status).toBe('AGED_OUT');
     expect(graduate?.grants).toEqual([
-      { caseId: ZIBO.graduate, seq: 0, graduatedOn: '2026-06-30', month: '2026-06', amountFen: 1380000 },
+      {
+        caseId: ZIBO.graduate,
+        seq: 0,
+        graduatedOn: '2026-06-30',
+        month: '2026-06',
+        amountFen: 1380000,
+      },
     ]);
   });
 });

@@ -1,7 +1,12 @@
 import { DEFAULT_POLICY, type CasePolicy } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { ReadModelStore } from '../read-model-store.port';
-import { caseIdsOf, projectBatch, PROJECTIONS, type BatchResult } from '../projections/project-batch';
+import {
+  caseIdsOf,
+  projectBatch,
+  PROJECTIONS,
+  type BatchResult,
+} from '../projections/project-batch';
 
 /**
  * Applies a batch in one transaction: the rows of every event it could handle and the checkpoint

@@ -74,7 +74,14 @@ describe('Projector on the SQLite event store', () => {
     await log.appendTo(events);
     await events.appendToStream(
       `case-${ZIBO.deFacto}`,
-      [{ id: '0c000000-0000-4000-8000-000000000001', type: 'ChildTeleported', data: {}, metadata: {} }],
+      [
+        {
+          id: '0c000000-0000-4000-8000-000000000001',
+          type: 'ChildTeleported',
+          data: {},
+          metadata: {},
+        },
+      ],
       { expectedRevision: 'stream_exists' },
     );
     const bad = String(log.events.length + 1);

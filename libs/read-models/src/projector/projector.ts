@@ -26,7 +26,8 @@ export type ProjectorStatus = {
 };
 
 const IDLE = Symbol('idle');
-const idle = (): Promise<typeof IDLE> => new Promise((resolve) => setImmediate(() => resolve(IDLE)));
+const idle = (): Promise<typeof IDLE> =>
+  new Promise((resolve) => setImmediate(() => resolve(IDLE)));
 const silent: ProjectorLog = { info: () => undefined, error: () => undefined };
 
 /**

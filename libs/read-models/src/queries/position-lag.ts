@@ -10,6 +10,7 @@ export function positionLag(head: Position | null, checkpoint: Position | null):
   if (head === null) return 0;
   if (checkpoint === null) return NUMERIC.test(head) ? Number(head) : null;
   if (comparePositions(checkpoint, head) >= 0) return 0;
-  if (NUMERIC.test(head) && NUMERIC.test(checkpoint)) return Number(BigInt(head) - BigInt(checkpoint));
+  if (NUMERIC.test(head) && NUMERIC.test(checkpoint))
+    return Number(BigInt(head) - BigInt(checkpoint));
   return null;
 }

@@ -49,7 +49,11 @@ describe('ReadModelQueries on the Zibo scenario', () => {
       const march = await roll('2026-03');
       expect(march.lines).toContainEqual([ZIBO.marginal, 'ONE_OFF', '500.00']);
       expect(march.total).toBe('7200.00');
-      expect((await roll('2026-04')).lines).not.toContainEqual([ZIBO.marginal, 'ONE_OFF', '500.00']);
+      expect((await roll('2026-04')).lines).not.toContainEqual([
+        ZIBO.marginal,
+        'ONE_OFF',
+        '500.00',
+      ]);
     });
 
     it('pays the 6-month graduation grant in the month of graduation, then stops', async () => {
@@ -57,7 +61,10 @@ describe('ReadModelQueries on the Zibo scenario', () => {
       expect(june.lines).toContainEqual([ZIBO.graduate, 'GRADUATION_GRANT', '13800.00']);
       expect(june.lines).toContainEqual([ZIBO.graduate, 'MONTHLY', '2300.00']);
       expect(june.total).toBe('20500.00');
-      expect((await roll('2026-07')).lines.map((l) => l[0])).toEqual([ZIBO.deFacto, ZIBO.twoCategories]);
+      expect((await roll('2026-07')).lines.map((l) => l[0])).toEqual([
+        ZIBO.deFacto,
+        ZIBO.twoCategories,
+      ]);
     });
 
     it('keeps to the region asked', async () => {
@@ -83,20 +90,31 @@ describe('ReadModelQueries on the Zibo scenario', () => {
       const onTheDay = await queries.benefitsOn(ZIBO.marginal, '2026-03-05');
       expect(onTheDay?.entitlements).toEqual([
         expect.objectContaining({ programme: 'MEDICAL_ASSISTANCE', coverageSharePercent: 70 }),
-        expect.objectContaining({ programme: 'TEMPORARY_ASSISTANCE', amountFen: 50000, fastTrack: true }),
+        expect.objectContaining({
+          programme: 'TEMPORARY_ASSISTANCE',
+          amountFen: 50000,
+          fastTrack: true,
+        }),
       ]);
       expect((await queries.benefitsOn(ZIBO.marginal, '2026-03-06'))?.entitlements).toHaveLength(1);
     });
 
     it('answers nothing in force before enrolment, and null for an unknown case', async () => {
       expect((await queries.benefitsOn(ZIBO.deFacto, '2024-02-29'))?.entitlements).toEqual([]);
-      expect(await queries.benefitsOn('0f000000-0000-4000-8000-000000000000', '2026-01-01')).toBeNull();
+      expect(
+        await queries.benefitsOn('0f000000-0000-4000-8000-000000000000', '2026-01-01'),
+      ).toBeNull();
     });
   });
 
   it('counts the caseload: colours, categories, overdue visits, turning 18 within 90 days', async () => {
     const caseload = await queries.caseload({ regions: ['3703'], asOf: '2026-11-20' });
-    expect(caseload).toMatchObject({ open: 4, unassessed: 1, overdueVisits: 2, turning18Within90Days: 1 });
+    expect(caseload).toMatchObject({
+      open: 4,
+      unassessed: 1,
+      overdueVisits: 2,
+      turning18Within90Days: 1,
+    });
     expect(caseload.byRisk).toEqual([
       { key: 'RED', count: 1 },
       { key: 'YELLOW', count: 1 },

@@ -119,7 +119,8 @@ export function migrateReadModels(
   migrations: readonly ReadModelMigration[] = READ_MODEL_MIGRATIONS,
 ): number {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error('read-model migrations must be numbered 1..n in order');
+    if (m.version !== i + 1)
+      throw new Error('read-model migrations must be numbered 1..n in order');
   });
   return db
     .transaction(() => {

@@ -8,7 +8,10 @@ import { READ_MODEL_MIGRATIONS } from './sqlite-read-model-migrations';
 
 function tempFile(): { filename: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'read-models-'));
-  return { filename: join(dir, 'read-models.sqlite'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    filename: join(dir, 'read-models.sqlite'),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 readModelStoreContract('sqlite', async () => {
@@ -52,7 +55,9 @@ describe('SqliteReadModelStore', () => {
         )
         .all('3703', '3703:') as { detail: string }[];
       db.close();
-      expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX rm_case_by_region/);
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(
+        /USING (COVERING )?INDEX rm_case_by_region/,
+      );
     } finally {
       file.remove();
     }

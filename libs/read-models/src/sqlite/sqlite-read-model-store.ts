@@ -147,10 +147,9 @@ export class SqliteReadModelStore implements ReadModelStore {
       const found = new Map<string, CaseSnapshot>();
       for (const ids of chunks(caseIds)) {
         const rows = this.stmt(
-            `SELECT case_id, state, revision, position FROM rm_case_state` +
-              ` WHERE case_id IN (${placeholders(ids.length)})`,
-          )
-          .all(...ids) as { case_id: string; state: string; revision: number; position: Position }[];
+          `SELECT case_id, state, revision, position FROM rm_case_state` +
+            ` WHERE case_id IN (${placeholders(ids.length)})`,
+        ).all(...ids) as { case_id: string; state: string; revision: number; position: Position }[];
         for (const r of rows)
           found.set(r.case_id, {
             state: JSON.parse(r.state) as CaseSnapshot['state'],
@@ -169,7 +168,14 @@ export class SqliteReadModelStore implements ReadModelStore {
           ' effective_from) VALUES (?, ?, ?, ?, ?, ?)',
       );
       for (const s of rows)
-        insert.run(s.streamId, s.revision, s.regionCode, s.category, s.monthlyAmountFen, s.effectiveFrom);
+        insert.run(
+          s.streamId,
+          s.revision,
+          s.regionCode,
+          s.category,
+          s.monthlyAmountFen,
+          s.effectiveFrom,
+        );
     },
     setCheckpoints: async (projections, position, events) => {
       const upsert = this.stmt(
@@ -193,23 +199,36 @@ export class SqliteReadModelStore implements ReadModelStore {
   private putCase({ snapshot, summary, programmes, periods, grants }: CaseRecord): void {
     const id = summary.caseId;
     for (const table of CASE_TABLES) this.stmt(`DELETE FROM ${table} WHERE case_id = ?`).run(id);
-    this.stmt('INSERT INTO rm_case_state (case_id, state, revision, position) VALUES (?, ?, ?, ?)')
-      .run(id, JSON.stringify(snapshot.state), snapshot.revision, snapshot.position);
+    this.stmt(
+      'INSERT INTO rm_case_state (case_id, state, revision, position) VALUES (?, ?, ?, ?)',
+    ).run(id, JSON.stringify(snapshot.state), snapshot.revision, snapshot.position);
     const row = fromCaseRow(summary);
     const columns = Object.keys(row);
-    this.stmt(`INSERT INTO rm_case (${columns.join(', ')}) VALUES (${placeholders(columns.length)})`)
-      .run(...Object.values(row));
+    this.stmt(
+      `INSERT INTO rm_case (${columns.join(', ')}) VALUES (${placeholders(columns.length)})`,
+    ).run(...Object.values(row));
     const category = this.stmt(
       'INSERT INTO rm_case_category (case_id, category, region_code, is_open) VALUES (?, ?, ?, ?)',
     );
-    for (const c of new Set(summary.categories)) category.run(id, c, summary.regionCode, row.is_open);
+    for (const c of new Set(summary.categories))
+      category.run(id, c, summary.regionCode, row.is_open);
     const programme = this.stmt(
       'INSERT INTO rm_programme (case_id, seq, programme, from_date, to_date, fast_track,' +
         ' amount_fen, coverage_share, one_off, end_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const p of programmes)
-      programme.run(id, p.seq, p.programme, p.from, p.to, p.fastTrack ? 1 : 0, p.amountFen,
-        p.coverageSharePercent, p.oneOff ? 1 : 0, p.endReason);
+      programme.run(
+        id,
+        p.seq,
+        p.programme,
+        p.from,
+        p.to,
+        p.fastTrack ? 1 : 0,
+        p.amountFen,
+        p.coverageSharePercent,
+        p.oneOff ? 1 : 0,
+        p.endReason,
+      );
     const period = this.stmt(
       'INSERT INTO rm_protection_period (case_id, seq, from_date, to_date) VALUES (?, ?, ?, ?)',
     );

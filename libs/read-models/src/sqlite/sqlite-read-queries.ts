@@ -161,15 +161,19 @@ export class SqliteReadQueries {
   private benefitCaseChunk(ids: readonly string[]): BenefitCase[] {
     const inList = `case_id IN (${placeholders(ids.length)})`;
     const all = <T>(table: string): T[] =>
-      this.db.prepare(`SELECT * FROM ${table} WHERE ${inList} ORDER BY case_id, seq`).all(...ids) as T[];
+      this.db
+        .prepare(`SELECT * FROM ${table} WHERE ${inList} ORDER BY case_id, seq`)
+        .all(...ids) as T[];
     const cases = this.db
-      .prepare(`SELECT case_id, region_code, categories FROM rm_case WHERE ${inList} ORDER BY case_id`)
+      .prepare(
+        `SELECT case_id, region_code, categories FROM rm_case WHERE ${inList} ORDER BY case_id`,
+      )
       .all(...ids) as { case_id: string; region_code: string; categories: string }[];
     const programmes = group(all<ProgrammeRecordRow>('rm_programme').map(toProgrammeRow));
     const periods = group(
-      all<{ case_id: string; from_date: string; to_date: string | null }>('rm_protection_period').map(
-        (r) => ({ caseId: r.case_id, from: r.from_date, to: r.to_date }),
-      ),
+      all<{ case_id: string; from_date: string; to_date: string | null }>(
+        'rm_protection_period',
+      ).map((r) => ({ caseId: r.case_id, from: r.from_date, to: r.to_date })),
     );
     const grants = group(
       all<{ case_id: string; graduated_on: string; month: string; amount_fen: number }>(

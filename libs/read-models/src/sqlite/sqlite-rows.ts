@@ -1,7 +1,10 @@
 import type { CaseRow, ProgrammeRow, RegionPrefixes } from '../read-model-store.port';
 
 /** `(col >= p AND col < p || ':')` for each prefix: ':' follows '9', so the range is the prefix. */
-export function regionClause(column: string, regions: RegionPrefixes): { sql: string; params: string[] } {
+export function regionClause(
+  column: string,
+  regions: RegionPrefixes,
+): { sql: string; params: string[] } {
   if (regions === null) return { sql: '1 = 1', params: [] };
   if (regions.length === 0) return { sql: '1 = 0', params: [] };
   const parts = regions.map(() => `(${column} >= ? AND ${column} < ?)`);

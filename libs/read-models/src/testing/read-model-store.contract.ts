@@ -63,7 +63,9 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
 
       it('hands the projector back the snapshots it stored', async () => {
         await zibo();
-        const snapshots = await store.transaction((tx) => tx.caseSnapshots([ZIBO.marginal, 'nope']));
+        const snapshots = await store.transaction((tx) =>
+          tx.caseSnapshots([ZIBO.marginal, 'nope']),
+        );
         expect([...snapshots.keys()]).toEqual([ZIBO.marginal]);
         expect(snapshots.get(ZIBO.marginal)?.state.categories).toEqual(['MARGINAL_LOW_INCOME']);
       });
@@ -85,7 +87,9 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
         ]);
         expect(all.totalCount).toBe(6);
         expect((await store.findCases({ regions: null, limit: 10 })).totalCount).toBe(7);
-        expect((await store.findCases({ regions: ['33', '370303002'], limit: 10 })).totalCount).toBe(3);
+        expect(
+          (await store.findCases({ regions: ['33', '370303002'], limit: 10 })).totalCount,
+        ).toBe(3);
         expect((await store.findCases({ regions: ['37031'], limit: 10 })).totalCount).toBe(0);
         expect((await store.findCases({ regions: [], limit: 10 })).totalCount).toBe(0);
       });
@@ -102,8 +106,12 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
 
       it('filters by status, risk level, category and caseworker', async () => {
         const q = { regions: ['3703'], limit: 10 };
-        expect(ids((await store.findCases({ ...q, status: 'AGED_OUT' })).rows)).toEqual([ZIBO.graduate]);
-        expect(ids((await store.findCases({ ...q, riskLevel: 'RED' })).rows)).toEqual([ZIBO.deFacto]);
+        expect(ids((await store.findCases({ ...q, status: 'AGED_OUT' })).rows)).toEqual([
+          ZIBO.graduate,
+        ]);
+        expect(ids((await store.findCases({ ...q, riskLevel: 'RED' })).rows)).toEqual([
+          ZIBO.deFacto,
+        ]);
         const deFacto = await store.findCases({ ...q, category: 'DE_FACTO_UNSUPPORTED' });
         expect(ids(deFacto.rows)).toEqual([ZIBO.deFacto, ZIBO.twoCategories]);
         expect(deFacto.totalCount).toBe(2);

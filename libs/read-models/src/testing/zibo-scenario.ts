@@ -104,7 +104,10 @@ export function ziboScenario(): ScenarioLog {
   });
 
   log.identify(ZIBO.closed, { regionCode: ZIBO.village, birthDate: '2010-01-01', sequence: 5 });
-  log.command(ZIBO.closed, 'CloseCase', { reason: 'moved away', closedAt: '2024-02-01T09:00:00+08:00' });
+  log.command(ZIBO.closed, 'CloseCase', {
+    reason: 'moved away',
+    closedAt: '2024-02-01T09:00:00+08:00',
+  });
 
   log.identify(ZIBO.hangzhou, {
     regionCode: ZIBO.hangzhouVillage,

@@ -1,0 +1,178 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AGENCY_ACTS, agencyRoleFor, caseDecider, type RecordGuardianshipAct } from '@app/domain';
+import { EVENT_STORE, StreamNotFound, type EventStore } from '@app/event-store';
+import type { Principal } from '../auth/principal';
+import { CaseCommandService } from '../cases/case-command.service';
+import { caseStream } from '../cases/case-streams';
+import { actorOf, assertAllowed, type CommandContext } from '../cases/command-context';
+import { IdentityReservations } from '../cases/identity-reservations';
+import { CLOCK, type Clock } from '../command/clock';
+import {
+  CaseNotFound,
+  ConcurrencyConflict,
+  Forbidden,
+  IdempotencyKeyReused,
+} from '../errors/app-errors';
+import { fingerprintOf, idempotencyIdsOf, type IdempotencyIds } from './idempotency/idempotency-keys';
+import { KeyClaims } from './idempotency/key-claims';
+import { KeyedLock } from './idempotency/keyed-lock';
+import { parseGuardianshipAct, type GuardianshipActRequest } from './parse-guardianship-act';
+
+/** The answer of both 201 (recorded now) and 200 (a replay): where the act's event sits. */
+export interface AgencyActResult {
+  caseId: string;
+  eventId: string;
+  revision: number;
+  position: string;
+}
+
+export interface AgencyActOutcome {
+  result: AgencyActResult;
+  /** the key was already used with this very request: nothing new was written */
+  replayed: boolean;
+}
+
+type ActInput = Omit<RecordGuardianshipAct, 'actor' | 'now'>;
+
+const AGENCY_ROLES: readonly string[] = AGENCY_ACTS.map(agencyRoleFor);
+/** Appends that lost a race to an unrelated writer are retried this often (the id stays fixed). */
+const MAX_APPENDS = 3;
+
+/**
+ * Guardianship acts from courts and procuratorates, for the REST and the gRPC controller alike.
+ *
+ * Idempotency, durable and race-free on the event store alone:
+ * - the act's event id is derived from (agency, key), so a key can only ever produce one event:
+ *   a store refuses an id twice (SQLite: store-wide; both: at the same place it is a no-op);
+ * - the key's stream records, once (optimistic concurrency), which case and which request
+ *   fingerprint the key belongs to, before the act is appended; a key reused with another body or
+ *   for another child is refused against it (409) even while the first request is still running;
+ * - a replay looks for the event id in that case's stream, and so does a request whose append lost
+ *   a race: finding it means the work is done (200 with the original answer).
+ * Inside one process, requests with the same key also run one after another, so that of
+ * concurrent duplicates exactly one answers 201. Nothing is written before the request has passed
+ * validation, authorisation and a dry run of the domain rules: refused requests leave no trace.
+ */
+@Injectable()
+export class AgencyActsService {
+  private readonly lock = new KeyedLock();
+
+  constructor(
+    private readonly cases: CaseCommandService,
+    private readonly reservations: IdentityReservations,
+    private readonly claims: KeyClaims,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async record(
+    principal: Principal,
+    key: unknown,
+    body: unknown,
+    correlationId: string,
+  ): Promise<AgencyActOutcome> {
+    if (!AGENCY_ROLES.includes(principal.role))
+      throw new Forbidden(`role ${principal.role} may not use the agency API`);
+    const parsed = parseGuardianshipAct(key, body);
+    assertAllowed(principal, parsed.request.act);
+    const ids = idempotencyIdsOf(principal, parsed.key);
+    const fingerprint = fingerprintOf(parsed.request);
+    const ctx: CommandContext = { principal, correlationId };
+    return this.lock.run(ids.keyStream, () =>
+      this.recordOnce(parsed.request, ids, fingerprint, ctx),
+    );
+  }
+
+  private async recordOnce(
+    request: GuardianshipActRequest,
+    ids: IdempotencyIds,
+    fingerprint: string,
+    ctx: CommandContext,
+  ): Promise<AgencyActOutcome> {
+    const claimed = await this.claims.find(ids.keyStream);
+    if (claimed !== null) {
+      if (claimed.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
+      const original = await this.findEvent(claimed.caseId, ids.eventId);
+      if (original !== null) return { result: original, replayed: true };
+      // claimed, but the act was refused or never written: run it again under the same id
+    }
+    const caseId = claimed?.caseId ?? (await this.caseOf(request));
+    const input = await this.checked(request, caseId, ctx);
+    if (claimed === null) {
+      const claim = { caseId, eventId: ids.eventId, fingerprint };
+      const holder = await this.claims.claim(ids.keyStream, claim, ctx);
+      if (holder.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
+      if (holder.caseId !== caseId) throw new ConcurrencyConflict();
+    }
+    return this.append(input, ids.eventId, ctx);
+  }
+
+  /** The child's case: by case id, or the open case of the ID number. */
+  private async caseOf(request: GuardianshipActRequest): Promise<string> {
+    if (request.caseId !== undefined) return request.caseId;
+    const caseId = await this.reservations.findOpenCase(request.childIdNumber!);
+    if (caseId === null) throw new CaseNotFound();
+    return caseId;
+  }
+
+  /** 404, 403 (regions), 400 and 422 (domain rules, dry run): all before anything is written. */
+  private async checked(
+    request: GuardianshipActRequest,
+    caseId: string,
+    ctx: CommandContext,
+  ): Promise<ActInput> {
+    const { state } = await this.cases.load(caseId);
+    if (state.status === 'NONE') throw new CaseNotFound();
+    assertAllowed(ctx.principal, request.act, state.regionCode);
+    const input: ActInput = {
+      type: 'RecordGuardianshipAct',
+      caseId,
+      data: {
+        act: request.act,
+        docketNumber: request.docketNumber,
+        decidedOn: request.decidedOn,
+        effectiveOn: request.effectiveOn,
+        newGuardian: request.newGuardian
+          ? { ...request.newGuardian, relation: request.newGuardian.relation ?? null }
+          : null,
+        notes: request.notes ?? null,
+        petitioner: request.petitioner ?? null,
+      },
+    };
+    const now = this.clock.now().toISOString();
+    caseDecider.decide({ ...input, actor: actorOf(ctx.principal), now }, state);
+    return input;
+  }
+
+  private async append(
+    input: ActInput,
+    eventId: string,
+    ctx: CommandContext,
+  ): Promise<AgencyActOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const done = await this.cases.execute(input, ctx, { eventIds: [eventId] });
+        const result = { caseId: done.caseId, eventId, revision: done.revision, position: done.position };
+        return { result, replayed: false };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflict)) throw error;
+        // a duplicate from another process may have written it; else another writer got in first
+        const original = await this.findEvent(input.caseId, eventId);
+        if (original !== null) return { result: original, replayed: true };
+        if (attempt >= MAX_APPENDS) throw error;
+      }
+    }
+  }
+
+  private async findEvent(caseId: string, eventId: string): Promise<AgencyActResult | null> {
+    try {
+      for await (const event of this.store.readStream(caseStream(caseId))) {
+        if (event.id === eventId)
+          return { caseId, eventId, revision: Number(event.revision), position: event.position };
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFound)) throw error;
+    }
+    return null;
+  }
+}
