@@ -42,8 +42,9 @@ const MAX_APPENDS = 3;
  * Guardianship acts from courts and procuratorates, for the REST and the gRPC controller alike.
  *
  * Idempotency, durable and race-free on the event store alone:
- * - the act's event id is derived from (agency, key), so a key can only ever produce one event:
- *   a store refuses an id twice (SQLite: store-wide; both: at the same place it is a no-op);
+ * - the act's event id is derived from (agency, key). The command path will not decide on a
+ *   stream that already holds it, and appends at the revision it read: the id lands in the case's
+ *   stream at most once, on any store (SQLite even refuses an id twice store-wide);
  * - the key's stream records, once (optimistic concurrency), which case and which request
  *   fingerprint the key belongs to, before the act is appended; a key reused with another body or
  *   for another child is refused against it (409) even while the first request is still running;

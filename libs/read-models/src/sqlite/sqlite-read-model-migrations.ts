@@ -99,6 +99,18 @@ export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'covering indexes for the caseload counts',
+    up: `
+      DROP INDEX rm_case_open;
+      CREATE INDEX rm_case_open
+        ON rm_case (is_open, region_code, risk_level, next_visit_due, eighteenth_birthday);
+      DROP INDEX rm_case_category_open;
+      CREATE INDEX rm_case_category_open ON rm_case_category (is_open, region_code, category);
+      CREATE INDEX rm_case_open_by_caseworker ON rm_case (caseworker_id, is_open, region_code);
+    `,
+  },
 ];
 
 /** Tables in dump order, each with its primary key (the dump's sort order). */

@@ -121,38 +121,43 @@ export class SqliteReadQueries {
       regionClause('c.region_code', q.regions),
       ...(q.caseworkerId ? [{ sql: 'c.caseworker_id = ?', params: [q.caseworkerId] }] : []),
     ]);
+    // without a caseworker the category table answers alone (its region_code and is_open mirror
+    // the case's); with one, the caseworker index picks the cases first
+    const categories = q.caseworkerId
+      ? {
+          sql: `k.case_id IN (SELECT c.case_id FROM rm_case c WHERE ${where.sql})`,
+          params: where.params,
+        }
+      : and([{ sql: 'k.is_open = 1', params: [] }, regionClause('k.region_code', q.regions)]);
     return this.db.transaction(() => {
-      const totals = this.db
-        .prepare(
-          'SELECT COUNT(*) AS open,' +
-            ' COALESCE(SUM(CASE WHEN c.risk_level IS NULL THEN 1 ELSE 0 END), 0) AS unassessed,' +
-            ' COALESCE(SUM(CASE WHEN c.next_visit_due < ? THEN 1 ELSE 0 END), 0) AS overdue,' +
-            ' COALESCE(SUM(CASE WHEN c.eighteenth_birthday >= ? AND c.eighteenth_birthday <= ?' +
-            ' THEN 1 ELSE 0 END), 0) AS turning18' +
-            ` FROM rm_case c WHERE ${where.sql}`,
-        )
-        .get(q.overdueBefore, q.turning18From, q.turning18To, ...where.params) as Record<
-        string,
-        number
-      >;
       const byRisk = this.db
         .prepare(
-          `SELECT c.risk_level AS k, COUNT(*) AS n FROM rm_case c WHERE ${where.sql}` +
-            ' AND c.risk_level IS NOT NULL GROUP BY c.risk_level',
+          'SELECT c.risk_level AS k, COUNT(*) AS n,' +
+            ' SUM(CASE WHEN c.next_visit_due < ? THEN 1 ELSE 0 END) AS overdue,' +
+            ' SUM(CASE WHEN c.eighteenth_birthday >= ? AND c.eighteenth_birthday <= ?' +
+            ' THEN 1 ELSE 0 END) AS turning18' +
+            ` FROM rm_case c WHERE ${where.sql} GROUP BY c.risk_level`,
         )
-        .all(...where.params) as { k: string; n: number }[];
+        .all(q.overdueBefore, q.turning18From, q.turning18To, ...where.params) as {
+        k: string | null;
+        n: number;
+        overdue: number;
+        turning18: number;
+      }[];
       const byCategory = this.db
         .prepare(
           'SELECT k.category AS k, COUNT(*) AS n FROM rm_case_category k' +
-            ` JOIN rm_case c ON c.case_id = k.case_id WHERE ${where.sql} GROUP BY k.category`,
+            ` WHERE ${categories.sql} GROUP BY k.category`,
         )
-        .all(...where.params) as { k: string; n: number }[];
+        .all(...categories.params) as { k: string; n: number }[];
+      const sum = (f: (r: (typeof byRisk)[number]) => number) =>
+        byRisk.reduce((total, r) => total + f(r), 0);
       return {
-        open: totals.open,
-        unassessed: totals.unassessed,
-        overdueVisits: totals.overdue,
-        turning18: totals.turning18,
-        byRisk: Object.fromEntries(byRisk.map((r) => [r.k, r.n])),
+        open: sum((r) => r.n),
+        unassessed: sum((r) => (r.k === null ? r.n : 0)),
+        overdueVisits: sum((r) => r.overdue),
+        turning18: sum((r) => r.turning18),
+        byRisk: Object.fromEntries(byRisk.filter((r) => r.k !== null).map((r) => [r.k, r.n])),
         byCategory: Object.fromEntries(byCategory.map((r) => [r.k, r.n])),
       };
     })();

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { loadConfig } from '../apps/api/src/config/app-config';
+
+interface Service {
+  command?: string[];
+  environment?: Record<string, string>;
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+}
+
+/** docker-compose.yml cannot run here (no Docker engine); this checks what can be checked without one. */
+describe('docker-compose.yml', () => {
+  const compose = load(readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8')) as {
+    services: Record<string, Service>;
+  };
+  // resolve YAML merge keys (`<<: *app-env`) as Compose does, then the operator's ${VARS}
+  const substitute = ({
+    '<<': merged,
+    ...env
+  }: Record<string, string> & { '<<'?: Record<string, string> }) =>
+    Object.fromEntries(
+      Object.entries({ ...merged, ...env }).map(([k, v]) => [
+        k,
+        String(v).replace(/\$\{(\w+)[^}]*\}/g, 'set-by-operator'),
+      ]),
+    );
+
+  it('runs KurrentDB, PostgreSQL, the api and the projector, each with a health check', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'api',
+      'kurrentdb',
+      'postgres',
+      'projector',
+    ]);
+    for (const service of Object.values(compose.services))
+      expect(service.healthcheck?.test.length).toBeGreaterThan(0);
+  });
+
+  it.each(['api', 'projector'])(
+    'gives the %s a configuration the service accepts, on the production engines',
+    (name) => {
+      const service = compose.services[name];
+      const config = loadConfig(substitute(service.environment ?? {}));
+      expect(config).toMatchObject({
+        eventStore: 'esdb',
+        readModelStore: 'postgres',
+        host: '0.0.0.0',
+      });
+      expect(service.depends_on).toMatchObject({
+        kurrentdb: { condition: 'service_healthy' },
+        postgres: { condition: 'service_healthy' },
+      });
+    },
+  );
+
+  it('starts each app from a file the build produces', () => {
+    expect(compose.services.api.command).toEqual(['node', 'dist/apps/api/src/main.js']);
+    expect(compose.services.projector.command).toEqual(['node', 'dist/apps/projector/src/main.js']);
+  });
+});
