@@ -87,7 +87,11 @@ describe("who read a child's personal information", () => {
   });
 
   it('does not log the masked ID number, nor a refused read', async () => {
-    await app.gql(`query($id: ID!) { case(id: $id) { child { idNumberMasked } } }`, { id: caseId }, director);
+    await app.gql(
+      `query($id: ID!) { case(id: $id) { child { idNumberMasked } } }`,
+      { id: caseId },
+      director,
+    );
     const refused = await app.gql(
       `query($id: ID!) { case(id: $id) { child { name } } }`,
       { id: caseId },
@@ -97,7 +101,7 @@ describe("who read a child's personal information", () => {
     expect(await accessLog()).toHaveLength(1);
   });
 
-  it("logs the name an admin reads through caseAsOf", async () => {
+  it('logs the name an admin reads through caseAsOf', async () => {
     const admin = app.token('ADMIN', ['*'], { sub: 'admin-1' });
     const response = await app.gql(
       CASE_AS_OF_WITH_NAME,
@@ -133,9 +137,7 @@ describe("who read a child's personal information", () => {
   });
 
   it('fails the request, with no data, when the read cannot be logged', async () => {
-    const append = jest
-      .spyOn(store(), 'append')
-      .mockRejectedValueOnce(new Error('disk I/O error'));
+    const append = jest.spyOn(store(), 'append').mockRejectedValueOnce(new Error('disk I/O error'));
     try {
       const response = await app.gql(CASE_QUERY, { id: caseId }, director);
       expect(response.data).toBeNull();
@@ -147,6 +149,30 @@ describe("who read a child's personal information", () => {
       append.mockRestore();
     }
     expect(await accessLog()).toHaveLength(2);
+  });
+
+  it('gates each operation of a batched request on the log of its own reads', async () => {
+    const [first, second] = [page[1], page[2]];
+    const append = jest.spyOn(store(), 'append').mockRejectedValueOnce(new Error('disk I/O error'));
+    const NAME = `query($id: ID!) { case(id: $id) { child { name } } }`;
+    let answers: { data: { case: { child: { name: string } } } | null }[];
+    try {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${director}` },
+        body: JSON.stringify([
+          { query: NAME, variables: { id: first } },
+          { query: NAME, variables: { id: second } },
+        ]),
+      });
+      answers = (await response.json()) as typeof answers;
+    } finally {
+      append.mockRestore();
+    }
+    // one of the two appends failed: that answer has no data, the other was logged
+    expect(answers.map((a) => a.data === null).sort()).toEqual([false, true]);
+    const logged = [(await accessLog(first)).length - 1, (await accessLog(second)).length - 1];
+    expect(logged).toEqual(answers.map((a) => (a.data === null ? 0 : 1)));
   });
 
   it.each([

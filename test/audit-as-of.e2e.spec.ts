@@ -87,7 +87,12 @@ describe('the case as it stood, on both timelines', () => {
       { caseId, programme: 'BASIC_LIVING_ALLOWANCE', effectiveFrom: '2025-10-01' },
       bureau,
     );
-    await mustMutate(app, 'recordVisit', { caseId, visitedAt: '2026-01-10T15:00:00+08:00' }, director);
+    await mustMutate(
+      app,
+      'recordVisit',
+      { caseId, visitedAt: '2026-01-10T15:00:00+08:00' },
+      director,
+    );
     k1 = await recordingMoment();
     // "raised four years running": the 2026 standard, set in the system after k1
     await standard('2100.00', '2026-01-01');

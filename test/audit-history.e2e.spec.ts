@@ -173,7 +173,12 @@ describe('a case history for auditors', () => {
 
   describe('a correction names a revision of the real stream', () => {
     it('refuses a revision the case does not have, naming every bad field', async () => {
-      const response = await correct({ field: 'name', to: '王小一', reason: ' ', correctsRevision: 9 });
+      const response = await correct({
+        field: 'name',
+        to: '王小一',
+        reason: ' ',
+        correctsRevision: 9,
+      });
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
       const fields = response.errors![0].extensions!.fields!.map((f) => f.field);
       expect(fields).toEqual(expect.arrayContaining(['correctsRevision', 'reason']));
@@ -181,7 +186,12 @@ describe('a case history for auditors', () => {
     });
 
     it('refuses an event that did not record the field', async () => {
-      const response = await correct({ field: 'name', to: '王小一', reason: '更正', correctsRevision: 1 });
+      const response = await correct({
+        field: 'name',
+        to: '王小一',
+        reason: '更正',
+        correctsRevision: 1,
+      });
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
       expect(response.errors![0].extensions!.fields).toEqual([
         { field: 'correctsRevision', message: 'names an event that did not record name' },
@@ -198,7 +208,12 @@ describe('a case history for auditors', () => {
     });
 
     it('accepts an earlier correction of the same field, and history keeps both', async () => {
-      const response = await correct({ field: 'name', to: '王小艺', reason: '再次核对', correctsRevision: 2 });
+      const response = await correct({
+        field: 'name',
+        to: '王小艺',
+        reason: '再次核对',
+        correctsRevision: 2,
+      });
       expect(dataOf(response).correctCase.revision).toBe(4);
       const after = dataOf(
         await app.gql<{ caseHistory: HistoryEvent[] }>(CASE_HISTORY, { caseId }, auditor),

@@ -64,3 +64,21 @@ describe('GraphQL limits', () => {
     ).toBe('BATCH_TOO_LARGE');
   });
 });
+
+describe('GraphQL limits at their defaults', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(() => app.close());
+
+  it('lets a page of 200 cases with their programmes through, and refuses first: 201', async () => {
+    const page = (first: number) => `{ cases(first: ${first}) { totalCount edges { cursor node {
+      id status regionCode categories riskLevel birthDate caseworkerId nextVisitDue revision
+      guardian { kind name } child { idNumberMasked }
+      programmes { programme from to monthlyAmount coverageShare fastTrack } } } pageInfo { hasNextPage endCursor } } }`;
+    const token = app.token('ADMIN');
+    expect((await app.gql(page(200), {}, token)).errors).toBeUndefined();
+    expect(codeOf(await app.gql(page(201), {}, token))).toBe('PAGE_TOO_LARGE');
+  });
+});

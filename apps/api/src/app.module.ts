@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AgencyModule } from './agency/agency.module';
 import { AgeOutModule } from './age-out/age-out.module';
 import { AccessLogModule } from './audit/access-log/access-log.module';
 import { AuditModule } from './audit/audit.module';
@@ -33,6 +34,7 @@ export class AppModule {
         ReadModelsModule,
         ScheduleModule.forRoot(),
         AgeOutModule,
+        AgencyModule,
         AuditModule,
       ],
       controllers: [MetricsController],

@@ -1,6 +1,7 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { setupAgencyApi } from './agency/agency-api.setup';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { limitBatches } from './graphql/batch-limit';
@@ -21,5 +22,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useLogger(app.get(Logger));
   await hardenHttp(app, config);
   app.enableShutdownHooks();
+  setupAgencyApi(app, config);
   return app;
 }

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
       }, config.shutdownTimeoutMs).unref();
     });
   }
+  await app.startAllMicroservices(); // the agency gRPC service on GRPC_PORT
   await app.listen(config.port, config.host);
 }
 

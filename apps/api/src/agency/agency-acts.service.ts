@@ -13,7 +13,11 @@ import {
   Forbidden,
   IdempotencyKeyReused,
 } from '../errors/app-errors';
-import { fingerprintOf, idempotencyIdsOf, type IdempotencyIds } from './idempotency/idempotency-keys';
+import {
+  fingerprintOf,
+  idempotencyIdsOf,
+  type IdempotencyIds,
+} from './idempotency/idempotency-keys';
 import { KeyClaims } from './idempotency/key-claims';
 import { KeyedLock } from './idempotency/keyed-lock';
 import { parseGuardianshipAct, type GuardianshipActRequest } from './parse-guardianship-act';
@@ -153,7 +157,12 @@ export class AgencyActsService {
     for (let attempt = 1; ; attempt++) {
       try {
         const done = await this.cases.execute(input, ctx, { eventIds: [eventId] });
-        const result = { caseId: done.caseId, eventId, revision: done.revision, position: done.position };
+        const result = {
+          caseId: done.caseId,
+          eventId,
+          revision: done.revision,
+          position: done.position,
+        };
         return { result, replayed: false };
       } catch (error) {
         if (!(error instanceof ConcurrencyConflict)) throw error;

@@ -28,7 +28,13 @@ export class AgencyGuardianDto {
   @Matches(NOT_BLANK, { message: 'must not be blank' })
   name: string;
 
-  @ApiPropertyOptional({ example: '姨妈', maxLength: 100, description: '与儿童的关系' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '姨妈',
+    maxLength: 100,
+    description: '与儿童的关系',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -48,6 +54,9 @@ export class GuardianshipActDto {
   act: AgencyAct;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    pattern: '^\\d{17}[\\dX]$',
     example: '330102201001010012',
     description: '儿童的18位公民身份号码（与 caseId 二选一）；按此号码查找其在办个案',
   })
@@ -56,6 +65,8 @@ export class GuardianshipActDto {
   childIdNumber?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     format: 'uuid',
     example: '0b8f3c1e-5d2a-4c67-9e1f-2a3b4c5d6e7f',
     description: '个案编号（与 childIdNumber 二选一）；已结案的个案只能以此指明',
@@ -84,6 +95,7 @@ export class GuardianshipActDto {
 
   @ApiPropertyOptional({
     type: AgencyGuardianDto,
+    nullable: true,
     description:
       '新监护人：指定监护人时必填；撤销时可同时指定；恢复时指明恢复哪一位（默认最近被撤销者）；申请与支持起诉不得填写',
   })
@@ -93,13 +105,21 @@ export class GuardianshipActDto {
   @Type(() => AgencyGuardianDto)
   newGuardian?: AgencyGuardianDto | null;
 
-  @ApiPropertyOptional({ example: '经审理查明，被申请人长期怠于履行监护职责', maxLength: 2000 })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '经审理查明，被申请人长期怠于履行监护职责',
+    maxLength: 2000,
+    description: '备注',
+  })
   @IsOptional()
   @IsString()
   @Length(0, 2000)
   notes?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: '杭州市上城区民政局',
     maxLength: 200,
     description: '申请人（仅 REVOCATION_PETITIONED）',
@@ -121,10 +141,13 @@ export class GuardianshipActResultDto {
   })
   eventId: string;
 
-  @ApiProperty({ example: 3, description: '该事件在个案流中的版本号' })
+  @ApiProperty({ type: 'integer', example: 3, description: '该事件在个案流中的版本号' })
   revision: number;
 
-  @ApiProperty({ example: '42', description: '全局日志位置（不透明字符串，可用于 consistentWith）' })
+  @ApiProperty({
+    example: '42',
+    description: '全局日志位置（不透明字符串，可用于 consistentWith）',
+  })
   position: string;
 }
 

@@ -22,7 +22,11 @@ import { TokenService } from '../auth/token.service';
 import { correlationIdOf } from '../graphql/request-context';
 import { AgencyActsService } from './agency-acts.service';
 import { AGENCY_BODY_LIMIT } from './agency-http';
-import { AgencyErrorDto, GuardianshipActDto, GuardianshipActResultDto } from './guardianship-act.dto';
+import {
+  AgencyErrorDto,
+  GuardianshipActDto,
+  GuardianshipActResultDto,
+} from './guardianship-act.dto';
 import { ERROR_EXAMPLES, REQUEST_EXAMPLES, RESULT_EXAMPLE } from './guardianship-act.examples';
 import { IDEMPOTENCY_KEY_HEADER } from './parse-guardianship-act';
 
@@ -76,7 +80,9 @@ export class GuardianshipActsController {
   @ApiNotFoundResponse(errorOf('查无此儿童的个案（不回显任何个人信息）', ERROR_EXAMPLES.notFound))
   @ApiConflictResponse(errorOf('幂等键已用于另一请求体或另一儿童', ERROR_EXAMPLES.keyReused))
   @ApiPayloadTooLargeResponse(errorOf('请求体超过 64 KiB', ERROR_EXAMPLES.tooLarge))
-  @ApiUnsupportedMediaTypeResponse(errorOf('请以 application/json 发送', ERROR_EXAMPLES.unsupported))
+  @ApiUnsupportedMediaTypeResponse(
+    errorOf('请以 application/json 发送', ERROR_EXAMPLES.unsupported),
+  )
   @ApiUnprocessableEntityResponse(
     errorOf('个案当前状态不允许此文书（如无监护人可撤销）', ERROR_EXAMPLES.illegal),
   )

@@ -53,7 +53,10 @@ export function parseGuardianshipAct(
   });
   problems.push(...fieldErrors(errors).map(explainChild(dto)));
   if (given(dto.childIdNumber) !== undefined && given(dto.caseId) !== undefined)
-    problems.push({ field: 'caseId', message: 'name the child by childIdNumber or caseId, not both' });
+    problems.push({
+      field: 'caseId',
+      message: 'name the child by childIdNumber or caseId, not both',
+    });
   if (problems.length > 0) throw new BadUserInput(problems);
   return { key: key as string, request: toRequest(dto) };
 }

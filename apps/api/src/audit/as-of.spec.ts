@@ -131,14 +131,14 @@ describe('the case at a moment, on both timelines', () => {
 
     it('holds from the business time of the event it corrects, once recorded', () => {
       const early = '2026-01-05T12:00:00+08:00';
-      expect(view(corrected, early).child).toMatchObject({ name: '测试儿童乙' });
-      expect(view(corrected, early).revision).toBe(2);
+      expect(view(corrected, early)).toMatchObject({ child: { name: '测试儿童乙' }, revision: 2 });
     });
 
     it('is absent as known before it was recorded', () => {
       const known = '2026-03-01T00:00:00+08:00';
-      expect(view(corrected, '2026-06-01T00:00:00+08:00', known).child).toMatchObject({
-        name: CHILD_NAME,
+      expect(view(corrected, '2026-06-01T00:00:00+08:00', known)).toMatchObject({
+        child: { name: CHILD_NAME },
+        revision: 1,
       });
     });
   });

@@ -4,7 +4,12 @@ import { chainHash, type BusinessMetadata } from '@app/domain';
 import { SqliteEventStore, type EventToAppend } from '@app/event-store';
 import { tempDatabase } from '@app/event-store/sqlite/testing/temp-database';
 import { CaseNotFound } from '../errors/app-errors';
-import { caseIdsInLog, readCaseEvents, verifyAllCases, verifyHistory } from './history-verification';
+import {
+  caseIdsInLog,
+  readCaseEvents,
+  verifyAllCases,
+  verifyHistory,
+} from './history-verification';
 
 const business = (n: number): BusinessMetadata => ({
   actor: { id: 'director-1', role: 'CHILD_DIRECTOR' },
@@ -63,7 +68,9 @@ describe('verifying the hash chains of a store', () => {
   it('names the first edited revision, and a stream it cannot read at all', async () => {
     const raw = new Database(db.filename);
     raw
-      .prepare(`UPDATE events SET data = json_set(data, '$.notes', 'x') WHERE stream_id = ? AND revision = ?`)
+      .prepare(
+        `UPDATE events SET data = json_set(data, '$.notes', 'x') WHERE stream_id = ? AND revision = ?`,
+      )
       .run('case-a', 1);
     raw
       .prepare(`UPDATE events SET data = 'not json' WHERE stream_id = ? AND revision = ?`)

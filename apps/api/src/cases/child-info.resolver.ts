@@ -1,12 +1,15 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { maySeePersonalInfo, type PersonalInfoField } from '@app/domain';
+import { maySeePersonalInfo } from '@app/domain';
 import type { Principal } from '../auth/principal';
-import type { PersonalInfoReads } from '../audit/access-log/personal-info-reads';
+import { personalInfoReadsOf } from '../audit/access-log/personal-info-reads';
 import { Forbidden } from '../errors/app-errors';
 import { CurrentPrincipal } from '../graphql/request-context';
 import { ChildInfo } from './graphql/case.types';
 
-/** Personal information: only entitled roles in the case's region see it, and every read is logged. */
+/**
+ * Personal information: only entitled roles in the case's region see it, and every read is
+ * collected for the operation's one access-log append, written before the response is sent.
+ */
 @Resolver(() => ChildInfo)
 export class ChildInfoResolver {
   @ResolveField(() => String, {
@@ -16,10 +19,10 @@ export class ChildInfoResolver {
   name(
     @Parent() child: ChildInfo,
     @CurrentPrincipal() principal: Principal,
-    @Context('personalInfoReads') reads: PersonalInfoReads | undefined,
+    @Context() context: object,
   ): string {
     this.assertEntitled(child, principal);
-    this.logRead(reads, child, 'name');
+    personalInfoReadsOf(context).add(child.caseId, 'name');
     return child.fullName;
   }
 
@@ -30,25 +33,15 @@ export class ChildInfoResolver {
   idNumber(
     @Parent() child: ChildInfo,
     @CurrentPrincipal() principal: Principal,
-    @Context('personalInfoReads') reads: PersonalInfoReads | undefined,
+    @Context() context: object,
   ): string {
     this.assertEntitled(child, principal);
-    this.logRead(reads, child, 'idNumber');
+    personalInfoReadsOf(context).add(child.caseId, 'idNumber');
     return child.fullIdNumber;
   }
 
   private assertEntitled(child: ChildInfo, principal: Principal): void {
     if (!maySeePersonalInfo(principal, child.regionCode))
       throw new Forbidden('not entitled to personal information');
-  }
-
-  /** Collected for the request's one access-log append (audit/access-log); no log, no answer. */
-  private logRead(
-    reads: PersonalInfoReads | undefined,
-    child: ChildInfo,
-    field: PersonalInfoField,
-  ): void {
-    if (!reads) throw new Error('personal information read outside a logged request');
-    reads.add(child.caseId, field);
   }
 }

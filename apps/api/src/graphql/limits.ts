@@ -79,10 +79,12 @@ export function queryCost(
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   }
   let pageTooLarge = false;
+  // `paged`: the parent field took `first`, which already counts its list (a connection's edges)
   const costOf = (
     selectionSet: SelectionSetNode,
     parentType: GraphQLOutputType,
     seen: Set<string>,
+    paged = false,
   ): number => {
     const named = getNamedType(parentType);
     if (!isObjectType(named) && !isInterfaceType(named)) return 0;
@@ -94,11 +96,13 @@ export function queryCost(
         if (!field) continue;
         const first = numberArg(selection, 'first', variables);
         if (first !== null && first > limits.maxPageSize) pageTooLarge = true;
-        const multiplier = first ?? (isList(field.type) ? UNPAGED_LIST_ESTIMATE : 1);
-        const inner = selection.selectionSet ? costOf(selection.selectionSet, field.type, seen) : 0;
+        const multiplier = first ?? (isList(field.type) && !paged ? UNPAGED_LIST_ESTIMATE : 1);
+        const inner = selection.selectionSet
+          ? costOf(selection.selectionSet, field.type, seen, first !== null)
+          : 0;
         total += 1 + multiplier * inner;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        total += costOf(selection.selectionSet, parentType, seen);
+        total += costOf(selection.selectionSet, parentType, seen, paged);
       } else {
         const fragment = fragments.get(selection.name.value);
         if (fragment && !seen.has(fragment.name.value)) {
@@ -106,6 +110,7 @@ export function queryCost(
             fragment.selectionSet,
             parentType,
             new Set([...seen, fragment.name.value]),
+            paged,
           );
         }
       }

@@ -4,14 +4,11 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
 import type { TokenService } from '../auth/token.service';
-import { PersonalInfoReads } from '../audit/access-log/personal-info-reads';
 
 /** Per-request GraphQL context: the caller (verified lazily, once) and the correlation id. */
 export interface RequestContext {
   principal(): Principal;
   correlationId: string;
-  /** reads of a child's name or ID number, written to the access log before the response */
-  personalInfoReads: PersonalInfoReads;
 }
 
 const CORRELATION_ID = /^[\w.:-]{1,128}$/;
@@ -26,7 +23,6 @@ export function buildRequestContext(tokens: TokenService, request: FastifyReques
   return {
     principal: () => (principal ??= tokens.fromAuthorizationHeader(request.headers.authorization)),
     correlationId: correlationIdOf(request.headers),
-    personalInfoReads: new PersonalInfoReads(),
   };
 }
 

@@ -35,9 +35,10 @@ export class ReadConsistency {
       throw notAPosition(); // a position of another kind of store
     }
     if (reached) return;
-    // a position the log has not reached cannot come from a write this service answered
     const head = await this.events.headPosition();
-    if (head === null || comparePositions(consistentWith, head) > 0) throw new StaleReadModel();
+    if (head === null) return; // an empty log (a no-op answered "0"): nothing to wait for
+    // a position the log has not reached cannot come from a write this service answered
+    if (comparePositions(consistentWith, head) > 0) throw new StaleReadModel();
     const outcome = await signal.waitFor(consistentWith, CONSISTENT_WITH_TIMEOUT_MS);
     if (outcome !== 'reached') throw new StaleReadModel();
   }

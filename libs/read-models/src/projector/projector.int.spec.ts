@@ -69,6 +69,22 @@ describe('Projector on the SQLite event store', () => {
     ]);
   });
 
+  it('starts over when the stored projections are not the ones it runs', async () => {
+    const log = ziboScenario();
+    await log.appendTo(events);
+    const store = readModels();
+    await store.transaction((tx) => tx.setCheckpoints(['retired-projection'], '3', 3));
+    const projector = new Projector(events, store);
+    await projector.start();
+    await projector.signal.waitFor(String(log.events.length), 5000);
+    await projector.stop();
+    expect((await store.checkpoints()).map((c) => [c.projection, c.events])).toEqual([
+      ['benefits', log.events.length],
+      ['case-summary', log.events.length],
+      ['standards', log.events.length],
+    ]);
+  });
+
   it('stops on an event it cannot handle, logs its position and type, and applies nothing after', async () => {
     const log = ziboScenario();
     await log.appendTo(events);

@@ -2,7 +2,7 @@ import { comparePositions } from '@app/event-store';
 import type { AllSubscription, EventStore, Position, StoredEvent } from '@app/event-store';
 import { DEFAULT_POLICY, type CasePolicy } from '@app/domain';
 import type { ReadModelStore } from '../read-model-store.port';
-import type { ProjectionFailure } from '../projections/project-batch';
+import { PROJECTIONS, type ProjectionFailure } from '../projections/project-batch';
 import { describeError } from '../projections/unhandled-event';
 import { applyBatch } from './apply-batch';
 import { CheckpointSignal } from './checkpoint-signal';
@@ -57,7 +57,7 @@ export class Projector {
   /** Resumes from the stored checkpoint; resolves once subscribed (not once caught up). */
   async start(): Promise<void> {
     if (this.loop) return;
-    const checkpoint = lowest((await this.store.checkpoints()).map((c) => c.position));
+    const checkpoint = await this.resumeFrom();
     this.failure = null;
     this.signal.reset(checkpoint ?? 'start');
     const subscription = this.events.subscribeToAll({ fromPosition: checkpoint ?? 'start' });
@@ -72,6 +72,21 @@ export class Projector {
       });
     });
     this.log.info(`projections resume after position ${checkpoint ?? 'start'}`);
+  }
+
+  /**
+   * The stored checkpoint; when the stored projections are not this code's (one added or
+   * renamed), the models are emptied and rebuilt from the start.
+   */
+  private async resumeFrom(): Promise<Position | null> {
+    const stored = await this.store.checkpoints();
+    const names = stored.map((c) => c.projection).sort();
+    if (stored.length > 0 && names.join() !== [...PROJECTIONS].sort().join()) {
+      this.log.info(`projections changed (${names.join(', ')}): rebuilding from the start`);
+      await this.store.reset();
+      return null;
+    }
+    return lowest(stored.map((c) => c.position));
   }
 
   async stop(): Promise<void> {

@@ -42,22 +42,37 @@ describe('SqliteReadModelStore', () => {
     }
   });
 
-  it('serves a region filter from an index', async () => {
+  it.each([
+    [
+      'a region page',
+      'SELECT c.* FROM rm_case c WHERE (c.region_code >= ? AND c.region_code < ?)' +
+        ' ORDER BY c.region_code, c.case_id LIMIT 20',
+      /INDEX rm_case_by_region/,
+    ],
+    [
+      'a category page',
+      'SELECT c.* FROM rm_case_category k JOIN rm_case c ON c.case_id = k.case_id' +
+        " WHERE (k.region_code >= ? AND k.region_code < ?) AND k.category = 'ORPHAN'" +
+        ' ORDER BY k.region_code, k.case_id LIMIT 20',
+      /INDEX rm_case_category_by_category/,
+    ],
+    [
+      'the caseload of a region',
+      'SELECT c.risk_level, COUNT(*) FROM rm_case c WHERE c.is_open = 1' +
+        ' AND (c.region_code >= ? AND c.region_code < ?) GROUP BY c.risk_level',
+      /COVERING INDEX rm_case_open/,
+    ],
+  ])('serves %s from an index', async (_what, sql, index) => {
     const file = tempFile();
     try {
-      const store = new SqliteReadModelStore({ filename: file.filename });
-      await store.close();
+      await new SqliteReadModelStore({ filename: file.filename }).close();
       const db = new Database(file.filename);
-      const plan = db
-        .prepare(
-          'EXPLAIN QUERY PLAN SELECT c.* FROM rm_case c WHERE (c.region_code >= ? AND c.region_code < ?)' +
-            ' ORDER BY c.region_code, c.case_id LIMIT 20',
-        )
-        .all('3703', '3703:') as { detail: string }[];
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('3703', '3703:') as {
+        detail: string;
+      }[];
       db.close();
-      expect(plan.map((p) => p.detail).join(' ')).toMatch(
-        /USING (COVERING )?INDEX rm_case_by_region/,
-      );
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(index);
+      expect(plan.map((p) => p.detail).join(' ')).not.toMatch(/SCAN c\b|SCAN k\b/);
     } finally {
       file.remove();
     }

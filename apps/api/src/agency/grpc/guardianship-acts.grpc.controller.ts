@@ -3,6 +3,7 @@ import { Controller, Logger } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { TokenService } from '../../auth/token.service';
+import { toContractError } from '../../errors/to-contract-error';
 import { correlationIdOf } from '../../graphql/request-context';
 import { AgencyActsService } from '../agency-acts.service';
 import { toRpcException } from './grpc-status';
@@ -48,14 +49,22 @@ export class GuardianshipActsGrpcController {
     try {
       const principal = this.tokens.fromAuthorizationHeader(textOf(metadata, 'authorization'));
       const { idempotencyKey, ...body } = request;
-      const correlationId = correlationIdOf({ 'x-correlation-id': textOf(metadata, 'x-correlation-id') });
-      const outcome = await this.acts.record(principal, idempotencyKey, bodyOf(body), correlationId);
+      const correlationId = correlationIdOf({
+        'x-correlation-id': textOf(metadata, 'x-correlation-id'),
+      });
+      const outcome = await this.acts.record(
+        principal,
+        idempotencyKey,
+        bodyOf(body),
+        correlationId,
+      );
       return { ...outcome.result, replayed: outcome.replayed };
     } catch (error) {
-      const rpc = toRpcException(error);
-      if ((rpc.getError() as { code: number }).code === 13)
-        this.logger.error({ err: { type: (error as Error)?.name, stack: (error as Error)?.stack } }, 'gRPC call failed');
-      throw rpc;
+      if (toContractError(error).code === 'INTERNAL_SERVER_ERROR') {
+        const err = { type: (error as Error)?.name, stack: (error as Error)?.stack };
+        this.logger.error({ err }, 'gRPC call failed');
+      }
+      throw toRpcException(error);
     }
   }
 }
@@ -66,8 +75,29 @@ function textOf(metadata: Metadata, key: string): string | undefined {
 }
 
 /** Only the message's own fields (not the loader's virtual `child` oneof marker). */
-function bodyOf(request: Omit<RecordGuardianshipActRequest, 'idempotencyKey'>): Record<string, unknown> {
-  const { act, childIdNumber, caseId, docketNumber, decidedOn, effectiveOn, newGuardian, notes, petitioner } =
-    request;
-  return { act, childIdNumber, caseId, docketNumber, decidedOn, effectiveOn, newGuardian, notes, petitioner };
+function bodyOf(
+  request: Omit<RecordGuardianshipActRequest, 'idempotencyKey'>,
+): Record<string, unknown> {
+  const {
+    act,
+    childIdNumber,
+    caseId,
+    docketNumber,
+    decidedOn,
+    effectiveOn,
+    newGuardian,
+    notes,
+    petitioner,
+  } = request;
+  return {
+    act,
+    childIdNumber,
+    caseId,
+    docketNumber,
+    decidedOn,
+    effectiveOn,
+    newGuardian,
+    notes,
+    petitioner,
+  };
 }

@@ -1,4 +1,8 @@
-import { PersonalInfoReads } from './personal-info-reads';
+import {
+  PersonalInfoReads,
+  personalInfoReadsOf,
+  takePersonalInfoReads,
+} from './personal-info-reads';
 
 describe('the reads of one request', () => {
   it('gathers the fields read per case, once each', () => {
@@ -19,5 +23,17 @@ describe('the reads of one request', () => {
     reads.drain();
     expect(reads.size).toBe(0);
     expect(reads.drain()).toEqual([]);
+  });
+});
+
+describe('the reads of each GraphQL operation', () => {
+  it('are kept per context object, so batched operations do not share them', () => {
+    const request = {};
+    const operation = Object.create(request) as object; // how Mercurius makes a batched operation's
+    personalInfoReadsOf(request).add('case-a', 'name');
+    personalInfoReadsOf(operation).add('case-b', 'idNumber');
+    expect(takePersonalInfoReads(operation)).toEqual([{ caseId: 'case-b', fields: ['idNumber'] }]);
+    expect(takePersonalInfoReads(request)).toEqual([{ caseId: 'case-a', fields: ['name'] }]);
+    expect(takePersonalInfoReads({})).toEqual([]);
   });
 });
