@@ -5,6 +5,7 @@ import { setupAgencyApi } from './agency/agency-api.setup';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { limitBatches } from './graphql/batch-limit';
+import { installGracefulClose } from './http/graceful-close';
 import { hardenHttp } from './http/http-hardening';
 
 /** Builds the whole API (used by main.ts, the e2e specs and the benchmarks). */
@@ -16,12 +17,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     connectionTimeout: config.requestTimeoutMs,
   });
   limitBatches(adapter.getInstance(), config.graphqlLimits.maxBatch);
+  installGracefulClose(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
   await hardenHttp(app, config);
-  app.enableShutdownHooks();
   setupAgencyApi(app, config);
   return app;
 }
