@@ -12,8 +12,10 @@ WORKDIR /app
 ENV NODE_ENV=production DATA_DIR=/data
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# the agency gRPC service loads its .proto at start-up
+COPY --from=build /app/proto ./proto
 COPY --from=build /app/package.json ./
 RUN mkdir -p /data && chown node:node /data
 USER node
-EXPOSE 3000
+EXPOSE 3000 50051
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -23,7 +23,11 @@ describe('agency.v1.GuardianshipActs over gRPC', () => {
   let seq = 300;
   let keys = 0;
   const key = () => `grpc-${++keys}`;
-  const act = (name: string, child: { idNumber: string }, extra: Record<string, unknown> = {}) => ({
+  const act = (
+    name: string,
+    child: { idNumber: string },
+    extra: Record<string, unknown> = {},
+  ): Record<string, unknown> => ({
     idempotencyKey: key(),
     act: name,
     childIdNumber: child.idNumber,
@@ -96,7 +100,7 @@ describe('agency.v1.GuardianshipActs over gRPC', () => {
   it('shares idempotency keys with the HTTP API: the same act sent both ways is one act', async () => {
     const child = await identifyChild(app, seq++);
     const { idempotencyKey, ...body } = act('GUARDIANSHIP_REVOKED', child);
-    const http = await postAct(app, { token: court, key: idempotencyKey, body });
+    const http = await postAct(app, { token: court, key: String(idempotencyKey), body });
     const grpc = await client.record({ idempotencyKey, ...body }, court);
     expect(http.status).toBe(201);
     expect(grpc.ok && grpc.response).toEqual({
@@ -144,6 +148,17 @@ describe('agency.v1.GuardianshipActs over gRPC', () => {
     const answer = await client.record(act('GUARDIANSHIP_ACT_UNSPECIFIED', child), court);
     expect(answer).toMatchObject({ ok: false, code: status.INVALID_ARGUMENT });
     expect(grpcFields(answer)).toEqual(['act']);
+  });
+
+  it('RESOURCE_EXHAUSTED for a request over 64 KiB, and nothing stored', async () => {
+    const child = await identifyChild(app, seq++);
+    const before = await head();
+    const answer = await client.record(
+      act('GUARDIANSHIP_REVOKED', child, { notes: '注'.repeat(22_000) }),
+      court,
+    );
+    expect(answer).toMatchObject({ ok: false, code: status.RESOURCE_EXHAUSTED });
+    expect(await head()).toBe(before);
   });
 
   it('NOT_FOUND for an unknown child, with no personal information', async () => {

@@ -1,5 +1,10 @@
 import { makeFictionalIdNumber } from '@app/domain';
+import { AgencyActsService } from '../apps/api/src/agency/agency-acts.service';
+import { KeyClaims } from '../apps/api/src/agency/idempotency/key-claims';
 import { CaseCommandService } from '../apps/api/src/cases/case-command.service';
+import { IdentityReservations } from '../apps/api/src/cases/identity-reservations';
+import { CLOCK, type Clock } from '../apps/api/src/command/clock';
+import { CommandPath } from '../apps/api/src/command/command-path';
 import { mustMutate } from './support/cases-api';
 import {
   AGENCY_ENV,
@@ -26,7 +31,11 @@ describe('POST /agency/v1/guardianship-acts', () => {
   let seq = 100;
   let keys = 0;
   const key = () => `e2e-${++keys}`;
-  const act = (name: string, child: { idNumber: string }, extra: Record<string, unknown> = {}) => ({
+  const act = (
+    name: string,
+    child: { idNumber: string },
+    extra: Record<string, unknown> = {},
+  ): Record<string, unknown> => ({
     act: name,
     childIdNumber: child.idNumber,
     docketNumber: DOCKET,
@@ -287,6 +296,37 @@ describe('POST /agency/v1/guardianship-acts', () => {
         (e) => e.type === 'GuardianshipRevoked',
       );
       expect(revocations.map((e) => e.id)).toEqual([answers[0].body.eventId]);
+    });
+
+    it('writes one event even without the in-process lock (two API processes, one store)', async () => {
+      const child = await identifyChild(app, seq++);
+      const first = app.app.get(AgencyActsService);
+      const second = new AgencyActsService(
+        app.app.get(CaseCommandService),
+        app.app.get(CommandPath),
+        app.app.get(IdentityReservations),
+        app.app.get(KeyClaims),
+        eventStoreOf(app),
+        app.app.get<Clock>(CLOCK),
+      );
+      const principal = {
+        id: 'court-1',
+        role: 'COURT' as const,
+        regions: [''],
+        agency: COURT_NAME,
+      };
+      const body = act('GUARDIANSHIP_REVOKED', child, { newGuardian: BUREAU });
+      const k = key();
+      const outcomes = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          (i % 2 ? first : second).record(principal, k, body, `corr-${i}`),
+        ),
+      );
+      expect(new Set(outcomes.map((o) => o.result.eventId)).size).toBe(1);
+      const revocations = (await caseEvents(app, child.caseId)).filter(
+        (e) => e.type === 'GuardianshipRevoked',
+      );
+      expect(revocations.map((e) => e.id)).toEqual([outcomes[0].result.eventId]);
     });
 
     it('lets one of concurrent requests with different bodies win the key; the others get 409', async () => {

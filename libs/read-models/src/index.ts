@@ -7,6 +7,7 @@ export * from './projections/benefits.projection';
 export * from './projections/standards.projection';
 export * from './projections/project-batch';
 export * from './projector/checkpoint-signal';
+export * from './projector/checkpoints';
 export * from './projector/apply-batch';
 export * from './projector/projector';
 export * from './projector/rebuild';
@@ -14,8 +15,14 @@ export * from './queries/cursor';
 export * from './queries/entitlements';
 export * from './queries/read-model-queries';
 export * from './queries/position-lag';
+export { READ_MODEL_TABLES } from './sql/read-model-tables';
 export {
   SqliteReadModelStore,
   type SqliteReadModelStoreOptions,
 } from './sqlite/sqlite-read-model-store';
-export { READ_MODEL_MIGRATIONS, READ_MODEL_TABLES } from './sqlite/sqlite-read-model-migrations';
+export { READ_MODEL_MIGRATIONS } from './sqlite/sqlite-read-model-migrations';
+export {
+  PostgresReadModelStore,
+  type PostgresReadModelStoreOptions,
+} from './postgres/postgres-read-model-store';
+export { POSTGRES_READ_MODEL_MIGRATIONS } from './postgres/postgres-read-model-migrations';

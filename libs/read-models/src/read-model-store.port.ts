@@ -121,9 +121,20 @@ export interface ReadModelTransaction {
   setCheckpoints(projections: readonly string[], position: Position, events: number): Promise<void>;
 }
 
+/** A running `watchCheckpoints`. */
+export interface CheckpointWatch {
+  stop(): Promise<void>;
+}
+
+export interface CheckpointWatchOptions {
+  /** a lost connection or a failed read; the watch carries on (reconnecting where it can) */
+  onError?: (error: unknown) => void;
+}
+
 /**
- * The read-model store port. Adapters: SQLite (embedded default); PostgreSQL later. Every method is
- * a plain, portable query; the rules (standards in force, payment lines) stay in TypeScript.
+ * The read-model store port. Adapters: SQLite (embedded default) and PostgreSQL, sharing one
+ * query layer. Every method is a plain, portable query; the rules (standards in force, payment
+ * lines) stay in TypeScript.
  */
 export interface ReadModelStore {
   /** Runs `work` in one transaction; transactions never interleave. */
@@ -144,6 +155,15 @@ export interface ReadModelStore {
   caseload(query: CaseloadQuery): Promise<CaseloadCounts>;
   /** Every row of every table in primary-key order (rebuild checks compare these). */
   dump(): Promise<Record<string, unknown[]>>;
+  /**
+   * Follows the checkpoints as any process commits them (a projector running elsewhere): calls
+   * `onAdvance` with the position every projection has reached, once with the stored one, then
+   * each time it changes. Outside the request path: a LISTEN connection or a short timer.
+   */
+  watchCheckpoints(
+    onAdvance: (position: Position) => void,
+    options?: CheckpointWatchOptions,
+  ): CheckpointWatch;
   close(): Promise<void>;
 }
 

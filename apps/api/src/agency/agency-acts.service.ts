@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AGENCY_ACTS, agencyRoleFor, caseDecider, type RecordGuardianshipAct } from '@app/domain';
+import {
+  AGENCY_ACTS,
+  agencyRoleFor,
+  caseDecider,
+  type CaseState,
+  type RecordGuardianshipAct,
+} from '@app/domain';
 import { EVENT_STORE, StreamNotFound, type EventStore } from '@app/event-store';
 import type { Principal } from '../auth/principal';
 import { CaseCommandService } from '../cases/case-command.service';
@@ -7,6 +13,7 @@ import { caseStream } from '../cases/case-streams';
 import { actorOf, assertAllowed, type CommandContext } from '../cases/command-context';
 import { IdentityReservations } from '../cases/identity-reservations';
 import { CLOCK, type Clock } from '../command/clock';
+import { CommandPath } from '../command/command-path';
 import {
   CaseNotFound,
   ConcurrencyConflict,
@@ -20,7 +27,11 @@ import {
 } from './idempotency/idempotency-keys';
 import { KeyClaims } from './idempotency/key-claims';
 import { KeyedLock } from './idempotency/keyed-lock';
-import { parseGuardianshipAct, type GuardianshipActRequest } from './parse-guardianship-act';
+import {
+  commandDataOf,
+  parseGuardianshipAct,
+  type GuardianshipActRequest,
+} from './parse-guardianship-act';
 
 /** The answer of both 201 (recorded now) and 200 (a replay): where the act's event sits. */
 export interface AgencyActResult {
@@ -64,6 +75,7 @@ export class AgencyActsService {
 
   constructor(
     private readonly cases: CaseCommandService,
+    private readonly path: CommandPath,
     private readonly reservations: IdentityReservations,
     private readonly claims: KeyClaims,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -95,20 +107,19 @@ export class AgencyActsService {
     ctx: CommandContext,
   ): Promise<AgencyActOutcome> {
     const claimed = await this.claims.find(ids.keyStream);
-    if (claimed !== null) {
-      if (claimed.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
-      const original = await this.findEvent(claimed.caseId, ids.eventId);
-      if (original !== null) return { result: original, replayed: true };
-      // claimed, but the act was refused or never written: run it again under the same id
-    }
+    if (claimed !== null && claimed.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
     const caseId = claimed?.caseId ?? (await this.caseOf(request));
-    const input = await this.checked(request, caseId, ctx);
+    // one read for both: is the act already there, and the state to check it against
+    const loaded = await this.path.load(caseStream(caseId), caseDecider, ids.eventId);
+    if (loaded.holdsId) return this.replay(caseId, ids, fingerprint);
+    const input = this.checked(request, caseId, loaded.state, ctx);
     if (claimed === null) {
       const claim = { caseId, eventId: ids.eventId, fingerprint };
       const holder = await this.claims.claim(ids.keyStream, claim, ctx);
       if (holder.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
       if (holder.caseId !== caseId) throw new ConcurrencyConflict();
     }
+    // claimed earlier but not written (refused then, or a crash): run it again under the same id
     return this.append(input, ids.eventId, ctx);
   }
 
@@ -121,32 +132,31 @@ export class AgencyActsService {
   }
 
   /** 404, 403 (regions), 400 and 422 (domain rules, dry run): all before anything is written. */
-  private async checked(
+  private checked(
     request: GuardianshipActRequest,
     caseId: string,
+    state: CaseState,
     ctx: CommandContext,
-  ): Promise<ActInput> {
-    const { state } = await this.cases.load(caseId);
+  ): ActInput {
     if (state.status === 'NONE') throw new CaseNotFound();
     assertAllowed(ctx.principal, request.act, state.regionCode);
-    const input: ActInput = {
-      type: 'RecordGuardianshipAct',
-      caseId,
-      data: {
-        act: request.act,
-        docketNumber: request.docketNumber,
-        decidedOn: request.decidedOn,
-        effectiveOn: request.effectiveOn,
-        newGuardian: request.newGuardian
-          ? { ...request.newGuardian, relation: request.newGuardian.relation ?? null }
-          : null,
-        notes: request.notes ?? null,
-        petitioner: request.petitioner ?? null,
-      },
-    };
+    const input: ActInput = { type: 'RecordGuardianshipAct', caseId, data: commandDataOf(request) };
     const now = this.clock.now().toISOString();
     caseDecider.decide({ ...input, actor: actorOf(ctx.principal), now }, state);
     return input;
+  }
+
+  /** The act is in the case already: answer as the first time, if the key meant this request. */
+  private async replay(
+    caseId: string,
+    ids: IdempotencyIds,
+    fingerprint: string,
+  ): Promise<AgencyActOutcome> {
+    const claim = await this.claims.find(ids.keyStream);
+    if (claim !== null && claim.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
+    const original = await this.findEvent(caseId, ids.eventId);
+    if (original === null) throw new ConcurrencyConflict(); // events are never removed
+    return { result: original, replayed: true };
   }
 
   private async append(

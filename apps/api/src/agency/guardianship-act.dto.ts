@@ -75,7 +75,12 @@ export class GuardianshipActDto {
   @IsUUID('all')
   caseId?: string | null;
 
-  @ApiProperty({ example: '(2026)浙0102民特12号', description: '案号', maxLength: 100 })
+  @ApiProperty({
+    example: '(2026)浙0102民特12号',
+    description: '案号',
+    minLength: 1,
+    maxLength: 100,
+  })
   @IsString()
   @Length(1, 100)
   @Matches(NOT_BLANK, { message: 'must not be blank' })

@@ -13,6 +13,7 @@ import {
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
@@ -86,6 +87,10 @@ export class GuardianshipActsController {
   @ApiUnprocessableEntityResponse(
     errorOf('个案当前状态不允许此文书（如无监护人可撤销）', ERROR_EXAMPLES.illegal),
   )
+  @ApiTooManyRequestsResponse({
+    description:
+      '超过每分钟请求上限（按令牌计），稍后重试 / rate limited (RATE_LIMIT_AGENCY_PER_MINUTE)',
+  })
   async record(
     @Body() body: unknown,
     @Headers('authorization') authorization: string | undefined,

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { AgencyAct, GuardianKind } from '@app/domain';
+import type { AgencyAct, GuardianKind, RecordGuardianshipAct } from '@app/domain';
 import { BadUserInput, type FieldError } from '../errors/app-errors';
 import { fieldErrors } from '../validation/validation';
 import { GuardianshipActDto } from './guardianship-act.dto';
@@ -93,4 +93,18 @@ function toRequest(dto: GuardianshipActDto): GuardianshipActRequest {
 
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The domain command's data (it re-checks every rule: the values may still be refused). */
+export function commandDataOf(request: GuardianshipActRequest): RecordGuardianshipAct['data'] {
+  const { newGuardian } = request;
+  return {
+    act: request.act,
+    docketNumber: request.docketNumber,
+    decidedOn: request.decidedOn,
+    effectiveOn: request.effectiveOn,
+    newGuardian: newGuardian ? { ...newGuardian, relation: newGuardian.relation ?? null } : null,
+    notes: request.notes ?? null,
+    petitioner: request.petitioner ?? null,
+  };
 }

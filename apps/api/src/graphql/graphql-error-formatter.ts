@@ -2,7 +2,10 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
 import { toContractError } from '../errors/to-contract-error';
 
-const VARIABLE_PROBLEM = /^Variable "\$(\w+)" got invalid value .*? at "([\w.[\]]+)"/s;
+const VARIABLE_PROBLEM = /^Variable "\$(\w+)" got invalid value/;
+const AT_PATH = / at "([\w.[\]]+)";/;
+const UNKNOWN_FIELD = /Field "(\w+)" is not defined by type/;
+const MISSING_FIELD = /Field "(\w+)" of required type "[^"]+" was not provided/;
 const LITERAL_PROBLEM =
   /^(?:Expected value of type "([^"]+)", found [^;]*|(\w+) cannot represent [^:]*: .*?)(?:; (.*))?$/s;
 const VARIABLE_MISSING =
@@ -16,11 +19,11 @@ function format(error: GraphQLError, log?: Logger): Record<string, unknown> {
     // message, and values may be names or ID numbers, so only the field path is kept
     const problem = VARIABLE_PROBLEM.exec(error.message);
     if (problem) {
-      const field = problem[2].replace(/^\w+\./, '');
+      const { field, message } = variableField(problem[1], error.message);
       return {
         ...base,
-        message: `invalid value for ${problem[2]}`,
-        extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message: 'invalid value' }] },
+        message: `invalid value for ${field}`,
+        extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message }] },
       };
     }
     const missing = VARIABLE_MISSING.exec(error.message);
@@ -80,6 +83,18 @@ function format(error: GraphQLError, log?: Logger): Record<string, unknown> {
     message: contract.message,
     extensions: { code: contract.code, ...(contract.fields ? { fields: contract.fields } : {}) },
   };
+}
+
+/** Which input field a variable coercion error is about, from graphql-js's message (never its value). */
+function variableField(variable: string, text: string): { field: string; message: string } {
+  const at = AT_PATH.exec(text)?.[1];
+  const parent = at ? at.replace(/^\w+\.?/, '') : '';
+  const prefix = parent ? `${parent}.` : '';
+  const unknown = UNKNOWN_FIELD.exec(text)?.[1];
+  if (unknown) return { field: prefix + unknown, message: 'unknown field' };
+  const missing = MISSING_FIELD.exec(text)?.[1];
+  if (missing) return { field: prefix + missing, message: 'required' };
+  return { field: parent || variable, message: 'invalid value' };
 }
 
 /** The input field a bad literal was written for: the `name:` just before it in the document. */

@@ -1,4 +1,3 @@
-import { comparePositions } from '@app/event-store';
 import type { AllSubscription, EventStore, Position, StoredEvent } from '@app/event-store';
 import { DEFAULT_POLICY, type CasePolicy } from '@app/domain';
 import type { ReadModelStore } from '../read-model-store.port';
@@ -6,6 +5,7 @@ import { PROJECTIONS, type ProjectionFailure } from '../projections/project-batc
 import { describeError } from '../projections/unhandled-event';
 import { applyBatch } from './apply-batch';
 import { CheckpointSignal } from './checkpoint-signal';
+import { lowestPosition } from './checkpoints';
 
 export interface ProjectorLog {
   info(message: string): void;
@@ -86,7 +86,7 @@ export class Projector {
       await this.store.reset();
       return null;
     }
-    return lowest(stored.map((c) => c.position));
+    return lowestPosition(stored.map((c) => c.position));
   }
 
   async stop(): Promise<void> {
@@ -159,9 +159,4 @@ export class Projector {
     );
     void this.subscription?.stop();
   }
-}
-
-function lowest(positions: (Position | null)[]): Position | null {
-  if (positions.length === 0 || positions.includes(null)) return null;
-  return (positions as Position[]).reduce((a, b) => (comparePositions(a, b) <= 0 ? a : b));
 }

@@ -113,18 +113,6 @@ export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
   },
 ];
 
-/** Tables in dump order, each with its primary key (the dump's sort order). */
-export const READ_MODEL_TABLES: readonly { table: string; key: string }[] = [
-  { table: 'rm_checkpoint', key: 'projection' },
-  { table: 'rm_case_state', key: 'case_id' },
-  { table: 'rm_case', key: 'case_id' },
-  { table: 'rm_case_category', key: 'case_id, category' },
-  { table: 'rm_programme', key: 'case_id, seq' },
-  { table: 'rm_protection_period', key: 'case_id, seq' },
-  { table: 'rm_graduation_grant', key: 'case_id, seq' },
-  { table: 'rm_standard', key: 'stream_id, revision' },
-];
-
 /** Brings the schema up to date in one IMMEDIATE transaction (the version in user_version). */
 export function migrateReadModels(
   db: Database.Database,

@@ -86,9 +86,7 @@ export class InMemoryEventLog {
       return stream.slice(start, start + limit(maxCount));
     }
     const start = from === 'start' ? 0 : from === 'end' ? last : clamp(from, last);
-    return stream
-      .slice(Math.max(0, start + 1 - limit(maxCount)), start + 1)
-      .reverse();
+    return stream.slice(Math.max(0, start + 1 - limit(maxCount)), start + 1).reverse();
   }
 
   /** Forwards from a position is inclusive; backwards returns the events strictly before it. */
@@ -102,7 +100,8 @@ export class InMemoryEventLog {
       const start = from === 'start' ? 0 : this.indexAtOrAfter(from);
       return this.all.slice(start, start + limit(maxCount));
     }
-    const end = from === 'end' ? this.all.length : this.indexAtOrAfter(from === 'start' ? 0n : from);
+    const end =
+      from === 'end' ? this.all.length : this.indexAtOrAfter(from === 'start' ? 0n : from);
     return this.all.slice(Math.max(0, end - limit(maxCount)), end).reverse();
   }
 

@@ -6,7 +6,6 @@ import {
   type ServerWritableStream,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { Empty } from '@eventstore/db-client/generated/shared_pb';
 import { Code } from '@eventstore/db-client/generated/code_pb';
 import {
   AppendReq,
@@ -16,11 +15,13 @@ import {
   ReadReq,
   type ReadResp,
 } from '@eventstore/db-client/generated/streams_pb';
-import {
-  Timeout,
-  WrongExpectedVersion as WrongExpectedVersionDetails,
-} from '@eventstore/db-client/generated/shared_pb';
-import type { AppendOutcome, ExpectedVersion, InMemoryEventLog, ProposedEvent } from './in-memory-log';
+import { BadRequest, Empty, Timeout } from '@eventstore/db-client/generated/shared_pb';
+import type {
+  AppendOutcome,
+  ExpectedVersion,
+  InMemoryEventLog,
+  ProposedEvent,
+} from './in-memory-log';
 import {
   allStreamPosition,
   eventResp,
@@ -36,6 +37,7 @@ import {
   serveAllSubscription,
   type ActiveFeed,
   type EventFilter,
+  type FeedRequest,
   type SubscriptionFault,
 } from './subscription-feed';
 
@@ -47,6 +49,7 @@ export interface StreamsHost {
   /** True when the next append must be written but answered with a timeout. */
   nextAppendTimesOut(): boolean;
   readonly feeds: Set<ActiveFeed>;
+  readonly subscriptionRequests: FeedRequest[];
 }
 
 const WRONG_EXPECTED_VERSION = 'event_store.client.WrongExpectedVersion';
@@ -103,7 +106,7 @@ function read(host: StreamsHost, call: ServerWritableStream<ReadReq, ReadResp>):
     const filter = options.getFilter();
     const multiplier = filter?.getCheckpointintervalmultiplier() || 1;
     const window = filter?.hasMax() ? filter.getMax() : DEFAULT_SEARCH_WINDOW;
-    const request = {
+    const request: FeedRequest = {
       from,
       filter: filter ? toFilter(filter) : undefined,
       checkpointInterval: multiplier * window,
@@ -113,6 +116,7 @@ function read(host: StreamsHost, call: ServerWritableStream<ReadReq, ReadResp>):
       host.feeds.delete(feed),
     );
     host.feeds.add(feed);
+    host.subscriptionRequests.push(request);
     return;
   }
   if (filtered) return void call.emit('error', unsupported('filtered reads of $all'));
@@ -143,7 +147,7 @@ function append(
     const expected = appendExpected(options);
     const outcome = host.log.append(stream, expected, events);
     if (outcome.kind !== 'wrong_expected_version' && host.nextAppendTimesOut()) {
-      return done(serviceError(GrpcStatus.DEADLINE_EXCEEDED, 'Operation timed out'), null);
+      return done(serviceError(GrpcStatus.ABORTED, 'Operation timed out: Commit timeout.'), null);
     }
     done(null, appendResp(outcome, expected));
   });
@@ -202,12 +206,15 @@ function batchOutcome(
   response: BatchAppendResp,
 ): BatchAppendResp {
   if (missingMetadata(events)) {
-    return response.setError(rpcStatus(Code.INVALID_ARGUMENT, 'BadRequest', new Empty(), 'google.protobuf.Empty'));
+    const reason = new BadRequest().setMessage('Required metadata properties are missing');
+    return response.setError(
+      rpcStatus(Code.INVALID_ARGUMENT, 'BadRequest', reason, 'event_store.client.BadRequest'),
+    );
   }
   const expected = batchExpected(options);
   const outcome = host.log.append(streamName(options.getStreamIdentifier()), expected, events);
   if (outcome.kind === 'wrong_expected_version') {
-    const details: WrongExpectedVersionDetails = wrongExpectedVersion(outcome.current, expected);
+    const details = wrongExpectedVersion(outcome.current, expected);
     return response.setError(
       rpcStatus(Code.ALREADY_EXISTS, 'WrongExpectedVersion', details, WRONG_EXPECTED_VERSION),
     );
@@ -224,7 +231,9 @@ function batchOutcome(
   );
 }
 
-function toProposed(message: AppendReq.ProposedMessage | BatchAppendReq.ProposedMessage): ProposedEvent {
+function toProposed(
+  message: AppendReq.ProposedMessage | BatchAppendReq.ProposedMessage,
+): ProposedEvent {
   const metadata = message.getMetadataMap();
   return {
     id: uuidString(message.getId()),
@@ -265,9 +274,15 @@ function toPosition(position: ReadReq.Options.Position): bigint {
 
 function toFilter(options: ReadReq.Options.FilterOptions): EventFilter {
   const on = options.hasEventType() ? 'type' : 'stream';
-  const expression = options.hasEventType() ? options.getEventType() : options.getStreamIdentifier();
+  const expression = options.hasEventType()
+    ? options.getEventType()
+    : options.getStreamIdentifier();
   const regex = expression?.getRegex();
-  return { on, prefixes: expression?.getPrefixList() ?? [], regex: regex ? new RegExp(regex) : undefined };
+  return {
+    on,
+    prefixes: expression?.getPrefixList() ?? [],
+    regex: regex ? new RegExp(regex) : undefined,
+  };
 }
 
 const invalid = (details: string) => serviceError(GrpcStatus.INVALID_ARGUMENT, details);

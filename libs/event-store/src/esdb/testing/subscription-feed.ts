@@ -21,10 +21,14 @@ export interface EventFilter {
   regex?: RegExp;
 }
 
-/** A misbehaviour the test server plays on the next subscription it serves. */
+/**
+ * A misbehaviour the test server plays on the next subscription it serves: after sending
+ * `afterEvents` events, or (without it) right after telling the client it caught up.
+ * 'drop' ends the call with an error status; 'stall' keeps it open and sends nothing more.
+ */
 export type SubscriptionFault =
-  | { kind: 'drop'; afterEvents: number; code?: GrpcStatus; details?: string }
-  | { kind: 'stall'; afterEvents: number };
+  | { kind: 'drop'; afterEvents?: number; code?: GrpcStatus; details?: string }
+  | { kind: 'stall'; afterEvents?: number };
 
 export interface FeedRequest {
   /** 'start', 'end' or a position: events strictly after it */
@@ -92,9 +96,11 @@ export function serveAllSubscription(
       const page = log.after(cursor, PAGE);
       if (page.length === 0) {
         if (!live) {
-          if (request.filter && scannedInCatchUp && cursor !== null) await send(checkpointResp(cursor));
+          if (request.filter && scannedInCatchUp && cursor !== null)
+            await send(checkpointResp(cursor));
           await send(caughtUpResp());
           live = true;
+          if (fault && fault.afterEvents === undefined) return playFault(fault);
         }
         await Promise.race([log.nextAppend(), untilEnded()]);
         continue;
@@ -107,19 +113,20 @@ export function serveAllSubscription(
         if (matches(request.filter, event)) {
           await send(eventResp(event, request.structuredIds));
           sent += 1;
-          if (fault && sent >= fault.afterEvents) return playFault(fault);
+          if (fault?.afterEvents !== undefined && sent >= fault.afterEvents)
+            return playFault(fault);
         }
         if (request.filter && considered % request.checkpointInterval === 0) {
           await send(checkpointResp(cursor));
         }
       }
     }
-  })().catch((error: unknown) => end(serviceError(GrpcStatus.INTERNAL, String(error)) ));
+  })().catch((error: unknown) => end(serviceError(GrpcStatus.INTERNAL, String(error))));
 
   function playFault(active: SubscriptionFault): void {
     if (active.kind === 'drop') {
       const details = active.details ?? 'subscription dropped (fault injected by the test server)';
-      end(serviceError(active.code ?? GrpcStatus.UNAVAILABLE, details) );
+      end(serviceError(active.code ?? GrpcStatus.UNAVAILABLE, details));
     }
     // 'stall': keep the call open and send nothing more, until the client gives up on it
   }
@@ -130,7 +137,7 @@ export function serveAllSubscription(
       return live;
     },
     drop(code = GrpcStatus.UNAVAILABLE, details = 'subscription dropped by the test server') {
-      end(serviceError(code, details) );
+      end(serviceError(code, details));
     },
   };
 }

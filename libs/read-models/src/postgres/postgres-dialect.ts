@@ -1,0 +1,24 @@
+import { sql } from 'kysely';
+import type { ReadModelDialect } from '../sql/read-model-dialect';
+
+/** The channel the projector NOTIFYs on when its checkpoint moves; the payload is the position. */
+export const CHECKPOINT_CHANNEL = 'read_model_checkpoint';
+
+/**
+ * PostgreSQL: flags are BOOLEAN, JSON is JSONB (the driver parses it), a group of reads runs in
+ * one REPEATABLE READ snapshot, tables are emptied with TRUNCATE, and a checkpoint write NOTIFYs
+ * in its own transaction, so listeners hear of it exactly when its rows are visible.
+ */
+export const postgresDialect: ReadModelDialect = {
+  flag: (value) => value,
+  flagLiteral: (value) => sql.lit(value),
+  json: <T>(value: unknown) => value as T,
+  snapshot: (db, work) =>
+    db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work),
+  empty: async (tx, tables) => {
+    await sql`TRUNCATE ${sql.join(tables.map((t) => sql.table(t)))}`.execute(tx);
+  },
+  checkpointMoved: async (tx, position) => {
+    await sql`SELECT pg_notify(${CHECKPOINT_CHANNEL}, ${position})`.execute(tx);
+  },
+};

@@ -1,0 +1,159 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+import type { BenefitCase } from '@app/domain';
+import type { Position } from '@app/event-store';
+import type {
+  CaseListQuery,
+  CaseloadCounts,
+  CaseloadQuery,
+  CaseRow,
+  Checkpoint,
+  CheckpointWatch,
+  CheckpointWatchOptions,
+  ProgrammeRow,
+  ReadModelStore,
+  ReadModelTransaction,
+  RegionPrefixes,
+  StandardRow,
+} from '../read-model-store.port';
+import { projectionsCheckpoint } from '../projector/checkpoints';
+import { ReadModelReader } from '../sql/read-model-reader';
+import { READ_MODEL_TABLES, type ReadModelTables } from '../sql/read-model-tables';
+import { ReadModelWriter } from '../sql/read-model-writer';
+import { PostgresCheckpointListener } from './postgres-checkpoint-listener';
+import { postgresDialect } from './postgres-dialect';
+import { migratePostgresReadModels } from './postgres-read-model-migrations';
+
+export interface PostgresReadModelStoreOptions {
+  /** DATABASE_URL, e.g. postgres://cases:secret@postgres:5432/cases */
+  connectionString: string;
+  /** most connections the queries and the projector hold together; default 10 */
+  poolSize?: number;
+}
+
+/**
+ * The production read-model store: PostgreSQL through a connection pool, the same queries as
+ * SQLite's (the shared Kysely layer). The schema is migrated when the store opens; every method
+ * waits for that, so a failed migration fails the first use (and with it the start-up).
+ */
+export class PostgresReadModelStore implements ReadModelStore {
+  private readonly db: Kysely<ReadModelTables>;
+  private readonly reads: ReadModelReader;
+  private readonly ready: Promise<void>;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly watches = new Set<CheckpointWatch>();
+
+  constructor(private readonly options: PostgresReadModelStoreOptions) {
+    const pool = new Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      application_name: 'cases-read-models',
+    });
+    // an idle connection that drops is replaced on the next checkout; without a listener the
+    // pool's 'error' event would end the process
+    pool.on('error', () => undefined);
+    this.db = new Kysely<ReadModelTables>({ dialect: new PostgresDialect({ pool }) });
+    this.reads = new ReadModelReader(this.db, postgresDialect);
+    this.ready = migratePostgresReadModels(this.db as Kysely<unknown>).then(() => undefined);
+    this.ready.catch(() => undefined); // reported by every use
+  }
+
+  /** Opens the store and waits for its schema. */
+  static async open(options: PostgresReadModelStoreOptions): Promise<PostgresReadModelStore> {
+    const store = new PostgresReadModelStore(options);
+    try {
+      await store.ready;
+    } catch (error) {
+      await store.db.destroy();
+      throw error;
+    }
+    return store;
+  }
+
+  transaction<T>(work: (tx: ReadModelTransaction) => Promise<T>): Promise<T> {
+    return this.exclusive((writer) => work(writer));
+  }
+
+  async reset(): Promise<void> {
+    await this.exclusive((writer) => writer.reset(READ_MODEL_TABLES.map((t) => t.table)));
+  }
+
+  checkpoints(): Promise<Checkpoint[]> {
+    return this.read(() => this.reads.checkpoints());
+  }
+
+  findCase(caseId: string): Promise<CaseRow | null> {
+    return this.read(() => this.reads.findCase(caseId));
+  }
+
+  findCases(query: CaseListQuery): Promise<{ rows: CaseRow[]; totalCount: number }> {
+    return this.read(() => this.reads.findCases(query));
+  }
+
+  programmesOf(caseIds: readonly string[]): Promise<ProgrammeRow[]> {
+    return this.read(() => this.reads.programmesOf(caseIds));
+  }
+
+  benefitCases(caseIds: readonly string[]): Promise<BenefitCase[]> {
+    return this.read(() => this.reads.benefitCases(caseIds));
+  }
+
+  benefitCasesForMonth(regions: RegionPrefixes, month: string): Promise<BenefitCase[]> {
+    return this.read(() => this.reads.benefitCasesForMonth(regions, month));
+  }
+
+  standards(): Promise<StandardRow[]> {
+    return this.read(() => this.reads.standards());
+  }
+
+  caseload(query: CaseloadQuery): Promise<CaseloadCounts> {
+    return this.read(() => this.reads.caseload(query));
+  }
+
+  dump(): Promise<Record<string, unknown[]>> {
+    return this.read(() => this.reads.dump());
+  }
+
+  watchCheckpoints(
+    onAdvance: (position: Position) => void,
+    options: CheckpointWatchOptions = {},
+  ): CheckpointWatch {
+    const listener = new PostgresCheckpointListener(
+      this.options.connectionString,
+      async () => projectionsCheckpoint(await this.checkpoints()),
+      onAdvance,
+      options,
+    );
+    const tracked: CheckpointWatch = {
+      stop: async () => {
+        this.watches.delete(tracked);
+        await listener.stop();
+      },
+    };
+    this.watches.add(tracked);
+    return tracked;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.watches].map((w) => w.stop()));
+    await this.queue;
+    await this.ready.catch(() => undefined);
+    await this.db.destroy();
+  }
+
+  /** Write transactions run one at a time (the projector's batches, a reset). */
+  private exclusive<T>(work: (writer: ReadModelWriter) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      await this.ready;
+      return this.db.transaction().execute((tx) => work(new ReadModelWriter(tx, postgresDialect)));
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async read<T>(run: () => Promise<T>): Promise<T> {
+    await this.ready;
+    return run();
+  }
+}

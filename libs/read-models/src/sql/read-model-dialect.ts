@@ -1,0 +1,25 @@
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
+import type { Position } from '@app/event-store';
+import type { Flag, ReadModelTable, ReadModelTables } from './read-model-tables';
+
+export type ReadModelDb = Kysely<ReadModelTables>;
+
+/**
+ * What differs between the engines, kept small: how flags and JSON are stored, how a group of
+ * reads gets one snapshot, how tables are emptied, and what else a checkpoint write does.
+ * Everything else (the queries, the upserts) is the same SQL, built once with Kysely.
+ */
+export interface ReadModelDialect {
+  /** a flag as a bound value (better-sqlite3 binds no booleans) */
+  flag(value: boolean): Flag;
+  /** a flag as an inline literal, so `is_open = 1` / `is_open = true` can use an index */
+  flagLiteral(value: boolean): RawBuilder<Flag>;
+  /** a JSON column's value as read back */
+  json<T>(value: unknown): T;
+  /** runs the reads in one consistent snapshot */
+  snapshot<T>(db: ReadModelDb, work: (db: ReadModelDb) => Promise<T>): Promise<T>;
+  /** deletes every row of the tables */
+  empty(tx: Transaction<ReadModelTables>, tables: readonly ReadModelTable[]): Promise<void>;
+  /** runs in the transaction that moved the checkpoints, after it did */
+  checkpointMoved(tx: Transaction<ReadModelTables>, position: Position): Promise<void>;
+}

@@ -1,0 +1,104 @@
+/** Every figure of the suite: its JSON key, how the table shows it, and what bounds it. */
+export const FIGURE_KEYS = [
+  'rawSqliteFsyncPerSec',
+  'appendPerSec',
+  'emmettSqlitePerSec',
+  'commandsPerSec',
+  'rawReadEventsPerSec',
+  'rebuildEventsPerSec',
+  'graphqlCaseRps',
+  'graphqlCaseP99Ms',
+  'bareMercuriusRps',
+  'bareMercuriusP99Ms',
+  'caseAsOfMs',
+  'serverPeakRssMb',
+  'seedEvents',
+  'seedSeconds',
+  'rebuildSeconds',
+] as const;
+
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+
+export interface FigureInfo {
+  label: string;
+  unit: string;
+  /** what limits the figure on this machine (BENCHMARKS.md) */
+  bound: string;
+}
+
+export const CATALOGUE: Record<FigureKey, FigureInfo> = {
+  rawSqliteFsyncPerSec: {
+    label: 'raw better-sqlite3, 1 event per transaction',
+    unit: 'events/s',
+    bound:
+      'One fsync of the WAL per event (synchronous=FULL): the disk flush latency, nothing else. The ceiling of any store that commits each event on its own.',
+  },
+  appendPerSec: {
+    label: 'EventStore.appendToStream (32 callers, 1,000 streams)',
+    unit: 'events/s',
+    bound:
+      'Group commit shares one fsync among the appends queued in the same event-loop turn (up to 32 here), so the disk no longer bounds it: the CPU of the one writing thread does (validation and JSON, one SAVEPOINT and three statements per append, the WAL writes and checkpoints).',
+  },
+  emmettSqlitePerSec: {
+    label: '@event-driven-io/emmett-sqlite 0.38.5, same appends',
+    unit: 'events/s',
+    bound:
+      'One transaction and one fsync per append, on a connection emmett opens and closes for every call, through the asynchronous sqlite3 driver; its appends cannot overlap (see the note), so they run one at a time.',
+  },
+  commandsPerSec: {
+    label: 'command path: bus -> load -> decide -> append (32 callers)',
+    unit: 'commands/s',
+    bound:
+      'CPU of the one Node thread: reading and folding the stream, deciding, hashing the chain, then the append (group commit); the in-process projector shares the thread, as in the server.',
+  },
+  rawReadEventsPerSec: {
+    label: 'raw read: every event with better-sqlite3 + JSON.parse',
+    unit: 'events/s',
+    bound: 'SQLite row decoding and JSON.parse of data and metadata, on one core.',
+  },
+  rebuildEventsPerSec: {
+    label: 'projections:rebuild over the same events',
+    unit: 'events/s',
+    bound:
+      'Reading the log through the EventStore port (pages of 500) plus folding each case and writing the read-model rows, one transaction per batch.',
+  },
+  graphqlCaseRps: {
+    label: 'GraphQL case(id) over HTTP, real server, 16 connections',
+    unit: 'req/s',
+    bound:
+      'The server process: Fastify, helmet, JWT verification, Mercurius (graphql-jit), the read-model query, request logging; the load generator takes the other core.',
+  },
+  graphqlCaseP99Ms: { label: 'GraphQL case(id) p99 latency', unit: 'ms', bound: 'As above.' },
+  bareMercuriusRps: {
+    label: 'bare Fastify + Mercurius + graphql-jit, constant answer',
+    unit: 'req/s',
+    bound: 'HTTP parsing, GraphQL execution and JSON serialisation only: the ceiling of the stack.',
+  },
+  bareMercuriusP99Ms: { label: 'bare Mercurius p99 latency', unit: 'ms', bound: 'As above.' },
+  caseAsOfMs: {
+    label: 'GraphQL caseAsOf on a stream of 1,000 events (median)',
+    unit: 'ms',
+    bound:
+      'Reading the whole stream (2 pages), JSON.parse, folding 1,000 events twice (region check, then as of), over HTTP.',
+  },
+  serverPeakRssMb: {
+    label: 'server peak RSS (boot + load)',
+    unit: 'MiB',
+    bound: 'VmHWM of the server process after the HTTP phases.',
+  },
+  seedEvents: {
+    label: 'events seeded through the command path',
+    unit: 'events',
+    bound: 'The preset: children x their planned histories.',
+  },
+  seedSeconds: {
+    label: 'seed time (demo:seed, 32 at a time)',
+    unit: 's',
+    bound: 'The command path at concurrency 32, with the live projector in the same process.',
+  },
+  rebuildSeconds: {
+    label: 'rebuild time over the seeded events',
+    unit: 's',
+    bound: 'As rebuildEventsPerSec.',
+  },
+};
