@@ -43,6 +43,19 @@ describe('GraphQL input errors', () => {
     expect(JSON.stringify(response)).not.toContain(idNumber);
   });
 
+  it('answers broken JSON with 400, not a GraphQL internal error', async () => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: '{"query": "{ __typename }"',
+    });
+    expect(response.status).toBe(400);
+    expect(
+      ((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]
+        .extensions.code,
+    ).toBe('BAD_REQUEST');
+  });
+
   it('lists every bad field at once', async () => {
     const response = await app.gql(
       'mutation($input: IdentifyChildInput!) { identifyChild(input: $input) { caseId } }',

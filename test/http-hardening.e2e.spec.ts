@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { makeFictionalIdNumber } from '@app/domain';
 import { MUTATIONS } from './support/cases-api';
 import { TestApp } from './support/test-app';
@@ -5,7 +6,11 @@ import { TestApp } from './support/test-app';
 describe('HTTP hardening', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.start({ RATE_LIMIT_MUTATIONS_PER_MINUTE: '3', NODE_ENV: 'production' });
+    app = await TestApp.start({
+      RATE_LIMIT_MUTATIONS_PER_MINUTE: '3',
+      NODE_ENV: 'production',
+      REQUEST_TIMEOUT_MS: '400',
+    });
   });
   afterAll(() => app.close());
 
@@ -14,6 +19,33 @@ describe('HTTP hardening', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('strict-transport-security')).toBeTruthy();
+  });
+
+  it('refuses a body over 1 MiB with 413 before parsing it', async () => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ __typename }',
+        variables: { pad: 'x'.repeat(1024 * 1024) },
+      }),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it('cuts off a request that does not arrive in time (slow clients do not hold connections)', async () => {
+    const { host, port } = new URL(app.url);
+    const answer = await new Promise<string>((done, fail) => {
+      const socket = connect(Number(port), host.split(':')[0], () =>
+        socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\n'),
+      );
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => done(text));
+      socket.on('error', fail);
+    });
+    // the server closed the connection on its own (with a 408 or without a word)
+    expect(answer === '' || /^HTTP\/1\.1 408/.test(answer)).toBe(true);
   });
 
   it('serves no GraphiQL in production unless enabled', async () => {

@@ -5,6 +5,7 @@ import { setupAgencyApi } from './agency/agency-api.setup';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { limitBatches } from './graphql/batch-limit';
+import { limitBodies } from './http/body-limit';
 import { installGracefulClose } from './http/graceful-close';
 import { hardenHttp } from './http/http-hardening';
 
@@ -18,6 +19,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   limitBatches(adapter.getInstance(), config.graphqlLimits.maxBatch);
   installGracefulClose(adapter.getInstance());
+  limitBodies(adapter.getInstance(), 1024 * 1024);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
   });

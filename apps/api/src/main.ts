@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     setTimeout(() => {
-      console.error(`shutdown on ${signal} took longer than ${config.shutdownTimeoutMs} ms; exiting`);
+      console.error(
+        `shutdown on ${signal} took longer than ${config.shutdownTimeoutMs} ms; exiting`,
+      );
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
     beginGracefulClose(app.getHttpAdapter().getInstance());

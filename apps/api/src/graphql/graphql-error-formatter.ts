@@ -129,3 +129,38 @@ export function graphqlErrorFormatter(
     },
   };
 }
+
+/**
+ * Mercurius errorHandler: what fails before GraphQL runs (a body too large, not JSON, of another
+ * media type) keeps its HTTP status, in the GraphQL error shape; the rest goes through the formatter.
+ */
+export function graphqlErrorHandler(
+  error: Error & { statusCode?: number; code?: string },
+  _request: unknown,
+  reply: { log: Logger; code(status: number): { send(body: unknown): unknown } },
+): unknown {
+  const transport = error.code?.startsWith('FST_ERR_CTP_') || error.code === 'PAYLOAD_TOO_LARGE';
+  if (transport && typeof error.statusCode === 'number') {
+    const code =
+      error.statusCode === 413
+        ? 'PAYLOAD_TOO_LARGE'
+        : error.statusCode === 415
+          ? 'UNSUPPORTED_MEDIA_TYPE'
+          : 'BAD_REQUEST';
+    const message =
+      error.statusCode === 413
+        ? 'the body is too large'
+        : error.statusCode === 415
+          ? 'send the body as application/json'
+          : 'the body is not valid JSON';
+    return reply
+      .code(error.statusCode)
+      .send({ data: null, errors: [{ message, extensions: { code } }] });
+  }
+  const graphqlError =
+    error instanceof GraphQLError
+      ? error
+      : new GraphQLError(error.message, { originalError: error });
+  const { statusCode, response } = graphqlErrorFormatter({ errors: [graphqlError] }, { reply });
+  return reply.code(statusCode).send(response);
+}

@@ -7,7 +7,7 @@ import { TokenService } from '../auth/token.service';
 import { AccessLog } from '../audit/access-log/access-log.service';
 import { flushPersonalInfoReads } from '../audit/access-log/flush-personal-info-reads';
 import type { AppConfig } from '../config/app-config';
-import { graphqlErrorFormatter } from './graphql-error-formatter';
+import { graphqlErrorFormatter, graphqlErrorHandler } from './graphql-error-formatter';
 import { costBudget, queryTooLarge } from './limits';
 import { buildRequestContext } from './request-context';
 
@@ -37,6 +37,7 @@ export class ApiGraphQLModule {
               onResolution: [flushPersonalInfoReads(accessLog)],
             },
             errorFormatter: graphqlErrorFormatter as never,
+            errorHandler: graphqlErrorHandler as never,
           }),
         }),
       ],

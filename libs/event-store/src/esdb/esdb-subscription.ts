@@ -120,7 +120,7 @@ export function esdbSubscription(
               step = await interruptible(items.next());
             } catch (failure) {
               if (stopped) return;
-              throw failure;
+              if (isPermanentSubscriptionFailure(failure)) throw failure;
               [reason, error] = ['dropped', failure];
               break;
             } finally {
@@ -135,7 +135,7 @@ export function esdbSubscription(
             const item = step.value;
             if ('checkpoint' in item) {
               const checkpoint = encodePosition(item.checkpoint);
-              void checkpoint;
+              if (settings.resumeFromCheckpoints && isAfter(checkpoint, last)) last = checkpoint;
               attempt = 0;
               continue;
             }
@@ -237,7 +237,7 @@ class StallWatchdog {
     if (waited < this.ms) return this.arm(this.ms - waited);
     const behind = await this.isBehind().catch(() => true);
     if (this.stopped || this.since !== since) return; // something arrived meanwhile
-    if (behind) return;
+    if (behind) return this.onStall();
     this.since = Date.now();
     this.arm(this.ms);
   }

@@ -91,7 +91,7 @@ export const POSTGRES_READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
         stream_id          TEXT COLLATE "C" NOT NULL,
         revision           INTEGER NOT NULL,
         region_code        TEXT COLLATE "C" NOT NULL,
-        category           TEXT NOT NULL,
+        category           TEXT COLLATE "C" NOT NULL,
         monthly_amount_fen INTEGER NOT NULL,
         effective_from     TEXT COLLATE "C" NOT NULL,
         PRIMARY KEY (stream_id, revision)

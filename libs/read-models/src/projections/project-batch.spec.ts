@@ -131,6 +131,33 @@ describe('projectBatch', () => {
       expect(result.checkpoint).toBeNull();
     });
 
+    it('stops at the event after which a row could not be derived, with the events before it kept', () => {
+      const log = identified();
+      log.command(CASE, 'AssessRisk', {
+        guardianshipRisk: 1,
+        livingRisk: 2,
+        behaviourRisk: 0,
+        assessedAt: '2026-11-01T09:00:00+08:00',
+      });
+      log.command(CASE, 'AssignCaseworker', { caseworkerId: 'director-9' });
+      // a policy that cannot say when the next visit is due, once a colour is assessed
+      const policy = Object.defineProperty({ ...DEFAULT_POLICY }, 'visitIntervalDays', {
+        get: () => {
+          throw new Error('no visit intervals');
+        },
+      });
+
+      const result = projectBatch(log.events, new Map(), policy);
+
+      expect(result.failure).toMatchObject({
+        projection: 'case-summary',
+        position: '2',
+        type: 'RiskAssessed',
+      });
+      expect(result).toMatchObject({ checkpoint: '1', covered: 1 });
+      expect(result.changes.cases.map((c) => c.summary.status)).toEqual(['IDENTIFIED']);
+    });
+
     it('refuses a malformed standard', () => {
       const log = new ScenarioLog();
       log.record('benefit-standard-3703-ORPHAN', 'BenefitStandardSet', { regionCode: '3703' });

@@ -49,6 +49,59 @@ export function projectBatch(
   snapshots: ReadonlyMap<string, CaseSnapshot>,
   policy: CasePolicy,
 ): BatchResult {
+  return projectQuickly(events, snapshots, policy) ?? projectEachEvent(events, snapshots, policy);
+}
+
+/**
+ * Folds every event, then derives each touched case's rows once, from its last state (the rows
+ * depend on nothing else; a rebuild touches a case many times a batch). Null when a row cannot be
+ * derived: the careful pass then finds the event that made it so.
+ */
+function projectQuickly(
+  events: readonly StoredEvent[],
+  snapshots: ReadonlyMap<string, CaseSnapshot>,
+  policy: CasePolicy,
+): BatchResult | null {
+  const working = new Map(snapshots);
+  const touched = new Set<string>();
+  const standards: StandardRow[] = [];
+  let checkpoint: Position | null = null;
+  let covered = 0;
+  let failure: ProjectionFailure | null = null;
+
+  for (const event of events) {
+    let stage: ProjectionName = CASE_SUMMARY;
+    try {
+      const caseId = caseIdOfStream(event.streamId);
+      if (caseId !== null) {
+        working.set(caseId, projectCaseEvent(caseId, working.get(caseId) ?? null, event));
+        touched.add(caseId);
+      } else if (isStandardStream(event.streamId)) {
+        stage = STANDARDS;
+        standards.push(standardRow(event));
+      }
+      checkpoint = event.position;
+      covered += 1;
+    } catch (error) {
+      failure = failureAt(stage, event, error);
+      break;
+    }
+  }
+  const cases: CaseRecord[] = [];
+  try {
+    for (const caseId of touched) cases.push(caseRecord(working.get(caseId)!, policy));
+  } catch {
+    return null;
+  }
+  return { changes: { cases, standards }, checkpoint, covered, failure };
+}
+
+/** Rows after every event, so a row that cannot be derived stops at the event that caused it. */
+function projectEachEvent(
+  events: readonly StoredEvent[],
+  snapshots: ReadonlyMap<string, CaseSnapshot>,
+  policy: CasePolicy,
+): BatchResult {
   const working = new Map(snapshots);
   const records = new Map<string, CaseRecord>();
   const standards: StandardRow[] = [];
@@ -73,15 +126,27 @@ export function projectBatch(
       checkpoint = event.position;
       covered += 1;
     } catch (error) {
-      failure = {
-        projection: stage,
-        position: event.position,
-        type: event.type,
-        streamId: event.streamId,
-        error: describeError(error),
-      };
+      failure = failureAt(stage, event, error);
       break;
     }
   }
   return { changes: { cases: [...records.values()], standards }, checkpoint, covered, failure };
+}
+
+function caseRecord(snapshot: CaseSnapshot, policy: CasePolicy): CaseRecord {
+  return { snapshot, summary: caseSummaryRow(snapshot, policy), ...benefitRows(snapshot) };
+}
+
+function failureAt(
+  projection: ProjectionName,
+  event: StoredEvent,
+  error: unknown,
+): ProjectionFailure {
+  return {
+    projection,
+    position: event.position,
+    type: event.type,
+    streamId: event.streamId,
+    error: describeError(error),
+  };
 }

@@ -23,6 +23,7 @@ readModelStoreContract('sqlite', async () => {
       await store.close();
       file.remove();
     },
+    peer: async () => new SqliteReadModelStore({ filename: file.filename }),
   };
 });
 

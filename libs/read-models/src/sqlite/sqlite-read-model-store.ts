@@ -64,6 +64,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly watches = new Set<CheckpointWatch>();
+  /** cases this transaction looked up and found no rows of: nothing of theirs to delete */
+  private readonly absent = new Set<string>();
 
   constructor(private readonly options: SqliteReadModelStoreOptions) {
     const busy = options.busyTimeoutMs ?? 5000;
@@ -88,6 +90,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   transaction<T>(work: (tx: ReadModelTransaction) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
       this.writer.exec('BEGIN IMMEDIATE');
+      this.absent.clear();
       try {
         const result = await work(this.tx);
         this.writer.exec('COMMIT');
@@ -95,6 +98,8 @@ export class SqliteReadModelStore implements ReadModelStore {
       } catch (error) {
         if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
         throw error;
+      } finally {
+        this.absent.clear();
       }
     });
   }
@@ -195,12 +200,15 @@ export class SqliteReadModelStore implements ReadModelStore {
           `SELECT case_id, state, revision, position FROM rm_case_state` +
             ` WHERE case_id IN (${placeholders(ids.length)})`,
         ).all(...ids) as { case_id: string; state: string; revision: number; position: Position }[];
-        for (const r of rows)
+        for (const id of ids) this.absent.add(id);
+        for (const r of rows) {
+          this.absent.delete(r.case_id);
           found.set(r.case_id, {
             state: JSON.parse(r.state) as CaseSnapshot['state'],
             revision: r.revision,
             position: r.position,
           });
+        }
       }
       return found;
     },
@@ -244,7 +252,9 @@ export class SqliteReadModelStore implements ReadModelStore {
   private putCase(record: CaseRecord): void {
     const { snapshot, summary, programmes, periods, grants } = record;
     const id = summary.caseId;
-    for (const table of CASE_TABLES) this.stmt(`DELETE FROM ${table} WHERE case_id = ?`).run(id);
+    // a case's rows are written together: none stored with its state means none at all
+    if (!this.absent.delete(id))
+      for (const table of CASE_TABLES) this.stmt(`DELETE FROM ${table} WHERE case_id = ?`).run(id);
     this.stmt(
       'INSERT INTO rm_case_state (case_id, state, revision, position) VALUES (?, ?, ?, ?)',
     ).run(id, JSON.stringify(snapshot.state), snapshot.revision, snapshot.position);

@@ -3,15 +3,30 @@ import { applyBatch } from '../projector/apply-batch';
 import { PROJECTIONS } from '../projections/project-batch';
 import { ZIBO, ziboScenario } from './zibo-scenario';
 
-export type StoreFactory = () => Promise<{ store: ReadModelStore; cleanup(): Promise<void> }>;
+export type StoreFactory = () => Promise<{
+  store: ReadModelStore;
+  cleanup(): Promise<void>;
+  /** another store on the same database, as another process would open it (the test closes it) */
+  peer(): Promise<ReadModelStore>;
+}>;
+
+/** Waits for what another connection tells asynchronously (a NOTIFY, a file poll). */
+async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('not within the time allowed');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 /** The behaviour every ReadModelStore adapter must show (run it against each adapter). */
 export function readModelStoreContract(adapter: string, factory: StoreFactory): void {
   describe(`ReadModelStore contract: ${adapter}`, () => {
     let store: ReadModelStore;
     let cleanup: () => Promise<void>;
+    let peer: () => Promise<ReadModelStore>;
     beforeEach(async () => {
-      ({ store, cleanup } = await factory());
+      ({ store, cleanup, peer } = await factory());
     });
     afterEach(() => cleanup());
 
@@ -201,6 +216,59 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
         ['BASIC_LIVING_ALLOWANCE', null],
         ['MEDICAL_ASSISTANCE', '2026-10-31'],
       ]);
+    });
+
+    describe('checkpoints seen from another process', () => {
+      it('tells a watcher on another connection of each checkpoint as it commits', async () => {
+        const log = ziboScenario();
+        const other = await peer();
+        const seen: string[] = [];
+        const watch = other.watchCheckpoints((position) => seen.push(position));
+        try {
+          await applyBatch(store, log.events.slice(0, 10));
+          await eventually(() => seen.includes('10'));
+          await applyBatch(store, log.events.slice(10));
+          await eventually(() => seen.at(-1) === String(log.events.length));
+          expect(seen.every((p, i) => i === 0 || Number(p) > Number(seen[i - 1]))).toBe(true);
+        } finally {
+          await watch.stop();
+          await other.close();
+        }
+      });
+
+      it('starts a watcher from the checkpoint already stored', async () => {
+        const log = await zibo();
+        const other = await peer();
+        const seen: string[] = [];
+        const watch = other.watchCheckpoints((position) => seen.push(position));
+        try {
+          await eventually(() => seen.length > 0);
+          expect(seen).toEqual([String(log.events.length)]);
+        } finally {
+          await watch.stop();
+          await other.close();
+        }
+      });
+
+      it('says nothing of a transaction that rolled back', async () => {
+        const other = await peer();
+        const seen: string[] = [];
+        const watch = other.watchCheckpoints((position) => seen.push(position));
+        try {
+          await expect(
+            store.transaction(async (tx) => {
+              await tx.setCheckpoints(PROJECTIONS, '5', 5);
+              throw new Error('boom');
+            }),
+          ).rejects.toThrow('boom');
+          await store.transaction((tx) => tx.setCheckpoints(PROJECTIONS, '7', 7));
+          await eventually(() => seen.length > 0);
+          expect(seen).toEqual(['7']);
+        } finally {
+          await watch.stop();
+          await other.close();
+        }
+      });
     });
 
     it('dumps every table in key order, and resets to nothing', async () => {

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SQLITE_MIGRATIONS } from '@app/event-store';
+import { perSecond, runSynchronously } from '../support/concurrent';
+import { sampleEvent, sampleStreams, STREAM_COUNT } from '../support/sample-events';
+import type { Durations, Measured } from './measured';
+
+/** The durability the event store promises (sqlite-connection.ts), applied to a bare connection. */
+export function openDurable(filename: string): Database.Database {
+  const db = new Database(filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('fullfsync = ON');
+  db.pragma('checkpoint_fullfsync = ON');
+  return db;
+}
+
+/** rawSqliteFsyncPerSec: one INSERT per transaction (autocommit) into the event store's own schema. */
+export function measureRawSqliteFsync(dir: string, { measureMs, warmupMs }: Durations): Measured {
+  const db = openDurable(join(dir, 'raw.sqlite'));
+  try {
+    for (const migration of SQLITE_MIGRATIONS) db.exec(migration.up);
+    const insert = db.prepare(
+      `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const streams = sampleStreams();
+    const revisions = new Array<number>(STREAM_COUNT).fill(0);
+    let n = 0;
+    const insertOne = () => {
+      const stream = n++ % STREAM_COUNT;
+      const event = sampleEvent();
+      insert.run(
+        event.id,
+        streams[stream],
+        revisions[stream]++,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        new Date().toISOString(),
+      );
+    };
+    runSynchronously(Math.min(warmupMs, 500), insertOne);
+    const result = runSynchronously(measureMs, insertOne);
+    return {
+      figures: { rawSqliteFsyncPerSec: perSecond(result) },
+      notes: {
+        rawSqliteSettings: `journal_mode=${String(db.pragma('journal_mode', { simple: true }))}, synchronous=${String(db.pragma('synchronous', { simple: true }))} (2 = FULL)`,
+        rawSqliteEvents: result.ops,
+      },
+    };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,46 @@
+import { rebuildReadModels } from '@app/read-models';
+import { createEventStore } from '../../../apps/api/src/infrastructure/event-store.module';
+import { createReadModelStore } from '../../../apps/api/src/read-models/read-model-store.factory';
+import { benchConfig } from '../support/bench-app';
+import { progress } from '../support/progress';
+import type { Measured } from './measured';
+
+/**
+ * rebuildEventsPerSec: what `npm run projections:rebuild` runs (the same stores from the same
+ * configuration, the same rebuildReadModels), in this process, `runs` times over the same log.
+ */
+export async function measureRebuild(dataDir: string, runs: number): Promise<Measured> {
+  const config = benchConfig(dataDir);
+  let events = 0;
+  let ms = 0;
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const log = createEventStore(config);
+    const store = createReadModelStore(config);
+    try {
+      const started = performance.now();
+      const result = await rebuildReadModels(log, store);
+      const took = performance.now() - started;
+      if (result.failure) {
+        const f = result.failure;
+        return {
+          figures: { rebuildEventsPerSec: null, rebuildSeconds: null },
+          missing: {
+            rebuildEventsPerSec: `the rebuild stopped at position ${f.position} (${f.type}): ${f.error}`,
+          },
+        };
+      }
+      events += result.events;
+      ms += took;
+      times.push(took / 1000);
+      progress('rebuild', `run ${run + 1}/${runs}: ${result.events} events in ${(took / 1000).toFixed(2)} s`);
+    } finally {
+      await store.close();
+      await log.close();
+    }
+  }
+  return {
+    figures: { rebuildEventsPerSec: (events * 1000) / ms, rebuildSeconds: Math.min(...times) },
+    notes: { rebuildRuns: runs, rebuildEvents: events / runs },
+  };
+}

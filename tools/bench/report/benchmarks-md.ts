@@ -1,0 +1,129 @@
+import type { Machine } from '../support/machine';
+import type { Durations } from '../figures/measured';
+import { CATALOGUE, FIGURE_KEYS } from './catalogue';
+import { formatRatio, formatValue, goalVerdict, type BenchReport } from './format';
+
+export interface RunInfo {
+  machine: Machine;
+  durations: Durations;
+  generatedAt: string;
+  seconds: number;
+  loadAverageAtEnd: string;
+  notes: Record<string, string | number>;
+}
+
+const METHOD = `## How each figure is measured
+
+Every figure comes from the same run, on the same machine, each in a fresh SQLite file under one
+temporary directory (removed at the end). The write figures use one event (\`VisitRecorded\` with
+the metadata the command path writes, ~460 bytes of JSON), 32 concurrent callers over 1,000
+streams, each caller owning its streams so every append names the exact expected revision.
+
+- **rawSqliteFsyncPerSec**: better-sqlite3 on the event store's own schema and pragmas, one
+  \`INSERT\` per transaction in a loop: one fsync per event.
+- **appendPerSec**: \`SqliteEventStore.appendToStream\`, one event per call, 32 callers.
+- **emmettSqlitePerSec**: \`getSQLiteEventStore(...).appendToStream\` of
+  @event-driven-io/emmett-sqlite 0.38.5, the same events and callers. Its appends cannot overlap
+  (one connection shared through a nesting counter and closed after every call, no busy timeout:
+  concurrent calls fail with SQLITE_BUSY, "Database handle is closed" and "cannot rollback"), so
+  the 32 callers queue on a mutex. Its durability is whatever its connection gets: it sets
+  \`journal_mode = WAL\` and leaves \`synchronous\` at the driver's default, read back below.
+- **commandsPerSec**: the whole app in process (\`createApp\` + \`init\`, no HTTP; its projector
+  runs as in the server), \`CommandBus.execute(ExecuteCaseCommand(RecordVisit))\` on 1,000
+  identified cases, 32 callers: handler -> CaseCommandService -> load, decide, append.
+- **seedEvents / seedSeconds**: the preset seeded as \`npm run demo:seed -- --preset X\` does it
+  (\`runSeed\`, 32 children at a time, through the command path), then one more child of the plan
+  gets a stream of 1,000 events for caseAsOf.
+- **rawReadEventsPerSec**: every row of that log in position order with better-sqlite3, with
+  \`JSON.parse\` of data and metadata.
+- **rebuildEventsPerSec / rebuildSeconds**: what \`npm run projections:rebuild\` runs
+  (\`rebuildReadModels\` over the configured stores), in process, over the same log.
+- **graphqlCaseRps / graphqlCaseP99Ms**: \`dist/apps/api/src/main.js\` in its own process on the
+  seeded store (NODE_ENV=production, LOG_LEVEL=info, stdout discarded), \`case(id)\` over 1,000
+  case ids with a civil-affairs JWT; autocannon (as a library, in the bench process) with 16
+  connections after a warm-up, loopback only.
+- **bareMercuriusRps / bareMercuriusP99Ms**: Fastify + Mercurius with \`jit: 1\` in its own process
+  answering the same query with the same document (one real answer of the server, held as a
+  constant), the same load.
+- **caseAsOfMs**: \`caseAsOf(caseId, at: now)\` of the 1,000-event case, one request at a time on
+  the idle server, median after a warm-up.
+- **serverPeakRssMb**: the server's VmHWM (/proc) after boot, caseAsOf and the load.
+`;
+
+export function renderBenchmarksMd(report: BenchReport, run: RunInfo): string {
+  const m = run.machine;
+  const figureRows = FIGURE_KEYS.filter((k) => k in report.figures || k in report.missing).map(
+    (k) => `| \`${k}\` | ${CATALOGUE[k].label} | ${formatValue(k, report.figures[k])} | ${CATALOGUE[k].unit} |`,
+  );
+  const goalRows = report.goals.map(
+    (g) =>
+      `| \`${g.numerator}\` / \`${g.denominator}\` | ${formatRatio(g.ratio)} | >= ${g.atLeast}x | ${goalVerdict(g)} |`,
+  );
+  const bounds = FIGURE_KEYS.filter((k) => CATALOGUE[k].bound !== 'As above.').map(
+    (k) => `- **${k}**: ${CATALOGUE[k].bound}`,
+  );
+  const missing = Object.entries(report.missing).map(([k, why]) => `- **${k}**: ${why}`);
+  const notes = Object.entries(run.notes).map(([k, v]) => `| ${k} | ${v} |`);
+  const d = run.durations;
+  return [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench${report.mode === 'quick' ? ' -- --quick' : ''}\` on ${run.generatedAt} ` +
+      `(${report.mode} run, ${Math.round(run.seconds)} s; read figures on the \`${report.dataset}\` preset). ` +
+      'Run it again to refresh this file; `npm run bench` without `--quick` seeds the province preset.',
+    '',
+    '## Machine',
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| CPU | ${m.cpu}, ${m.cores} cores |`,
+    `| memory | ${m.memoryGiB} GiB |`,
+    `| OS | ${m.os} |`,
+    `| Node | ${m.node} |`,
+    `| SQLite | ${m.sqlite} |`,
+    `| data | ${m.tempDir} |`,
+    `| load average (1/5/15 min) at start | ${m.loadAverage} |`,
+    `| load average at end | ${run.loadAverageAtEnd} |`,
+    '',
+    'Durability, the same for every write figure: WAL with `synchronous = FULL` (one fsync of the WAL',
+    'per commit; `fullfsync` too, which only matters on macOS). The event store sets it in',
+    '`sqlite-connection.ts`; the raw figure sets the same pragmas; emmett: see its line in the notes.',
+    '',
+    '## Figures',
+    '',
+    '| figure | what | value | unit |',
+    '| --- | --- | ---: | --- |',
+    ...figureRows,
+    '',
+    '## Goals',
+    '',
+    '| goal | ratio | target | verdict |',
+    '| --- | ---: | ---: | --- |',
+    ...goalRows,
+    ...(missing.length ? ['', '## Missing figures', '', ...missing] : []),
+    '',
+    '## What bounds each figure',
+    '',
+    ...bounds,
+    '',
+    METHOD,
+    `Durations of this run: ${d.measureMs / 1000} s per write and command figure after ${d.warmupMs / 1000} s of warm-up; ` +
+      `${d.loadSeconds} s of HTTP load after ${d.loadWarmupSeconds} s of warm-up.`,
+    '',
+    '## Notes of this run',
+    '',
+    '| note | value |',
+    '| --- | --- |',
+    ...notes,
+    '',
+    '## Noise',
+    '',
+    'Two cores serve the load generator, the server and whatever else runs on the machine: other',
+    'processes (a test run, a build) show in the load average above and lower every figure, the',
+    'HTTP ones most. Compare ratios from one run rather than figures across runs, and rerun on a',
+    'quiet machine before reading much into a few percent. To see where the time goes, profile one',
+    'phase: `node --cpu-prof dist/tools/bench/main.js --quick --only append` (phases: raw, append,',
+    'emmett, commands, seed, read, rebuild, http; read, rebuild and http need seed).',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,110 @@
+import { addDays, businessDateOf } from '@app/domain';
+import { measureAppend } from './figures/append';
+import { measureCommands } from './figures/commands';
+import { measureEmmettSqlite } from './figures/emmett-sqlite';
+import { measureHttp } from './figures/http';
+import type { Durations, Measured } from './figures/measured';
+import { measureRawRead } from './figures/raw-read';
+import { measureRawSqliteFsync } from './figures/raw-sqlite-fsync';
+import { measureRebuild } from './figures/rebuild';
+import { seedDataset, type Dataset } from './figures/seed';
+import type { FigureKey } from './report/catalogue';
+import type { Missing } from './report/format';
+import type { Figures } from './report/goals';
+import { progress } from './support/progress';
+import type { TempDir } from './support/temp-dir';
+
+export const PHASES = ['raw', 'append', 'emmett', 'commands', 'seed', 'read', 'rebuild', 'http'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** The figures each phase yields: marked missing, with the reason, when the phase fails. */
+const YIELDS: Record<Phase, FigureKey[]> = {
+  raw: ['rawSqliteFsyncPerSec'],
+  append: ['appendPerSec'],
+  emmett: ['emmettSqlitePerSec'],
+  commands: ['commandsPerSec'],
+  seed: ['seedEvents', 'seedSeconds'],
+  read: ['rawReadEventsPerSec'],
+  rebuild: ['rebuildEventsPerSec', 'rebuildSeconds'],
+  http: [
+    'caseAsOfMs',
+    'graphqlCaseRps',
+    'graphqlCaseP99Ms',
+    'serverPeakRssMb',
+    'bareMercuriusRps',
+    'bareMercuriusP99Ms',
+  ],
+};
+
+export interface RunSettings {
+  quick: boolean;
+  preset: string;
+  phases: readonly Phase[];
+  durations: Durations;
+  rawReadMinMs: number;
+  rebuildRuns: number;
+}
+
+export interface RunOutcome {
+  figures: Figures;
+  missing: Missing;
+  notes: Record<string, string | number>;
+}
+
+/** A business date every planned history fits before (the plans date events up to it). */
+function benchAsOf(): string {
+  const yesterday = addDays(businessDateOf(new Date().toISOString()), -1);
+  return yesterday < '2026-06-01' ? yesterday : '2026-06-01';
+}
+
+/** Runs the phases in order, one after another, each on its own files under `temp`. */
+export async function runBench(settings: RunSettings, temp: TempDir): Promise<RunOutcome> {
+  const outcome: RunOutcome = { figures: {}, missing: {}, notes: {} };
+  const asOf = benchAsOf();
+  let dataset: Dataset | undefined;
+  const wanted = (phase: Phase) => settings.phases.includes(phase);
+
+  const run = async (phase: Phase, measure: () => Measured | Promise<Measured>) => {
+    if (!wanted(phase)) return;
+    progress(phase, 'start');
+    try {
+      const m = await measure();
+      Object.assign(outcome.figures, m.figures);
+      Object.assign(outcome.missing, m.missing ?? {});
+      Object.assign(outcome.notes, m.notes ?? {});
+      const shown = Object.entries(m.figures)
+        .map(([k, v]) => `${k}=${typeof v === 'number' ? Math.round(v * 100) / 100 : 'missing'}`)
+        .join(', ');
+      progress(phase, `done: ${shown}`);
+    } catch (error) {
+      const why = (error as Error).message.split('\n')[0];
+      progress(phase, `FAILED: ${(error as Error).stack ?? why}`);
+      for (const key of YIELDS[phase]) {
+        if (outcome.figures[key] === undefined) {
+          outcome.figures[key] = null;
+          outcome.missing[key] = `the ${phase} phase failed: ${why}`;
+        }
+      }
+    }
+  };
+  const needsData = (phase: Phase, measure: (d: Dataset) => Measured | Promise<Measured>) =>
+    run(phase, () => {
+      if (!dataset) throw new Error('no seeded data set (the seed phase did not run or failed)');
+      return measure(dataset);
+    });
+
+  const d = settings.durations;
+  await run('raw', () => measureRawSqliteFsync(temp.sub('raw'), d));
+  await run('append', () => measureAppend(temp.sub('append'), d));
+  await run('emmett', () => measureEmmettSqlite(temp.sub('emmett'), d));
+  await run('commands', () => measureCommands(temp.sub('commands'), asOf, d));
+  await run('seed', async () => {
+    const seeded = await seedDataset(temp.sub('dataset'), settings.preset, asOf);
+    dataset = seeded.dataset;
+    return seeded.measured;
+  });
+  await needsData('read', (ds) => measureRawRead(ds.dir, settings.rawReadMinMs));
+  await needsData('rebuild', (ds) => measureRebuild(ds.dir, settings.rebuildRuns));
+  await needsData('http', (ds) => measureHttp(ds, d, settings.quick));
+  return outcome;
+}

@@ -1,0 +1,20 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../../apps/api/src/bootstrap';
+import { loadConfig, type AppConfig } from '../../../apps/api/src/config/app-config';
+
+/** Fixed secrets, so the bench process can sign tokens for the server it starts. */
+export const BENCH_ENV = {
+  AUTH_JWT_SECRET: 'bench-jwt-secret-0123456789abcdef',
+  IDENTITY_HMAC_KEY: 'bench-identity-key-0123456789abcdef',
+} as const;
+
+export function benchConfig(dataDir: string, extra: Record<string, string> = {}): AppConfig {
+  return loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...BENCH_ENV, ...extra });
+}
+
+/** The whole API in this process, initialised (projector running) but not listening. */
+export async function startInProcessApp(dataDir: string): Promise<NestFastifyApplication> {
+  const app = await createApp(benchConfig(dataDir));
+  await app.init();
+  return app;
+}

@@ -1,0 +1,67 @@
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  rps: number;
+  p99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+export interface GraphQLLoad {
+  url: string;
+  token?: string;
+  query: string;
+  /** variables of the next request (called once per request) */
+  variables: () => Record<string, unknown>;
+  connections: number;
+  seconds: number;
+}
+
+/** autocannon as a library, in this process: POSTs of one GraphQL query with varying variables. */
+export async function graphqlLoad(load: GraphQLLoad): Promise<LoadResult> {
+  const result = await autocannon({
+    url: load.url,
+    connections: load.connections,
+    duration: load.seconds,
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(load.token ? { authorization: `Bearer ${load.token}` } : {}),
+    },
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({ query: load.query, variables: load.variables() }),
+        }),
+      },
+    ],
+  });
+  return {
+    rps: result.requests.total / (result.duration || load.seconds),
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** One POST, parsed: for checking an answer before loading the server with it. */
+export async function graphqlOnce(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<{ status: number; body: { data?: Record<string, unknown>; errors?: unknown[] } }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as never };
+}
