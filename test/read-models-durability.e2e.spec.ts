@@ -17,11 +17,13 @@ import {
   seedZibo,
   type ZiboCases,
 } from './support/read-side';
+import { describeEachReadModelStore } from './support/read-model-stores';
 
 const SECRET = 'e2e-secret-0123456789';
 
-describe('read models that survive restarts and rebuilds', () => {
+describeEachReadModelStore('read models that survive restarts and rebuilds', (readModels) => {
   let dir: string;
+  let env: Record<string, string>;
   let zibo: ZiboCases;
   let answersBefore: unknown[];
 
@@ -40,7 +42,8 @@ describe('read models that survive restarts and rebuilds', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'read-models-e2e-'));
-    const app = await TestApp.start({}, dir);
+    env = await readModels.env();
+    const app = await TestApp.start(env, dir);
     zibo = await seedZibo(app);
     answersBefore = await answers(app);
     await app.close();
@@ -48,7 +51,7 @@ describe('read models that survive restarts and rebuilds', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('answers the same after a restart, from the stored read models', async () => {
-    const app = await TestApp.start({}, dir);
+    const app = await TestApp.start(env, dir);
     try {
       expect(answersBefore.every((a) => !(a as { errors?: unknown }).errors)).toBe(true);
       expect(await answers(app)).toEqual(answersBefore);
@@ -58,7 +61,7 @@ describe('read models that survive restarts and rebuilds', () => {
   });
 
   it('rebuilds from position 0 exactly the models built incrementally', async () => {
-    const config = loadConfig({ DATA_DIR: dir, AUTH_JWT_SECRET: SECRET });
+    const config = loadConfig({ DATA_DIR: dir, AUTH_JWT_SECRET: SECRET, ...env });
     const events = createEventStore(config);
     const store = createReadModelStore(config);
     try {
@@ -71,7 +74,7 @@ describe('read models that survive restarts and rebuilds', () => {
       await store.close();
       await events.close();
     }
-    const app = await TestApp.start({}, dir);
+    const app = await TestApp.start(env, dir);
     try {
       expect(await answers(app)).toEqual(answersBefore);
     } finally {
@@ -79,7 +82,7 @@ describe('read models that survive restarts and rebuilds', () => {
     }
   });
 
-  it('`projections:rebuild` replays the log and ends with the count of events', () => {
+  it('`projections:rebuild` replays the log and ends with the count of events', async () => {
     const run = spawnSync(
       process.execPath,
       [
@@ -87,17 +90,26 @@ describe('read models that survive restarts and rebuilds', () => {
         join(__dirname, '..', 'tools', 'swc-register.js'),
         join(__dirname, '..', 'tools', 'projections-rebuild.ts'),
       ],
-      { env: { ...process.env, DATA_DIR: dir, AUTH_JWT_SECRET: SECRET }, encoding: 'utf8' },
+      {
+        env: { ...process.env, DATA_DIR: dir, AUTH_JWT_SECRET: SECRET, ...env },
+        encoding: 'utf8',
+      },
     );
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Replayed \d+ events\.$/m);
+    const app = await TestApp.start(env, dir);
+    try {
+      expect(await answers(app)).toEqual(answersBefore);
+    } finally {
+      await app.close();
+    }
   });
 });
 
-describe('a projection that meets an event it cannot handle', () => {
+describeEachReadModelStore('a projection that meets an event it cannot handle', (readModels) => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.start();
+    app = await TestApp.start(await readModels.env());
   });
   afterAll(() => app.close());
 
@@ -129,9 +141,9 @@ describe('a projection that meets an event it cannot handle', () => {
   });
 });
 
-describe('GET /health', () => {
+describeEachReadModelStore('GET /health', (readModels) => {
   it("reports each projection's checkpoint and its lag behind the log", async () => {
-    const app = await TestApp.start();
+    const app = await TestApp.start(await readModels.env());
     try {
       const zibo = await seedZibo(app);
       await app.gql(CASELOAD, { consistentWith: zibo.position }, app.token('ADMIN'));
@@ -139,6 +151,7 @@ describe('GET /health', () => {
       const head = (body.eventStore as { headPosition: string }).headPosition;
       expect(body.projections).toEqual({
         status: 'ok',
+        runner: 'in-process',
         checkpoint: head,
         lag: 0,
         projections: {

@@ -10,6 +10,7 @@ import {
   ZIBO_VILLAGE,
   type ZiboCases,
 } from './support/read-side';
+import { describeEachReadModelStore } from './support/read-model-stores';
 
 const byCase = (a: { caseId: string }, b: { caseId: string }) => (a.caseId < b.caseId ? -1 : 1);
 
@@ -23,12 +24,12 @@ type Load = {
   };
 };
 
-describe('the read models answer the read queries of CONTRACT.md', () => {
+describeEachReadModelStore('the read models answer the read queries of CONTRACT.md', (store) => {
   let app: TestApp;
   let zibo: ZiboCases;
   let bureau: string;
   beforeAll(async () => {
-    app = await TestApp.start();
+    app = await TestApp.start(await store.env());
     zibo = await seedZibo(app);
     bureau = app.token('CIVIL_AFFAIRS', ['3703'], { sub: 'bureau-zibo' });
   });

@@ -6,13 +6,16 @@ import { createReadModelStore } from '../apps/api/src/read-models/read-model-sto
 
 /**
  * `npm run projections:rebuild`: every read model again from position 0 of the configured event
- * store, with a progress bar, ending with the number of events replayed. Stop the server first:
- * its projector writes to the same store.
+ * store into the configured read-model store (READ_MODEL_STORE: the SQLite file in DATA_DIR, or
+ * the PostgreSQL database of DATABASE_URL), with a progress bar, ending with the number of events
+ * replayed. Stop whatever runs the projections first (apps/projector, or api instances with
+ * PROJECTIONS=internal): they write to the same store.
  */
 async function main(): Promise<number> {
   const config = loadConfig();
   const events = createEventStore(config);
   const store = createReadModelStore(config);
+  console.error(`rebuilding the read models in ${describeStore(config)}`);
   const head = await events.headPosition();
   // SQLite positions count events from 1; other stores show a count without a total
   const total = head !== null && /^\d+$/.test(head) ? Number(head) : 0;
@@ -44,6 +47,13 @@ async function main(): Promise<number> {
     await store.close();
     await events.close();
   }
+}
+
+/** Where the models go, without credentials. */
+function describeStore(config: ReturnType<typeof loadConfig>): string {
+  if (config.readModelStore === 'sqlite') return `${config.dataDir}/read-models.sqlite`;
+  const url = new URL(config.databaseUrl!);
+  return `PostgreSQL database ${url.pathname.slice(1)} on ${url.host}`;
 }
 
 main().then(

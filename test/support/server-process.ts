@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import jwt from 'jsonwebtoken';
+import WebSocket from 'ws';
 import type { RoleName } from '../../apps/api/src/auth/principal';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -41,13 +42,14 @@ export class ServerProcess {
   }
 
   static async start(
-    options: { dataDir?: string; env?: Record<string, string> } = {},
+    options: { dataDir?: string; env?: Record<string, string>; inspect?: boolean } = {},
   ): Promise<ServerProcess> {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cases-process-'));
     const port = await freePort();
+    const flags = options.inspect ? ['--inspect=127.0.0.1:0'] : [];
     const child = spawn(
       process.execPath,
-      ['-r', './tools/swc-register.js', 'apps/api/src/main.ts'],
+      [...flags, '-r', './tools/swc-register.js', 'apps/api/src/main.ts'],
       {
         cwd: ROOT,
         env: {
@@ -116,6 +118,25 @@ export class ServerProcess {
         errors?: { extensions?: { code?: string } }[];
       }),
     };
+  }
+
+  /** A full garbage collection in the server, through its inspector (start it with `inspect: true`). */
+  async collectGarbage(): Promise<void> {
+    const url = /Debugger listening on (ws:\/\/\S+)/.exec(this.output)?.[1];
+    if (!url) throw new Error('the server was not started with inspect: true');
+    const socket = new WebSocket(url);
+    await new Promise<void>((done, fail) => {
+      socket.once('error', fail);
+      socket.once('open', () =>
+        socket.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' })),
+      );
+      socket.on('message', (data: Buffer) => {
+        if ((JSON.parse(data.toString()) as { id?: number }).id === 1) {
+          socket.close();
+          done();
+        }
+      });
+    });
   }
 
   kill(signal: NodeJS.Signals): void {

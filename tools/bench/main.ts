@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderBenchmarksMd } from './report/benchmarks-md';
 import { jsonLine, renderTable, type BenchReport } from './report/format';
@@ -10,7 +10,7 @@ import { describeMachine, loadAverage } from './support/machine';
 import { progress } from './support/progress';
 import { TempDir } from './support/temp-dir';
 
-const usage = `usage: npm run bench [-- --quick] [--preset zibo|province] [--only ${PHASES.join(',')}] [--out FILE | --no-report]
+const usage = `usage: npm run bench [-- --quick] [--preset zibo|province] [--only ${PHASES.join(',')}] [--out FILE | --no-report] [--server-prof DIR]
 Prints a table and, as the last line, one JSON object with every figure; writes BENCHMARKS.md.
 --quick: short phases on the zibo preset (under 2 minutes); the full run seeds the province preset.`;
 
@@ -22,6 +22,7 @@ function settingsFrom(argv: string[]): { settings: RunSettings; out: string | nu
       preset: { type: 'string' },
       only: { type: 'string' },
       out: { type: 'string' },
+      'server-prof': { type: 'string' },
       'no-report': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -44,6 +45,7 @@ function settingsFrom(argv: string[]): { settings: RunSettings; out: string | nu
         : { measureMs: 10_000, warmupMs: 2000, loadSeconds: 15, loadWarmupSeconds: 3 },
       rawReadMinMs: quick ? 1500 : 3000,
       rebuildRuns: quick ? 3 : 1,
+      serverProfileDir: values['server-prof'] ? resolve(values['server-prof']) : undefined,
     },
     out: values['no-report'] ? null : (values.out ?? join(repoRoot(), 'BENCHMARKS.md')),
   };
@@ -60,7 +62,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', removeAndExit);
   const started = performance.now();
   const machine = describeMachine(temp.root);
-  progress('bench', `${settings.quick ? 'quick' : 'full'} run in ${temp.root}; load average ${machine.loadAverage}`);
+  progress(
+    'bench',
+    `${settings.quick ? 'quick' : 'full'} run in ${temp.root}; load average ${machine.loadAverage}`,
+  );
   try {
     const outcome = await runBench(settings, temp);
     const report: BenchReport = {
@@ -92,7 +97,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench: ${(error as Error).message}`);
-  process.exit(1);
-});
+// Exit once stdout is flushed: keep-alive sockets and library timers must not hold the process.
+main().then(
+  () => process.stdout.write('', () => process.exit(0)),
+  (error: unknown) => {
+    console.error(`bench: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

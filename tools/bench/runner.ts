@@ -14,7 +14,16 @@ import type { Figures } from './report/goals';
 import { progress } from './support/progress';
 import type { TempDir } from './support/temp-dir';
 
-export const PHASES = ['raw', 'append', 'emmett', 'commands', 'seed', 'read', 'rebuild', 'http'] as const;
+export const PHASES = [
+  'raw',
+  'append',
+  'emmett',
+  'commands',
+  'seed',
+  'read',
+  'rebuild',
+  'http',
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** The figures each phase yields: marked missing, with the reason, when the phase fails. */
@@ -43,6 +52,8 @@ export interface RunSettings {
   durations: Durations;
   rawReadMinMs: number;
   rebuildRuns: number;
+  /** where the servers write CPU profiles, when asked */
+  serverProfileDir?: string;
 }
 
 export interface RunOutcome {
@@ -105,6 +116,15 @@ export async function runBench(settings: RunSettings, temp: TempDir): Promise<Ru
   });
   await needsData('read', (ds) => measureRawRead(ds.dir, settings.rawReadMinMs));
   await needsData('rebuild', (ds) => measureRebuild(ds.dir, settings.rebuildRuns));
-  await needsData('http', (ds) => measureHttp(ds, d, settings.quick));
+  await needsData('http', (ds) =>
+    measureHttp(
+      ds,
+      d,
+      settings.quick,
+      settings.serverProfileDir
+        ? ['--cpu-prof', `--cpu-prof-dir=${settings.serverProfileDir}`]
+        : [],
+    ),
+  );
   return outcome;
 }

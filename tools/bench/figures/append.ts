@@ -5,7 +5,10 @@ import { sampleEvent, sampleStreams, StreamCursor, WRITE_CALLERS } from '../supp
 import type { Durations, Measured } from './measured';
 
 /** appendPerSec: SqliteEventStore.appendToStream, one event per append, exact expected revisions. */
-export async function measureAppend(dir: string, { measureMs, warmupMs }: Durations): Promise<Measured> {
+export async function measureAppend(
+  dir: string,
+  { measureMs, warmupMs }: Durations,
+): Promise<Measured> {
   const store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
   try {
     const streams = sampleStreams();
@@ -28,7 +31,9 @@ export async function measureAppend(dir: string, { measureMs, warmupMs }: Durati
       notes: {
         appendEvents: result.ops,
         appendCommits: commits,
-        appendsPerCommit: commits ? Math.round(((after.appends - before.appends) / commits) * 10) / 10 : 0,
+        appendsPerCommit: commits
+          ? Math.round(((after.appends - before.appends) / commits) * 10) / 10
+          : 0,
       },
     };
   } finally {

@@ -16,14 +16,16 @@ const CASES = 1000;
 /**
  * commandsPerSec: RecordVisit through the CommandBus (handler -> CaseCommandService -> load,
  * decide, append) on 1,000 identified cases, 32 callers each owning its own cases, the whole app
- * initialised in this process (its projector running) but no HTTP.
+ * initialised in this process but no HTTP. PROJECTIONS=external (the deployment where
+ * apps/projector follows the log in its own process), so the figure is the command path alone;
+ * the seed shows commands with the in-process projector sharing the thread.
  */
 export async function measureCommands(
   dir: string,
   asOf: string,
   { measureMs, warmupMs }: Durations,
 ): Promise<Measured> {
-  const app = await startInProcessApp(dir);
+  const app = await startInProcessApp(dir, { PROJECTIONS: 'external' });
   try {
     const bus = app.get(CommandBus);
     const plan = planRegion(PRESETS.zibo, { seed: 8, asOf, children: CASES });

@@ -33,7 +33,10 @@ export async function measureRebuild(dataDir: string, runs: number): Promise<Mea
       events += result.events;
       ms += took;
       times.push(took / 1000);
-      progress('rebuild', `run ${run + 1}/${runs}: ${result.events} events in ${(took / 1000).toFixed(2)} s`);
+      progress(
+        'rebuild',
+        `run ${run + 1}/${runs}: ${result.events} events in ${(took / 1000).toFixed(2)} s`,
+      );
     } finally {
       await store.close();
       await log.close();

@@ -52,7 +52,10 @@ export async function seedDataset(
     bar.stop();
     const seedEvents = Number((await store.headPosition()) ?? 0);
     const refused = Object.values(report.refused).reduce((a, b) => a + b, 0);
-    progress('seed', `${seedEvents} events, ${report.commands} commands in ${seedSeconds.toFixed(1)} s`);
+    progress(
+      'seed',
+      `${seedEvents} events, ${report.commands} commands in ${seedSeconds.toFixed(1)} s`,
+    );
     const longCaseId = await writeLongStream(app, longChild, asOf);
     return {
       dataset: { dir, preset, longCaseId, asOf },

@@ -28,9 +28,10 @@ streams, each caller owning its streams so every append names the exact expected
   concurrent calls fail with SQLITE_BUSY, "Database handle is closed" and "cannot rollback"), so
   the 32 callers queue on a mutex. Its durability is whatever its connection gets: it sets
   \`journal_mode = WAL\` and leaves \`synchronous\` at the driver's default, read back below.
-- **commandsPerSec**: the whole app in process (\`createApp\` + \`init\`, no HTTP; its projector
-  runs as in the server), \`CommandBus.execute(ExecuteCaseCommand(RecordVisit))\` on 1,000
-  identified cases, 32 callers: handler -> CaseCommandService -> load, decide, append.
+- **commandsPerSec**: the whole app in process (\`createApp\` + \`init\`, no HTTP, with
+  \`PROJECTIONS=external\` so no projector shares the thread: the command path alone),
+  \`CommandBus.execute(ExecuteCaseCommand(RecordVisit))\` on 1,000 identified cases, 32 callers
+  each owning its cases: handler -> CaseCommandService -> load, decide, append.
 - **seedEvents / seedSeconds**: the preset seeded as \`npm run demo:seed -- --preset X\` does it
   (\`runSeed\`, 32 children at a time, through the command path), then one more child of the plan
   gets a stream of 1,000 events for caseAsOf.
@@ -53,7 +54,8 @@ streams, each caller owning its streams so every append names the exact expected
 export function renderBenchmarksMd(report: BenchReport, run: RunInfo): string {
   const m = run.machine;
   const figureRows = FIGURE_KEYS.filter((k) => k in report.figures || k in report.missing).map(
-    (k) => `| \`${k}\` | ${CATALOGUE[k].label} | ${formatValue(k, report.figures[k])} | ${CATALOGUE[k].unit} |`,
+    (k) =>
+      `| \`${k}\` | ${CATALOGUE[k].label} | ${formatValue(k, report.figures[k])} | ${CATALOGUE[k].unit} |`,
   );
   const goalRows = report.goals.map(
     (g) =>

@@ -37,7 +37,7 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
     label: 'EventStore.appendToStream (32 callers, 1,000 streams)',
     unit: 'events/s',
     bound:
-      'Group commit shares one fsync among the appends queued in the same event-loop turn (up to 32 here), so the disk no longer bounds it: the CPU of the one writing thread does (validation and JSON, one SAVEPOINT and three statements per append, the WAL writes and checkpoints).',
+      'Group commit shares one fsync among the appends queued in the same event-loop turn (all 32 callers here), so the flush latency no longer bounds it; the one thread does. About three quarters of its time is SQLite committing the batch (each event dirties a table page and a page of each of its two indexes, ~65 WAL pages per batch, written and fsynced while the thread waits); the rest is validation, JSON and a SAVEPOINT per append.',
   },
   emmettSqlitePerSec: {
     label: '@event-driven-io/emmett-sqlite 0.38.5, same appends',
@@ -49,7 +49,7 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
     label: 'command path: bus -> load -> decide -> append (32 callers)',
     unit: 'commands/s',
     bound:
-      'CPU of the one Node thread: reading and folding the stream, deciding, hashing the chain, then the append (group commit); the in-process projector shares the thread, as in the server.',
+      'CPU of the one Node thread. Every command first reads its whole stream back (two queries, each row decoded and its data and metadata parsed: a few microseconds an event) and folds it, so the cost grows with the stream; then decide, the hash chain, validation and the append, whose fsync is shared with the other callers (group commit), so the disk is not the bound.',
   },
   rawReadEventsPerSec: {
     label: 'raw read: every event with better-sqlite3 + JSON.parse',
@@ -60,13 +60,13 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
     label: 'projections:rebuild over the same events',
     unit: 'events/s',
     bound:
-      'Reading the log through the EventStore port (pages of 500) plus folding each case and writing the read-model rows, one transaction per batch.',
+      'The raw read is part of it: the log is read through the EventStore port (pages of 500, each row decoded into a StoredEvent), then each case is folded and its read-model rows written, one transaction per batch of 500. Writing the rows and reading the log take about equal shares.',
   },
   graphqlCaseRps: {
     label: 'GraphQL case(id) over HTTP, real server, 16 connections',
     unit: 'req/s',
     bound:
-      'The server process: Fastify, helmet, JWT verification, Mercurius (graphql-jit), the read-model query, request logging; the load generator takes the other core.',
+      'The server\'s one thread (the load generator has the other core): per request, JWT verification, helmet headers, the request log line, Nest\'s resolver plumbing, the read-your-writes check of the log head, the read-model queries (case row and programmes) and Mercurius (graphql-jit).',
   },
   graphqlCaseP99Ms: { label: 'GraphQL case(id) p99 latency', unit: 'ms', bound: 'As above.' },
   bareMercuriusRps: {

@@ -49,9 +49,14 @@ function table(header: string[], rows: string[][], rightAligned: boolean[]): str
 
 /** The figures table and the goals table, as printed to stdout. */
 export function renderTable(report: BenchReport): string {
-  const figureRows = FIGURE_KEYS.filter((key) => key in report.figures || key in report.missing).map(
-    (key) => [key, CATALOGUE[key].label, formatValue(key, report.figures[key]), CATALOGUE[key].unit],
-  );
+  const figureRows = FIGURE_KEYS.filter(
+    (key) => key in report.figures || key in report.missing,
+  ).map((key) => [
+    key,
+    CATALOGUE[key].label,
+    formatValue(key, report.figures[key]),
+    CATALOGUE[key].unit,
+  ]);
   const goalRows = report.goals.map((g) => [
     `${g.numerator} / ${g.denominator}`,
     formatRatio(g.ratio),
@@ -74,7 +79,10 @@ export function jsonLine(report: BenchReport): string {
   const figures = Object.fromEntries(
     FIGURE_KEYS.filter((key) => key in report.figures || key in report.missing).map((key) => {
       const value = report.figures[key];
-      return [key, typeof value === 'number' && Number.isFinite(value) ? roundFigure(key, value) : null];
+      return [
+        key,
+        typeof value === 'number' && Number.isFinite(value) ? roundFigure(key, value) : null,
+      ];
     }),
   );
   const goals = Object.fromEntries(

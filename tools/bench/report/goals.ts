@@ -17,7 +17,12 @@ export const GOALS: readonly Goal[] = [
     denominator: 'rawSqliteFsyncPerSec',
     atLeast: 4,
   },
-  { id: 'appendVsEmmett', numerator: 'appendPerSec', denominator: 'emmettSqlitePerSec', atLeast: 20 },
+  {
+    id: 'appendVsEmmett',
+    numerator: 'appendPerSec',
+    denominator: 'emmettSqlitePerSec',
+    atLeast: 20,
+  },
   {
     id: 'commandsVsRawFsync',
     numerator: 'commandsPerSec',
@@ -30,7 +35,12 @@ export const GOALS: readonly Goal[] = [
     denominator: 'rawReadEventsPerSec',
     atLeast: 0.25,
   },
-  { id: 'graphqlVsBare', numerator: 'graphqlCaseRps', denominator: 'bareMercuriusRps', atLeast: 0.4 },
+  {
+    id: 'graphqlVsBare',
+    numerator: 'graphqlCaseRps',
+    denominator: 'bareMercuriusRps',
+    atLeast: 0.4,
+  },
 ];
 
 export interface GoalResult extends Goal {

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const app = Fastify({ logger: false });
   await app.register(mercurius, {
     schema: BARE_SCHEMA,
-    resolvers: { Query: { case: (_root: unknown, args: { id: string }) => ({ ...constant, id: args.id }) } },
+    resolvers: {
+      Query: { case: (_root: unknown, args: { id: string }) => ({ ...constant, id: args.id }) },
+    },
     jit: 1,
     path: '/graphql',
   });

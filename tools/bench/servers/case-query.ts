@@ -24,3 +24,28 @@ export const BARE_SCHEMA = `
   }
   type Query { case(id: ID!, consistentWith: String): Case }
 `;
+
+/** What the bare server answers when the real server gave no answer to copy (a typical case). */
+export const SAMPLE_CASE = {
+  id: '00000000-0000-4000-8000-000000000000',
+  status: 'ENROLLED',
+  regionCode: '370302001001',
+  categories: ['DE_FACTO_UNSUPPORTED'],
+  riskLevel: 'YELLOW',
+  birthDate: '2014-05-06',
+  child: { idNumberMasked: '370302********123X' },
+  guardian: { kind: 'RELATIVE', name: '王小', relation: '祖父母' },
+  caseworkerId: 'director-370302001001',
+  programmes: [
+    {
+      programme: 'BASIC_LIVING_ALLOWANCE',
+      from: '2024-02-01',
+      to: null,
+      monthlyAmount: '1978.00',
+      coverageShare: null,
+      fastTrack: false,
+    },
+  ],
+  nextVisitDue: '2026-06-15',
+  revision: 12,
+};

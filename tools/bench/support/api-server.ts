@@ -4,7 +4,10 @@ import { BENCH_ENV } from './bench-app';
 import { ChildServer, freePort, repoRoot } from './child-server';
 
 /** The real server (main.ts, as `npm start` runs it) on `dataDir`, in its own process, on loopback. */
-export async function startApiServer(dataDir: string): Promise<{ server: ChildServer; url: string }> {
+export async function startApiServer(
+  dataDir: string,
+  execArgv: string[] = [],
+): Promise<{ server: ChildServer; url: string }> {
   const root = repoRoot();
   const built = join(root, 'dist', 'apps', 'api', 'src', 'main.js');
   const entry =
@@ -15,6 +18,7 @@ export async function startApiServer(dataDir: string): Promise<{ server: ChildSe
   const url = `http://127.0.0.1:${port}`;
   const server = await ChildServer.start({
     name: 'API server',
+    execArgv,
     entry,
     env: {
       ...BENCH_ENV,

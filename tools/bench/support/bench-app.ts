@@ -12,9 +12,12 @@ export function benchConfig(dataDir: string, extra: Record<string, string> = {})
   return loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...BENCH_ENV, ...extra });
 }
 
-/** The whole API in this process, initialised (projector running) but not listening. */
-export async function startInProcessApp(dataDir: string): Promise<NestFastifyApplication> {
-  const app = await createApp(benchConfig(dataDir));
+/** The whole API in this process, initialised (its projector running, unless told otherwise) but not listening. */
+export async function startInProcessApp(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<NestFastifyApplication> {
+  const app = await createApp(benchConfig(dataDir, env));
   await app.init();
   return app;
 }

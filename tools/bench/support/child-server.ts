@@ -61,18 +61,26 @@ export class ChildServer {
     name: string;
     entry: string;
     env: Record<string, string>;
+    /** Node options before the entry, e.g. --cpu-prof */
+    execArgv?: string[];
     ready: () => Promise<boolean>;
     timeoutMs?: number;
   }): Promise<ChildServer> {
-    const child = spawn(process.execPath, nodeArgs(options.entry), {
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...(options.execArgv ?? []), ...nodeArgs(options.entry)],
+      {
+        env: { ...process.env, ...options.env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     const server = new ChildServer(options.name, child);
     const deadline = Date.now() + (options.timeoutMs ?? 120_000);
     while (Date.now() < deadline) {
       if (server.exitCode !== undefined)
-        throw new Error(`${options.name} exited (${server.exitCode}) while starting:\n${server.stderrTail}`);
+        throw new Error(
+          `${options.name} exited (${server.exitCode}) while starting:\n${server.stderrTail}`,
+        );
       if (await options.ready().catch(() => false)) return server;
       await sleep(100);
     }
@@ -98,7 +106,10 @@ export class ChildServer {
   async stop(): Promise<void> {
     if (this.exitCode !== undefined) return;
     this.child.kill('SIGTERM');
-    const killed = await Promise.race([this.exited.then(() => true), sleep(20_000).then(() => false)]);
+    const killed = await Promise.race([
+      this.exited.then(() => true),
+      sleep(20_000).then(() => false),
+    ]);
     if (!killed) {
       this.child.kill('SIGKILL');
       await this.exited;

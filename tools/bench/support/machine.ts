@@ -20,7 +20,9 @@ function filesystemOf(path: string): string {
     const mounts = readFileSync('/proc/mounts', 'utf8')
       .split('\n')
       .map((line) => line.split(' '))
-      .filter((f) => f.length >= 3 && (path === f[1] || path.startsWith(f[1] === '/' ? '/' : f[1] + '/')))
+      .filter(
+        (f) => f.length >= 3 && (path === f[1] || path.startsWith(f[1] === '/' ? '/' : f[1] + '/')),
+      )
       .sort((a, b) => b[1].length - a[1].length);
     return mounts.length ? `${mounts[0][2]} on ${mounts[0][0]}` : 'unknown filesystem';
   } catch {
@@ -28,7 +30,10 @@ function filesystemOf(path: string): string {
   }
 }
 
-export const loadAverage = (): string => loadavg().map((l) => l.toFixed(2)).join(' / ');
+export const loadAverage = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
 
 export function describeMachine(tempRoot: string): Machine {
   const db = new Database(':memory:');

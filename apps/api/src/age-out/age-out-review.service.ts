@@ -46,7 +46,8 @@ export class AgeOutReviewService {
   async run(asOf: string, ctx: CommandContext): Promise<AgeOutReviewSummary> {
     assertAllowed(ctx.principal, 'runAgeOutReview');
     const summary = { agedOut: 0, extended: 0, graduationGrants: 0 };
-    let position = (await this.store.headPosition()) ?? '0';
+    const head = await this.store.headPosition();
+    let position: string | null = null;
     const lookup = await this.standards.lookup();
     const entries = [...(await this.directory.current())].sort(([a], [b]) => a.localeCompare(b));
     for (const [caseId, entry] of entries) {
@@ -64,10 +65,11 @@ export class AgeOutReviewService {
         if (type === 'ProtectionExtended') summary.extended++;
         if (type === 'GraduationGrantAwarded') summary.graduationGrants++;
       }
-      if (result.eventIds.length > 0 && comparePositions(result.position, position) > 0)
-        position = result.position;
+      const later = position === null || comparePositions(result.position, position) > 0;
+      if (result.eventIds.length > 0 && later) position = result.position;
     }
-    return { ...summary, position };
+    // nothing changed: the head the review saw (a read with it as consistentWith sees the same)
+    return { ...summary, position: position ?? head ?? '0' };
   }
 
   /** Daily at 01:30 China time, for every region. */

@@ -4,6 +4,8 @@ import { getOrCreateSecret } from './secrets';
 
 export type EventStoreKind = 'sqlite' | 'esdb';
 export type ReadModelStoreKind = 'sqlite' | 'postgres';
+/** internal: this process runs the projector; external: apps/projector does (api instances only read) */
+export type ProjectionsMode = 'internal' | 'external';
 
 /** Everything the service reads from its environment, parsed once at start-up. */
 export interface AppConfig {
@@ -14,6 +16,7 @@ export interface AppConfig {
   esdbConnectionString?: string;
   readModelStore: ReadModelStoreKind;
   databaseUrl?: string;
+  projections: ProjectionsMode;
   jwtSecret: string;
   /** checked when set */
   jwtIssuer?: string;
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     esdbConnectionString: env.ESDB_CONNECTION_STRING,
     readModelStore,
     databaseUrl: env.DATABASE_URL,
+    projections: oneOf('PROJECTIONS', env.PROJECTIONS, ['internal', 'external'], 'internal'),
     jwtSecret: env.AUTH_JWT_SECRET || getOrCreateSecret(dataDir, 'jwt-secret'),
     jwtIssuer: env.AUTH_JWT_ISSUER || undefined,
     jwtAudience: env.AUTH_JWT_AUDIENCE || undefined,

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, SqliteEventStore, type EventStore } from '@app/event-store';
+import { EsdbEventStore } from '@app/event-store/esdb';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, systemClock } from '../command/clock';
 
@@ -12,9 +13,10 @@ export function createEventStore(config: AppConfig): EventStore {
       mkdirSync(config.dataDir, { recursive: true });
       return new SqliteEventStore({ filename: join(config.dataDir, 'events.sqlite') });
     case 'esdb':
-      throw new Error(
-        'EVENT_STORE=esdb: the EventStoreDB adapter is not available in this build yet',
-      );
+      if (!config.esdbConnectionString) {
+        throw new Error('EVENT_STORE=esdb needs ESDB_CONNECTION_STRING');
+      }
+      return new EsdbEventStore({ connectionString: config.esdbConnectionString });
   }
 }
 

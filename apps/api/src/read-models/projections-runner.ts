@@ -1,28 +1,23 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { EventStore } from '@app/event-store';
 import {
   Projector,
-  READ_MODEL_STORE,
   type CheckpointSignal,
-  type ProjectorStatus,
+  type ProjectionFailure,
   type ReadModelStore,
 } from '@app/read-models';
+import { Projections } from './projections';
 
-/** The in-process projector: started with the app, stopped before the stores close. */
-@Injectable()
-export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestroy {
+/** The projector in this process: started with the app, stopped before the stores close. */
+export class ProjectionsRunner
+  extends Projections
+  implements OnApplicationBootstrap, OnModuleDestroy
+{
+  readonly mode = 'in-process';
   private readonly projector: Projector;
 
-  constructor(
-    @Inject(EVENT_STORE) events: EventStore,
-    @Inject(READ_MODEL_STORE) store: ReadModelStore,
-  ) {
+  constructor(events: EventStore, store: ReadModelStore) {
+    super();
     const logger = new Logger('Projections');
     this.projector = new Projector(events, store, {
       log: { info: (m) => logger.log(m), error: (m) => logger.error(m) },
@@ -33,8 +28,8 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
     return this.projector.signal;
   }
 
-  status(): ProjectorStatus {
-    return this.projector.status();
+  failure(): ProjectionFailure | null {
+    return this.projector.status().failure;
   }
 
   onApplicationBootstrap(): Promise<void> {

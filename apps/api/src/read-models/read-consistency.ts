@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { comparePositions, EVENT_STORE, isPosition, type EventStore } from '@app/event-store';
 import { BadUserInput, StaleReadModel } from '../errors/app-errors';
-import { ProjectionsRunner } from './projections-runner';
+import { Projections } from './projections';
 
 /** How long a read waits for the position it names before STALE_READ_MODEL. */
 export const CONSISTENT_WITH_TIMEOUT_MS = 5000;
@@ -9,7 +9,8 @@ export const CONSISTENT_WITH_TIMEOUT_MS = 5000;
 export const HEAD_WAIT_MS = 1000;
 
 /**
- * Waits on the projections' checkpoint notification (never polls). With `consistentWith` the read
+ * Waits on the projections' checkpoint signal (never polls in the request), fed by this process's
+ * projector or by the one in apps/projector (see ExternalProjections). With `consistentWith` the read
  * answers only once that position is projected; without it, it reads its own writes when the
  * projections are close behind, and never fails for lag.
  */
@@ -17,7 +18,7 @@ export const HEAD_WAIT_MS = 1000;
 export class ReadConsistency {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
-    private readonly projections: ProjectionsRunner,
+    private readonly projections: Projections,
   ) {}
 
   async ensure(consistentWith: string | null | undefined): Promise<void> {

@@ -1,4 +1,5 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE } from '@app/event-store';
 import { READ_MODEL_STORE, ReadModelQueries, type ReadModelStore } from '@app/read-models';
 import { AuthModule } from '../auth/auth.module';
 import { APP_CONFIG } from '../config/app-config';
@@ -6,16 +7,19 @@ import { BenefitsResolver } from './benefits.resolver';
 import { CaseloadResolver } from './caseload.resolver';
 import { CasesResolver } from './cases.resolver';
 import { PaymentRollController } from './payment-roll.controller';
+import { Projections } from './projections';
+import { createProjections } from './projections.factory';
 import { ProjectionsHealth } from './projections.health';
-import { ProjectionsRunner } from './projections-runner';
+import { ProjectionsMetrics } from './projections.metrics';
 import { ReadConsistency } from './read-consistency';
 import { createReadModelStore } from './read-model-store.factory';
 import { RequestReadsProvider } from './request-reads';
 
 /**
- * The read side: the store, the in-process projector fed from the global log, the read queries
- * of CONTRACT.md, the payment-roll CSV and the projections' health. Global, so `case(id)` and
- * /health can use it without importing it.
+ * The read side: the store, the projections (the projector in this process, or apps/projector's
+ * checkpoints followed with PROJECTIONS=external), the read queries of CONTRACT.md, the
+ * payment-roll CSV and the projections' health. Global, so `case(id)` and /health can use it
+ * without importing it.
  */
 @Global()
 @Module({
@@ -27,10 +31,15 @@ import { RequestReadsProvider } from './request-reads';
       inject: [READ_MODEL_STORE],
       useFactory: (store: ReadModelStore) => new ReadModelQueries(store),
     },
-    ProjectionsRunner,
+    {
+      provide: Projections,
+      inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE],
+      useFactory: createProjections,
+    },
     ReadConsistency,
     RequestReadsProvider,
     ProjectionsHealth,
+    ProjectionsMetrics,
     CasesResolver,
     BenefitsResolver,
     CaseloadResolver,

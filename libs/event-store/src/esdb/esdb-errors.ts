@@ -17,12 +17,7 @@ export function fromClientError(
   expectedRevision?: ExpectedRevision,
 ): unknown {
   if (error instanceof WrongExpectedVersionError && expectedRevision !== undefined) {
-    const actual = error.actualVersion;
-    return new WrongExpectedRevision(
-      streamId,
-      expectedRevision,
-      actual === 'no_stream' ? actual : BigInt(actual),
-    );
+    return new WrongExpectedRevision(streamId, expectedRevision, error.actualVersion);
   }
   if (error instanceof StreamNotFoundError) return new StreamNotFound(streamId);
   return error;

@@ -261,13 +261,15 @@ const toReadPosition = (from: FromPosition): ReadPosition =>
 const isAfter = (event: AllStreamRecordedEvent, after: FromPosition): boolean =>
   after === 'start' || comparePositions(encodePosition(event.position), after) > 0;
 
-/** `dispose()` cancels the client's calls but leaves its channel open. */
+/** `dispose()` cancels the client's calls but leaves its channel, and so its connection, open. */
 async function closeChannel(client: EventStoreDBClient): Promise<void> {
   const internal = client as unknown as { getChannel(): Promise<Channel> };
-  await internal.getChannel().then(
-    (channel) => channel.close(),
-    () => undefined,
+  // getChannel() (protected) may first have to discover the server again: never wait long for that
+  const gaveUp = new Promise<undefined>((resolve) =>
+    setTimeout(() => resolve(undefined), 1000).unref(),
   );
+  const channel = await Promise.race([internal.getChannel().catch(() => undefined), gaveUp]);
+  channel?.close();
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -16,6 +16,9 @@ export class PostgresCheckpointListener implements CheckpointWatch {
   private retryMs = FIRST_RETRY_MS;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private last: Position | undefined;
+  /** a NOTIFY arrived on this connection: it is as new as the re-read, or newer */
+  private heard = false;
 
   constructor(
     private readonly connectionString: string,
@@ -41,8 +44,11 @@ export class PostgresCheckpointListener implements CheckpointWatch {
       application_name: 'cases-checkpoint-listener',
     });
     this.client = client;
+    this.heard = false;
     client.on('notification', ({ channel, payload }) => {
-      if (channel === CHECKPOINT_CHANNEL && payload) this.deliver(payload);
+      if (channel !== CHECKPOINT_CHANNEL || !payload || this.client !== client) return;
+      this.heard = true;
+      this.deliver(payload);
     });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('checkpoint listener disconnected')));
@@ -52,13 +58,16 @@ export class PostgresCheckpointListener implements CheckpointWatch {
       if (this.client !== client) return;
       this.retryMs = FIRST_RETRY_MS;
       const position = await this.stored();
-      if (position !== null) this.deliver(position);
+      if (position !== null && !this.heard && this.client === client) this.deliver(position);
     } catch (error) {
       this.lost(client, error);
     }
   }
 
+  /** Each position once: a re-read after (re)connecting may repeat what a NOTIFY just said. */
   private deliver(position: Position): void {
+    if (position === this.last) return;
+    this.last = position;
     try {
       this.onAdvance(position);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { ReadModelMigration } from '../sqlite/sqlite-read-model-migrations';
+import type { ReadModelMigration } from '../sql/read-model-tables';
 
 /**
  * Ordered, append-only (never edit a released one). The same tables as SQLite's, in PostgreSQL

@@ -25,7 +25,7 @@ export interface RebuildOptions {
 export async function rebuildReadModels(
   events: EventStore,
   store: ReadModelStore,
-  { policy = DEFAULT_POLICY, batchSize = 500, onProgress }: RebuildOptions = {},
+  { policy = DEFAULT_POLICY, batchSize = 5000, onProgress }: RebuildOptions = {},
 ): Promise<RebuildResult> {
   await store.reset();
   let replayed = 0;

@@ -56,7 +56,7 @@ function group<T extends { case_id: string }>(rows: T[]): Map<string, T[]> {
   return map;
 }
 
-/** The read side of both adapters: plain, portable SELECTs built once. */
+/** The read side of both adapters: plain, portable SELECTs, written once for both engines. */
 export class ReadModelReader {
   constructor(
     private readonly db: ReadModelDb,

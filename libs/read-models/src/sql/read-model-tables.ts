@@ -118,6 +118,13 @@ export const CASE_TABLES = [
   'rm_graduation_grant',
 ] as const satisfies readonly ReadModelTable[];
 
+/** One step of an adapter's schema, numbered from 1 in order. */
+export interface ReadModelMigration {
+  version: number;
+  description: string;
+  up: string;
+}
+
 /** Splits long IN lists and multi-row inserts (both engines limit bound parameters). */
 export function chunks<T>(values: readonly T[], size = 500): T[][] {
   const out: T[][] = [];

@@ -1,14 +1,12 @@
 import type Database from 'better-sqlite3';
+import type { ReadModelMigration } from '../sql/read-model-tables';
 
-export interface ReadModelMigration {
-  version: number;
-  description: string;
-  up: string;
-}
+export type { ReadModelMigration };
 
 /**
- * Ordered, append-only (never edit a released one). Plain SQL that PostgreSQL also speaks, apart
- * from the types. Region prefixes are matched as ranges on region_code, so the indexes serve them.
+ * Ordered, append-only (never edit a released one). PostgreSQL has its own list with the same
+ * tables (postgres-read-model-migrations.ts). Region prefixes are matched as ranges on
+ * region_code, so the indexes serve them.
  */
 export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
   {

@@ -24,6 +24,7 @@ import {
   CASE_TABLES,
   chunks,
   READ_MODEL_TABLES,
+  type CaseTable,
   type ReadModelTables,
 } from '../sql/read-model-tables';
 import { categoryRows, fromCaseRow } from '../sql/rows';
@@ -50,11 +51,35 @@ function open(filename: string, busyTimeoutMs: number): Database.Database {
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
+const CASE_COLUMNS = [
+  'case_id',
+  'region_code',
+  'status',
+  'is_open',
+  'risk_level',
+  'caseworker_id',
+  'birth_date',
+  'eighteenth_birthday',
+  'next_visit_due',
+  'categories',
+  'child_name',
+  'id_number',
+  'guardian_kind',
+  'guardian_name',
+  'guardian_relation',
+  'revision',
+  'position',
+] as const satisfies readonly (keyof CaseTable)[];
+const INSERT_CASE =
+  `INSERT INTO rm_case (${CASE_COLUMNS.join(', ')})` +
+  ` VALUES (${CASE_COLUMNS.map((c) => `@${c}`).join(', ')})`;
+
 /**
- * The embedded read-model store: one SQLite file in WAL mode. The projector writes on one
- * connection with cached prepared statements (better-sqlite3 is synchronous: the shared Kysely
- * writer would cost the rebuild a third of its speed here); queries read on another connection
- * through the query layer PostgreSQL shares, so they only ever see committed batches.
+ * The embedded read-model store: one SQLite file in WAL mode. Queries read on their own connection
+ * through the query layer PostgreSQL shares, so they only ever see committed batches. The projector
+ * writes on another connection with cached prepared statements: better-sqlite3 is synchronous, and
+ * the shared Kysely writer (which compiles and prepares every statement) measured about 20% slower
+ * on a rebuild and 45% slower on the projector's small live batches.
  */
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly writer: Database.Database;
@@ -258,11 +283,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.stmt(
       'INSERT INTO rm_case_state (case_id, state, revision, position) VALUES (?, ?, ?, ?)',
     ).run(id, JSON.stringify(snapshot.state), snapshot.revision, snapshot.position);
-    const row = fromCaseRow(summary, sqliteDialect);
-    const columns = Object.keys(row);
-    this.stmt(
-      `INSERT INTO rm_case (${columns.join(', ')}) VALUES (${placeholders(columns.length)})`,
-    ).run(...Object.values(row));
+    this.stmt(INSERT_CASE).run(fromCaseRow(summary, sqliteDialect));
     const category = this.stmt(
       'INSERT INTO rm_case_category (case_id, category, region_code, is_open) VALUES (?, ?, ?, ?)',
     );

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { credentials, status as GrpcStatus } from '@grpc/grpc-js';
+import { credentials, status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
 import {
   BACKWARDS,
   END,
@@ -17,7 +18,9 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import { ServerFeaturesClient } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
-import { Empty } from '@eventstore/db-client/generated/shared_pb';
+import { Empty, StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb';
+import { StreamsClient } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { AppendReq } from '@eventstore/db-client/generated/streams_pb';
 import { startEsdbTestServer, type EsdbTestServer } from './esdb-test-server';
 
 const anEvent = (type = 'Happened', n = 0) => jsonEvent({ type, data: { n } });
@@ -171,6 +174,25 @@ describe('ESDB test server, driven by @eventstore/db-client', () => {
       });
       expect(read.event?.created.getTime()).toBeGreaterThanOrEqual(before);
     });
+  });
+
+  it('refuses proposed events without the type and content-type metadata', async () => {
+    const streams = new StreamsClient(`127.0.0.1:${server.port}`, credentials.createInsecure());
+    const options = new AppendReq.Options()
+      .setStreamIdentifier(new StreamIdentifier().setStreamName(Buffer.from(stream())))
+      .setAny(new Empty());
+    const untyped = new AppendReq.ProposedMessage()
+      .setId(new UUID().setString(randomUUID()))
+      .setData(Buffer.from('{}'));
+    const error = await new Promise<ServiceError | null>((resolve) => {
+      const call = streams.append((failure) => resolve(failure));
+      call.write(new AppendReq().setOptions(options));
+      call.write(new AppendReq().setProposedMessage(untyped));
+      call.end();
+    });
+    streams.close();
+    expect(error?.code).toBe(GrpcStatus.INVALID_ARGUMENT);
+    expect(error?.metadata.get('exception')).toEqual(['missing-required-metadata-property']);
   });
 
   describe('reads', () => {
@@ -330,9 +352,10 @@ describe('ESDB test server subscriptions to $all', () => {
         filter: { prefixes: ['s-'], checkpointInterval: 1 } as never,
       });
       await client.appendToStream('s-1', batch(3));
-      await until(() => seen.length === 1);
+      const events = () => seen.filter((s) => s.event);
+      await until(() => events().length === 1);
       await sleep(300);
-      expect(seen).toEqual([{ event: 's-1' }]);
+      expect(events()).toEqual([{ event: 's-1' }]);
       expect(server.activeSubscriptions()).toHaveLength(1);
       await subscription.unsubscribe();
       await until(() => server.activeSubscriptions().length === 0);

@@ -76,7 +76,11 @@ export async function startEsdbTestServer(
     feeds: new Set<ActiveFeed>(),
     subscriptionRequests: [],
     nextSubscriptionFault: () => subscriptionFaults.shift(),
-    nextAppendTimesOut: () => appendTimeouts > 0 && appendTimeouts-- > 0,
+    nextAppendTimesOut() {
+      if (appendTimeouts === 0) return false;
+      appendTimeouts -= 1;
+      return true;
+    },
   };
   let port = options.port ?? 0;
   const server = new Server();

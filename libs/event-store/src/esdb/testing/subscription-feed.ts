@@ -96,8 +96,9 @@ export function serveAllSubscription(
       const page = log.after(cursor, PAGE);
       if (page.length === 0) {
         if (!live) {
-          if (request.filter && scannedInCatchUp && cursor !== null)
+          if (request.filter && scannedInCatchUp && cursor !== null) {
             await send(checkpointResp(cursor));
+          }
           await send(caughtUpResp());
           live = true;
           if (fault && fault.afterEvents === undefined) return playFault(fault);
@@ -113,8 +114,9 @@ export function serveAllSubscription(
         if (matches(request.filter, event)) {
           await send(eventResp(event, request.structuredIds));
           sent += 1;
-          if (fault?.afterEvents !== undefined && sent >= fault.afterEvents)
+          if (fault?.afterEvents !== undefined && sent >= fault.afterEvents) {
             return playFault(fault);
+          }
         }
         if (request.filter && considered % request.checkpointInterval === 0) {
           await send(checkpointResp(cursor));

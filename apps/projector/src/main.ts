@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig, type AppConfig } from '../../api/src/config/app-config';
+import { ProjectorModule } from './projector.module';
+
+/** Builds the projector process (used by main and the specs). */
+export async function createProjectorApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ProjectorModule.forRoot(config),
+    new FastifyAdapter({ requestTimeout: config.requestTimeoutMs }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  return app;
+}
+
+/**
+ * `node dist/apps/projector/src/main.js`: the projections for deployments with several api
+ * instances (which then run with PROJECTIONS=external). Reads the api's environment; PORT is
+ * where /health and /metrics answer.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createProjectorApp(config);
+  await app.listen(config.port, config.host);
+  app
+    .get(Logger)
+    .log(`projector: /health and /metrics on ${await app.getUrl()}`, 'ProjectorApplication');
+
+  // SIGTERM/SIGINT: stop the projector (its last batch commits with its checkpoint), close the
+  // stores, exit 0; if that hangs, exit anyway
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => {
+      console.error(
+        `shutdown on ${signal} took longer than ${config.shutdownTimeoutMs} ms; exiting`,
+      );
+      process.exit(1);
+    }, config.shutdownTimeoutMs).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('shutdown failed', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
+    process.exit(1);
+  });
+}
