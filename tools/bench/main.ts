@@ -41,8 +41,20 @@ function settingsFrom(argv: string[]): { settings: RunSettings; out: string | nu
       preset: values.preset ?? (quick ? 'zibo' : 'province'),
       phases: phases as Phase[],
       durations: quick
-        ? { measureMs: 3000, warmupMs: 1000, loadSeconds: 5, loadWarmupSeconds: 2 }
-        : { measureMs: 10_000, warmupMs: 2000, loadSeconds: 15, loadWarmupSeconds: 3 },
+        ? {
+            measureMs: 3000,
+            warmupMs: 1000,
+            commandCases: 1000,
+            loadSeconds: 5,
+            loadWarmupSeconds: 2,
+          }
+        : {
+            measureMs: 10_000,
+            warmupMs: 2000,
+            commandCases: 4000,
+            loadSeconds: 15,
+            loadWarmupSeconds: 3,
+          },
       rawReadMinMs: quick ? 1500 : 3000,
       rebuildRuns: quick ? 3 : 1,
       serverProfileDir: values['server-prof'] ? resolve(values['server-prof']) : undefined,

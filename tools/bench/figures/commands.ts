@@ -7,28 +7,31 @@ import {
 import { PRESETS } from '../../seed/regions';
 import { planRegion } from '../../seed/seed-plan';
 import { startInProcessApp } from '../support/bench-app';
-import { perSecond, runConcurrently } from '../support/concurrent';
+import { perSecond, type LoopResult } from '../support/concurrent';
 import { WRITE_CALLERS } from '../support/sample-events';
 import type { Durations, Measured } from './measured';
 
-const CASES = 1000;
+/** Visits per case before the clock starts, and while it runs: streams go from 6 to 16 events. */
+const WARM_VISITS = 5;
+const MEASURED_VISITS = 10;
 
 /**
  * commandsPerSec: RecordVisit through the CommandBus (handler -> CaseCommandService -> load,
- * decide, append) on 1,000 identified cases, 32 callers each owning its own cases, the whole app
+ * decide, append) on identified cases, 32 callers each owning its own cases, the whole app
  * initialised in this process but no HTTP. PROJECTIONS=external (the deployment where
- * apps/projector follows the log in its own process), so the figure is the command path alone;
- * the seed shows commands with the in-process projector sharing the thread.
+ * apps/projector follows the log in its own process), so the figure is the command path alone.
+ * A fixed amount of work, not a fixed time: each command reads its whole stream, so a longer
+ * run on the same cases would measure longer streams.
  */
 export async function measureCommands(
   dir: string,
   asOf: string,
-  { measureMs, warmupMs }: Durations,
+  { commandCases }: Durations,
 ): Promise<Measured> {
   const app = await startInProcessApp(dir, { PROJECTIONS: 'external' });
   try {
     const bus = app.get(CommandBus);
-    const plan = planRegion(PRESETS.zibo, { seed: 8, asOf, children: CASES });
+    const plan = planRegion(PRESETS.zibo, { seed: 8, asOf, children: commandCases });
     const cases: { caseId: string; actor: (typeof plan.children)[number]['identify']['actor'] }[] =
       [];
     let next = 0;
@@ -44,27 +47,31 @@ export async function measureCommands(
       }),
     );
     const visitedAt = `${asOf}T14:00:00+08:00`;
-    const cursors = Array.from({ length: WRITE_CALLERS }, (_, c) => c);
-    const visit = async (caller: number) => {
-      const index = cursors[caller];
-      const following = index + WRITE_CALLERS;
-      cursors[caller] = following < cases.length ? following : caller;
-      const { caseId, actor } = cases[index];
-      await bus.execute(
+    const visit = ({ caseId, actor }: (typeof cases)[number]) =>
+      bus.execute(
         new ExecuteCaseCommand(
           { type: 'RecordVisit', caseId, data: { visitedAt, notes: null } },
           { principal: actor, correlationId: 'bench-visit' },
         ),
       );
+    // caller c visits cases c, c + 32, ... in turn, `rounds` times each
+    const visitAll = async (rounds: number): Promise<LoopResult> => {
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: WRITE_CALLERS }, async (_, caller) => {
+          for (let round = 0; round < rounds; round++)
+            for (let i = caller; i < cases.length; i += WRITE_CALLERS) await visit(cases[i]);
+        }),
+      );
+      return { ops: rounds * cases.length, ms: performance.now() - started };
     };
-    const warm = await runConcurrently(WRITE_CALLERS, warmupMs, visit);
-    const result = await runConcurrently(WRITE_CALLERS, measureMs, visit);
-    const eventsPerCase = (visits: number) => Math.round((1 + visits / cases.length) * 10) / 10;
+    await visitAll(WARM_VISITS);
+    const result = await visitAll(MEASURED_VISITS);
     return {
       figures: { commandsPerSec: perSecond(result) },
       notes: {
         commands: result.ops,
-        commandStreamLength: `${eventsPerCase(warm.ops)} -> ${eventsPerCase(warm.ops + result.ops)} events per case stream`,
+        commandStreams: `${cases.length} cases, ${1 + WARM_VISITS} -> ${1 + WARM_VISITS + MEASURED_VISITS} events each`,
       },
     };
   } finally {

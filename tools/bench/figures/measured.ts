@@ -9,9 +9,11 @@ export interface Measured {
 }
 
 export interface Durations {
-  /** each write figure and the command figure */
+  /** each write figure */
   measureMs: number;
   warmupMs: number;
+  /** cases the command figure visits (a fixed number of commands each) */
+  commandCases: number;
   /** each HTTP load */
   loadSeconds: number;
   loadWarmupSeconds: number;

@@ -66,7 +66,7 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
     label: 'GraphQL case(id) over HTTP, real server, 16 connections',
     unit: 'req/s',
     bound:
-      'The server\'s one thread (the load generator has the other core): per request, JWT verification, helmet headers, the request log line, Nest\'s resolver plumbing, the read-your-writes check of the log head, the read-model queries (case row and programmes) and Mercurius (graphql-jit).',
+      "The server's one thread (the load generator has the other core): per request, JWT verification, helmet headers, the request log line, Nest's resolver plumbing, the read-your-writes check of the log head, the read-model queries (case row and programmes) and Mercurius (graphql-jit).",
   },
   graphqlCaseP99Ms: { label: 'GraphQL case(id) p99 latency', unit: 'ms', bound: 'As above.' },
   bareMercuriusRps: {

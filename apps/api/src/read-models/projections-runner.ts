@@ -1,4 +1,4 @@
-import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
 import {
   Projector,
@@ -8,10 +8,10 @@ import {
 } from '@app/read-models';
 import { Projections } from './projections';
 
-/** The projector in this process: started with the app, stopped before the stores close. */
+/** The projector in this process: started with the app, stopped before its module closes the stores. */
 export class ProjectionsRunner
   extends Projections
-  implements OnApplicationBootstrap, OnModuleDestroy
+  implements OnApplicationBootstrap, OnApplicationShutdown
 {
   readonly mode = 'in-process';
   private readonly projector: Projector;
@@ -36,7 +36,8 @@ export class ProjectionsRunner
     return this.projector.start();
   }
 
-  onModuleDestroy(): Promise<void> {
+  /** After the HTTP server has let the requests in flight finish (their reads may wait on us). */
+  onApplicationShutdown(): Promise<void> {
     return this.projector.stop();
   }
 }
