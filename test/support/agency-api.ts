@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import {
   credentials,
   loadPackageDefinition,
@@ -102,17 +101,7 @@ export async function caseEvents(app: TestApp, caseId: string): Promise<StoredEv
   return events;
 }
 
-/** A TCP port free right now (the gRPC server binds it a moment later). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from './free-port';
 
 export type GrpcAnswer =
   | { ok: true; response: Record<string, unknown> }

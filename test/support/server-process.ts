@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from './free-port';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import jwt from 'jsonwebtoken';
@@ -9,17 +9,6 @@ import type { RoleName } from '../../apps/api/src/auth/principal';
 
 const ROOT = resolve(__dirname, '..', '..');
 export const SERVER_SECRET = 'process-e2e-secret-0123456789';
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 /**
  * The API as its own process (TypeScript run through SWC, no build needed), for what only a real

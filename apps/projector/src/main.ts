@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig, type AppConfig } from '../../api/src/config/app-config';
+import { stopOnSignals } from '../../api/src/http/graceful-close';
 import { ProjectorModule } from './projector.module';
 
 /** Builds the projector process (used by main and the specs). */
@@ -29,28 +30,7 @@ async function main(): Promise<void> {
     .get(Logger)
     .log(`projector: /health and /metrics on ${await app.getUrl()}`, 'ProjectorApplication');
 
-  // SIGTERM/SIGINT: stop the projector (its last batch commits with its checkpoint), close the
-  // stores, exit 0; if that hangs, exit anyway
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    setTimeout(() => {
-      console.error(
-        `shutdown on ${signal} took longer than ${config.shutdownTimeoutMs} ms; exiting`,
-      );
-      process.exit(1);
-    }, config.shutdownTimeoutMs).unref();
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('shutdown failed', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  stopOnSignals(app, config.shutdownTimeoutMs);
 }
 
 if (require.main === module) {
