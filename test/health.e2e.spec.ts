@@ -29,30 +29,15 @@ describe('the running service', () => {
 
   it('counts commands by name and outcome, with no personal information in the labels', async () => {
     const idNumber = makeFictionalIdNumber('370303', '2014-02-02', 5);
-    await mutate(
-      app,
-      'identifyChild',
-      {
-        idNumber,
-        name: '指标',
-        regionCode: '370303101001',
-        source: 'VISIT',
-        identifiedAt: '2026-01-01T10:00:00+08:00',
-      },
-      app.token('ADMIN'),
-    );
-    await mutate(
-      app,
-      'identifyChild',
-      {
-        idNumber,
-        name: '指标',
-        regionCode: '370303101001',
-        source: 'VISIT',
-        identifiedAt: '2026-01-01T10:00:00+08:00',
-      },
-      app.token('ADMIN'),
-    );
+    const input = {
+      idNumber,
+      name: '指标',
+      regionCode: '370303101001',
+      source: 'VISIT',
+      identifiedAt: '2026-01-01T10:00:00+08:00',
+    };
+    await mutate(app, 'identifyChild', input, app.token('ADMIN'));
+    await mutate(app, 'identifyChild', input, app.token('ADMIN')); // the same child again: refused
     const text = await (await fetch(`${app.url}/metrics`)).text();
     expect(text).toMatch(/cases_commands_total\{command="IdentifyChild",outcome="ok"\} 1/);
     expect(text).toMatch(/cases_commands_total\{command="Reserve",outcome="DUPLICATE_CASE"\} 1/);
