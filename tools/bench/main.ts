@@ -66,10 +66,9 @@ function settingsFrom(argv: string[]): { settings: RunSettings; out: string | nu
 async function main(): Promise<void> {
   const { settings, out } = settingsFrom(process.argv.slice(2));
   const temp = new TempDir();
-  const removeAndExit = () => {
-    temp.remove();
-    process.exit(130);
-  };
+  const removeAndExit = () => process.exit(130);
+  // also when a library ends the process early (Nest exits on some errors)
+  process.once('exit', () => temp.remove());
   process.once('SIGINT', removeAndExit);
   process.once('SIGTERM', removeAndExit);
   const started = performance.now();

@@ -2,6 +2,7 @@ import type { Machine } from '../support/machine';
 import type { Durations } from '../figures/measured';
 import { CATALOGUE, FIGURE_KEYS } from './catalogue';
 import { formatRatio, formatValue, goalVerdict, type BenchReport } from './format';
+import { PROFILES } from './profiles';
 
 export interface RunInfo {
   machine: Machine;
@@ -110,6 +111,7 @@ export function renderBenchmarksMd(report: BenchReport, run: RunInfo): string {
     '',
     ...bounds,
     '',
+    PROFILES,
     METHOD,
     `Durations of this run: ${d.measureMs / 1000} s per write figure after ${d.warmupMs / 1000} s of warm-up; ` +
       `${d.loadSeconds} s of HTTP load after ${d.loadWarmupSeconds} s of warm-up.`,

@@ -35,6 +35,10 @@ export function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// a bench that dies (an uncaught error, a library calling process.exit) takes its servers along
+const running = new Set<ChildProcess>();
+process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
 /** A server in its own process (loopback only), stopped with SIGTERM, measured from /proc. */
 export class ChildServer {
   private stderrTail = '';
@@ -74,6 +78,8 @@ export class ChildServer {
         stdio: ['ignore', 'ignore', 'pipe'],
       },
     );
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     const server = new ChildServer(options.name, child);
     const deadline = Date.now() + (options.timeoutMs ?? 120_000);
     while (Date.now() < deadline) {
