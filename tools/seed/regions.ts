@@ -44,7 +44,7 @@ export const PRESETS: Record<string, RegionPreset> = {
     counties: ZHEJIANG_COUNTIES,
     townships: 1320,
     villagesPerTownship: 20,
-    children: 64000,
+    children: 65000, // about 1.01 million events
   },
 };
 

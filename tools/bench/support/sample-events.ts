@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { UuidV7Generator } from '../../../apps/api/src/command/uuid-v7';
+
+/** Event ids as the command path mints them (time-ordered), for every write figure alike. */
+const eventIds = new UuidV7Generator();
 
 /** The streams the write figures spread their appends over. */
 export const STREAM_COUNT = 1000;
@@ -22,7 +26,7 @@ export function sampleStreams(): string[] {
  */
 export function sampleEvent(): SampleEvent {
   return {
-    id: randomUUID(),
+    id: eventIds.next(),
     type: 'VisitRecorded',
     data: { visitedAt: '2026-05-06T14:00:00+08:00', notes: null },
     metadata: {

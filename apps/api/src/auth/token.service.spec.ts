@@ -86,6 +86,18 @@ describe('bearer tokens', () => {
     expect(strict.verify(strict.sign({ sub: 'u1', role: 'ADMIN', regions: [] })).id).toBe('u1');
   });
 
+  it('keeps refusing a remembered token once it has expired', () => {
+    const token = jwt.sign(claims, SECRET, { algorithm: 'HS256', expiresIn: 60 });
+    expect(tokens.verify(token).id).toBe('u1');
+    const later = Date.now() + 200_000;
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(later);
+    try {
+      expect(() => tokens.verify(token)).toThrow(AuthenticationFailed);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('never puts the secret or the token in its errors', () => {
     const token = jwt.sign(claims, 'other-secret', { expiresIn: 60 });
     try {

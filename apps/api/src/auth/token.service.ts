@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ROLES, type Principal, type RoleName } from './principal';
@@ -12,16 +13,28 @@ export class AuthenticationFailed extends Error {
 
 const REGION_PREFIX = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
 
+const MAX_REMEMBERED = 10_000;
+
 /** Verifies HS256 bearer tokens and turns their claims into a Principal. */
 @Injectable()
 export class TokenService {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  /** A KeyObject made once: jsonwebtoken otherwise builds one from the string on every verify. */
+  private readonly key: KeyObject;
+  /** Tokens already verified, until they expire (a client sends the same token many times). */
+  private readonly verified = new Map<
+    string,
+    { principal: Principal; notBefore: number; expires: number }
+  >();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+  }
 
   sign(
     claims: { sub: string; role: RoleName; regions: string[]; agency?: string },
     ttlSeconds = 8 * 3600,
   ): string {
-    return jwt.sign(claims, this.config.jwtSecret, {
+    return jwt.sign(claims, this.key, {
       algorithm: 'HS256',
       expiresIn: ttlSeconds,
       ...(this.config.jwtIssuer ? { issuer: this.config.jwtIssuer } : {}),
@@ -37,9 +50,27 @@ export class TokenService {
   }
 
   verify(token: string): Principal {
+    const now = Date.now();
+    const skew = this.config.jwtClockSkewSeconds * 1000;
+    const known = this.verified.get(token);
+    if (known && now < known.expires + skew && now >= known.notBefore - skew)
+      return known.principal;
+    const principal = this.verifyFully(token);
+    this.remember(token, principal);
+    return principal;
+  }
+
+  private remember(token: string, principal: Principal): void {
+    const { exp, nbf } = jwt.decode(token) as jwt.JwtPayload;
+    if (this.verified.size >= MAX_REMEMBERED)
+      this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { principal, expires: exp! * 1000, notBefore: (nbf ?? 0) * 1000 });
+  }
+
+  private verifyFully(token: string): Principal {
     let claims: jwt.JwtPayload;
     try {
-      const decoded = jwt.verify(token, this.config.jwtSecret, {
+      const decoded = jwt.verify(token, this.key, {
         algorithms: ['HS256'],
         clockTolerance: this.config.jwtClockSkewSeconds,
         ...(this.config.jwtIssuer ? { issuer: this.config.jwtIssuer } : {}),

@@ -15,6 +15,8 @@ import { ConcurrencyConflict } from '../errors/app-errors';
 import { toContractError } from '../errors/to-contract-error';
 import { commandDuration, commandRetries, commandsTotal } from '../metrics/metrics';
 import { CLOCK, type Clock } from './clock';
+import { FoldCache } from './fold-cache';
+import { UuidV7Generator } from './uuid-v7';
 import type { Decider } from './decider';
 
 /** Who asks, on what grounds, and the business time the resulting events carry. */
@@ -57,24 +59,35 @@ const MAX_ATTEMPTS = 4;
  */
 @Injectable()
 export class CommandPath {
+  private readonly folds = new FoldCache();
+  private readonly ids = new UuidV7Generator();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * Reads the stream and folds it. Streams folded before are caught up from their cached fold
+   * (only the events after it are read), so a command no longer re-reads and re-parses its whole
+   * history; what another writer appended meanwhile is still read, and the append's expected
+   * revision guards the rest. A search for an event id always reads the whole stream.
+   */
   async load<S, E extends { type: string; data: unknown }>(
     streamId: string,
     decider: Pick<Decider<S, unknown, E>, 'initialState' | 'evolve'>,
     lookForId?: string,
   ): Promise<LoadedStream<S>> {
-    let state = decider.initialState();
+    const cached = lookForId === undefined ? this.folds.get(streamId, decider.evolve) : undefined;
+    let state = cached ? (cached.state as S) : decider.initialState();
     let holdsId = false;
-    let revision: bigint | 'no_stream' = 'no_stream';
-    let lastHash: string | undefined;
-    let lastPosition: Position | undefined;
-    let lastRecordedAt: string | undefined;
+    let revision: bigint | 'no_stream' = cached?.revision ?? 'no_stream';
+    let lastHash = cached?.lastHash;
+    let lastPosition = cached?.lastPosition;
+    let lastRecordedAt = cached?.lastRecordedAt;
+    const from = typeof revision === 'bigint' ? revision + 1n : 'start';
     try {
-      for await (const event of this.store.readStream(streamId)) {
+      for await (const event of this.store.readStream(streamId, { fromRevision: from })) {
         state = decider.evolve(state, { type: event.type, data: event.data } as E);
         holdsId ||= event.id === lookForId;
         revision = event.revision;
@@ -86,7 +99,9 @@ export class CommandPath {
     } catch (error) {
       if (!(error instanceof StreamNotFound)) throw error;
     }
-    return { state, revision, lastHash, lastPosition, lastRecordedAt, holdsId };
+    const loaded = { state, revision, lastHash, lastPosition, lastRecordedAt, holdsId };
+    if (revision !== 'no_stream') this.folds.set(streamId, decider.evolve, loaded);
+    return loaded;
   }
 
   async run<S, C, E extends { type: string; data: unknown }>(
@@ -188,7 +203,7 @@ export class CommandPath {
       };
       chain = hash;
       return {
-        id: envelope.eventIds?.[index] ?? randomUUID(),
+        id: envelope.eventIds?.[index] ?? this.ids.next(),
         type: event.type,
         data: event.data,
         metadata: metadata as unknown as Record<string, unknown>,

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { withStatementCache } from './statement-cache';
 import type { BenefitCase } from '@app/domain';
 import type { Position } from '@app/event-store';
 import type {
@@ -103,7 +104,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       throw error;
     }
     this.kysely = new Kysely<ReadModelTables>({
-      dialect: new SqliteDialect({ database: this.reader }),
+      dialect: new SqliteDialect({ database: withStatementCache(this.reader) }),
     });
     this.reads = new ReadModelReader(this.kysely, sqliteDialect);
   }
