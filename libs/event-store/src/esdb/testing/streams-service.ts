@@ -49,7 +49,7 @@ export function streamsService(host: StreamsHost): UntypedServiceImplementation 
 }
 
 function unimplemented(_call: unknown, done: sendUnaryData<never>): void {
-  done(serviceError(GrpcStatus.UNIMPLEMENTED, 'not implemented by the test server'), null);
+  done(serviceError(GrpcStatus.UNIMPLEMENTED, 'unsupported by the test server'), null);
 }
 
 function read(host: StreamsHost, call: ServerWritableStream<ReadReq, ReadResp>): void {
@@ -124,4 +124,4 @@ function toFilter(options: ReadReq.Options.FilterOptions): EventFilter {
 
 const invalid = (details: string) => serviceError(GrpcStatus.INVALID_ARGUMENT, details);
 const unsupported = (what: string) =>
-  serviceError(GrpcStatus.UNIMPLEMENTED, `${what} are not implemented by the test server`);
+  serviceError(GrpcStatus.UNIMPLEMENTED, `${what} are unsupported by the test server`);
