@@ -47,3 +47,10 @@ export class BadUserInput extends Error {
     super(`invalid input: ${fields.map((f) => f.field).join(', ')}`);
   }
 }
+
+export class RateLimited extends Error {
+  override readonly name = 'RateLimited';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`rate limit reached; retry after ${retryAfterSeconds} s`);
+  }
+}

@@ -14,6 +14,7 @@ import {
   Forbidden,
   IdempotencyKeyReused,
   StaleReadModel,
+  RateLimited,
   Unauthenticated,
 } from './app-errors';
 import { HTTP_STATUS, type ContractCode, type ContractError } from './contract-error';
@@ -44,6 +45,7 @@ export function toContractError(error: unknown): ContractError {
     return make('CONFLICT', new ConcurrencyConflict().message);
   }
   if (error instanceof IdempotencyKeyReused) return make('IDEMPOTENCY_KEY_REUSED', error.message);
+  if (error instanceof RateLimited) return make('RATE_LIMITED', error.message);
   if (error instanceof Unauthenticated || error instanceof AuthenticationFailed) {
     return make('UNAUTHENTICATED', error.message);
   }

@@ -1,8 +1,10 @@
 import type { Metadata } from '@grpc/grpc-js';
-import { Controller, Logger } from '@nestjs/common';
+import { Controller, Inject, Logger } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { TokenService } from '../../auth/token.service';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { PerCallerLimit } from '../../http/per-caller-limit';
 import { toContractError } from '../../errors/to-contract-error';
 import { correlationIdOf } from '../../graphql/request-context';
 import { AgencyActsService } from '../agency-acts.service';
@@ -35,11 +37,15 @@ interface RecordGuardianshipActResponse {
 @Controller()
 export class GuardianshipActsGrpcController {
   private readonly logger = new Logger('AgencyGrpc');
+  private readonly limit: PerCallerLimit;
 
   constructor(
     private readonly acts: AgencyActsService,
     private readonly tokens: TokenService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.limit = new PerCallerLimit(config.rateLimits.agencyPerMinute);
+  }
 
   @GrpcMethod('GuardianshipActs', 'RecordGuardianshipAct')
   async record(
@@ -47,6 +53,7 @@ export class GuardianshipActsGrpcController {
     metadata: Metadata,
   ): Promise<RecordGuardianshipActResponse> {
     try {
+      this.limit.take(textOf(metadata, 'authorization'));
       const principal = this.tokens.fromAuthorizationHeader(textOf(metadata, 'authorization'));
       const { idempotencyKey, ...body } = request;
       const correlationId = correlationIdOf({
