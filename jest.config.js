@@ -47,4 +47,6 @@ module.exports = {
     '^@app/(domain|event-store|read-models)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testTimeout: 30000,
+  // a handle a failed spec left open (a child process, a socket) must not keep CI waiting forever
+  forceExit: true,
 };
