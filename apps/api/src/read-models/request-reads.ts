@@ -3,6 +3,8 @@ import DataLoader from 'dataloader';
 import { businessDateOf, type StandardLookup } from '@app/domain';
 import { ReadModelQueries, type ProgrammeRow } from '@app/read-models';
 import { CLOCK, type Clock } from '../command/clock';
+import { Projections } from './projections';
+import { StandardsCache } from './standards-cache';
 
 /** What one request reads once and shares: programmes batched by case, the standards, today. */
 export class RequestReads {
@@ -11,6 +13,7 @@ export class RequestReads {
 
   constructor(
     private readonly queries: ReadModelQueries,
+    private readonly standardsCache: StandardsCache,
     readonly today: string,
   ) {
     this.programmes = new DataLoader(async (caseIds) => {
@@ -20,7 +23,7 @@ export class RequestReads {
   }
 
   standardLookup(): Promise<StandardLookup> {
-    return (this.standards ??= this.queries.standardLookup());
+    return (this.standards ??= this.standardsCache.lookup());
   }
 }
 
@@ -28,16 +31,20 @@ export class RequestReads {
 @Injectable()
 export class RequestReadsProvider {
   private readonly byContext = new WeakMap<object, RequestReads>();
+  private readonly standards: StandardsCache;
 
   constructor(
     private readonly queries: ReadModelQueries,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    projections: Projections,
+  ) {
+    this.standards = new StandardsCache(queries, projections.signal);
+  }
 
   of(context: object): RequestReads {
     let reads = this.byContext.get(context);
     if (!reads) {
-      reads = new RequestReads(this.queries, this.today());
+      reads = new RequestReads(this.queries, this.standards, this.today());
       this.byContext.set(context, reads);
     }
     return reads;

@@ -11,6 +11,13 @@ export type RebuildResult = {
   failure: ProjectionFailure | null;
 };
 
+/**
+ * Events per rebuild transaction. A case touched again within a batch is written once, so bigger
+ * batches write less (the Zibo preset: 5,000 writes each case about five times, 20,000 about
+ * once); the batch is held in memory, about 2 KiB an event.
+ */
+export const REBUILD_BATCH_SIZE = 20_000;
+
 export interface RebuildOptions {
   policy?: CasePolicy;
   batchSize?: number;
@@ -25,7 +32,7 @@ export interface RebuildOptions {
 export async function rebuildReadModels(
   events: EventStore,
   store: ReadModelStore,
-  { policy = DEFAULT_POLICY, batchSize = 5000, onProgress }: RebuildOptions = {},
+  { policy = DEFAULT_POLICY, batchSize = REBUILD_BATCH_SIZE, onProgress }: RebuildOptions = {},
 ): Promise<RebuildResult> {
   await store.reset();
   let replayed = 0;

@@ -12,6 +12,7 @@ import type {
 } from '../read-model-store.port';
 import type { ReadModelDb, ReadModelDialect } from './read-model-dialect';
 import { chunks, READ_MODEL_TABLES, type ReadModelTables } from './read-model-tables';
+import { Precompiled } from './precompiled';
 import { toCaseRow, toProgrammeRow, toStandardRow } from './rows';
 
 type Scope = ReadModelTables & {
@@ -58,10 +59,34 @@ function group<T extends { case_id: string }>(rows: T[]): Map<string, T[]> {
 
 /** The read side of both adapters: plain, portable SELECTs, written once for both engines. */
 export class ReadModelReader {
+  /** the reads behind every `case(id)`, compiled once */
+  private readonly hot;
+
   constructor(
     private readonly db: ReadModelDb,
     private readonly dialect: ReadModelDialect,
-  ) {}
+  ) {
+    this.hot = {
+      caseById: new Precompiled(
+        (id) => db.selectFrom('rm_case').selectAll().where('case_id', '=', id),
+        ['\u0000case'],
+      ),
+      programmesOfOne: new Precompiled(
+        (id) =>
+          db
+            .selectFrom('rm_programme')
+            .selectAll()
+            .where('case_id', 'in', [id])
+            .orderBy('case_id')
+            .orderBy('seq'),
+        ['\u0000case'],
+      ),
+      standards: new Precompiled(
+        () => db.selectFrom('rm_standard').selectAll().orderBy('stream_id').orderBy('revision'),
+        [],
+      ),
+    };
+  }
 
   async checkpoints(): Promise<Checkpoint[]> {
     const rows = await this.db
@@ -77,11 +102,7 @@ export class ReadModelReader {
   }
 
   async findCase(caseId: string): Promise<CaseRow | null> {
-    const row = await this.db
-      .selectFrom('rm_case')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .executeTakeFirst();
+    const [row] = await this.hot.caseById.rows(this.db, caseId);
     return row ? toCaseRow(row, this.dialect) : null;
   }
 
@@ -121,8 +142,13 @@ export class ReadModelReader {
   }
 
   async programmesOf(caseIds: readonly string[]): Promise<ProgrammeRow[]> {
+    const distinct = new Set(caseIds);
+    if (distinct.size === 1) {
+      const rows = await this.hot.programmesOfOne.rows(this.db, caseIds[0]);
+      return rows.map(toProgrammeRow);
+    }
     const out: ProgrammeRow[] = [];
-    for (const ids of chunks([...new Set(caseIds)].sort())) {
+    for (const ids of chunks([...distinct].sort())) {
       const rows = await this.db
         .selectFrom('rm_programme')
         .selectAll()
@@ -179,12 +205,7 @@ export class ReadModelReader {
   }
 
   async standards(): Promise<StandardRow[]> {
-    const rows = await this.db
-      .selectFrom('rm_standard')
-      .selectAll()
-      .orderBy('stream_id')
-      .orderBy('revision')
-      .execute();
+    const rows = await this.hot.standards.rows(this.db);
     return rows.map(toStandardRow);
   }
 

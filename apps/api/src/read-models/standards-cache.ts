@@ -1,0 +1,31 @@
+import type { StandardLookup } from '@app/domain';
+import type { FromPosition } from '@app/event-store';
+import type { CheckpointSignal, ReadModelQueries } from '@app/read-models';
+
+/**
+ * The regional benefit standards as the read models hold them at the projections' checkpoint,
+ * read again only when the checkpoint moves. Every `case` and `cases` answer needs them for its
+ * monthly amounts, and the read models change only when the checkpoint advances (it is committed
+ * with the rows), so between two advances every request would read the same few rows.
+ */
+export class StandardsCache {
+  private cached: { at: FromPosition; lookup: Promise<StandardLookup> } | undefined;
+
+  constructor(
+    private readonly queries: ReadModelQueries,
+    private readonly signal: CheckpointSignal,
+  ) {}
+
+  lookup(): Promise<StandardLookup> {
+    const at = this.signal.position;
+    if (this.cached?.at === at) return this.cached.lookup;
+    const lookup = this.queries.standardLookup();
+    const entry = { at, lookup };
+    this.cached = entry;
+    // a failed read is not kept: the next request tries again
+    lookup.catch(() => {
+      if (this.cached === entry) this.cached = undefined;
+    });
+    return lookup;
+  }
+}
