@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
+import { addSecurityHeaders } from './security-headers';
 
 /** Per token (a hash of the Authorization header, never the token itself), else per address. */
 function callerKey(request: FastifyRequest): string {
@@ -58,13 +58,13 @@ async function refuseOverLimit(
 
 /** Security headers on every answer; rate limits on writes (GraphQL mutations, the agency API). */
 export async function hardenHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  await app.register(helmet, {
+  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  addSecurityHeaders(fastify, {
     // GraphiQL (development) loads its page scripts from a CDN; production serves no HTML at all
     contentSecurityPolicy: config.graphiql ? false : undefined,
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, { global: false });
-  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   const mutations = <Limiter>fastify.rateLimit({
     max: config.rateLimits.mutationsPerMinute,
     timeWindow: 60_000,
