@@ -33,8 +33,11 @@ streams, each caller owning its streams so every append names the exact expected
   \`PROJECTIONS=external\` so no projector shares the thread: the command path alone),
   \`CommandBus.execute(ExecuteCaseCommand(RecordVisit))\` on freshly identified cases (1,000 quick,
   4,000 full), 32 callers each owning its cases: handler -> CaseCommandService -> load, decide,
-  append. After 5 visits per case as a warm-up, the clock runs over exactly 10 more per case, so
-  the streams read back hold 6 to 16 events in either mode (the seeded presets average about 15).
+  append. After 5 visits per case as a warm-up, the clock runs over exactly 10 more per case (the
+  streams hold 6 to 16 events; the seeded presets average about 15). The warm-up leaves every
+  case's fold in the command path's cache (20,000 streams), so the clock measures commands on
+  streams this process wrote last; a command on a stream without a fold (after a restart, or once
+  evicted) reads it in full first.
 - **seedEvents / seedSeconds**: the preset seeded as \`npm run demo:seed -- --preset X\` does it
   (\`runSeed\`, 32 children at a time, through the command path), then one more child of the plan
   gets a stream of 1,000 events for caseAsOf.

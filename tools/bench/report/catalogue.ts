@@ -49,7 +49,7 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
     label: 'command path: bus -> load -> decide -> append (32 callers)',
     unit: 'commands/s',
     bound:
-      'CPU of the one Node thread. Every command first reads its whole stream back (two queries, each row decoded and its data and metadata parsed: a few microseconds an event) and folds it, so the cost grows with the stream; then decide, the hash chain, validation and the append, whose fsync is shared with the other callers (group commit), so the disk is not the bound.',
+      'CPU of the one Node thread. A command decides on the fold this process kept of its stream, reading the stream (two queries, each row decoded and parsed) only when it has no fold or the fold proves stale; then decide, the hash chain, validation and the append, whose fsync is shared with the other callers (group commit), so the disk is not the bound.',
   },
   rawReadEventsPerSec: {
     label: 'raw read: every event with better-sqlite3 + JSON.parse',
@@ -60,13 +60,13 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
     label: 'projections:rebuild over the same events',
     unit: 'events/s',
     bound:
-      'The raw read is part of it: the log is read through the EventStore port (pages of 500, each row decoded into a StoredEvent), then each case is folded and its read-model rows written, one transaction per batch. On a large log writing the rows takes most of the time (the tables outgrow the cache) and reading the log about a quarter.',
+      'The raw read is part of it: the log is read through the EventStore port (pages of 500, each row decoded into a StoredEvent), then each case is folded and its read-model rows written, one transaction per batch of 20,000 (a case touched again in a batch is written once). On a large log writing the rows takes most of the time (the tables outgrow the cache) and reading the log about a quarter.',
   },
   graphqlCaseRps: {
     label: 'GraphQL case(id) over HTTP, real server, 16 connections',
     unit: 'req/s',
     bound:
-      "The server's one thread (the load generator has the other core): per request, JWT verification, helmet headers, the request log line, Nest's resolver plumbing, the read-your-writes check of the log head, the read-model queries (case row and programmes) and Mercurius (graphql-jit).",
+      "The server's one thread (the load generator has the other core): per request, the two read-model queries (case row and programmes, about a third of the thread), writing the answer to the socket, JWT verification (cached), the request log line, Nest's resolver plumbing, the read-your-writes check of the log head and Mercurius (graphql-jit).",
   },
   graphqlCaseP99Ms: { label: 'GraphQL case(id) p99 latency', unit: 'ms', bound: 'As above.' },
   bareMercuriusRps: {

@@ -15,6 +15,14 @@ const counter = {
     return [{ type: 'Counted', data: { by: command.by } }];
   },
 };
+type AtLeast = { atLeast: number };
+/** raises the total to at least n; nothing to do when it is there already */
+const floor = {
+  initialState: () => 0,
+  evolve: counter.evolve,
+  decide: (command: AtLeast, total: number): Counted[] =>
+    total >= command.atLeast ? [] : [{ type: 'Counted', data: { by: command.atLeast - total } }],
+};
 const principal: Principal = { id: 'u', role: 'ADMIN', regions: [''] };
 const envelope: CommandEnvelope = {
   principal,
@@ -53,5 +61,45 @@ describe('the command path with two writers on one store (two api instances)', (
     for (let i = 1; i < events.length; i++) {
       expect(events[i].metadata.previousHash).toBe(events[i - 1].metadata.hash);
     }
+  });
+
+  it('appends on a fold that fell behind only after reading what the other writer appended', async () => {
+    await a.run('counter-2', counter, { by: 1, atMost: 10 }, envelope);
+    await b.run('counter-2', counter, { by: 5, atMost: 10 }, envelope);
+    // a's fold says 1: its first try is refused for its expected revision, then it reads the 5
+    const outcome = await a.run('counter-2', floor, { atLeast: 3 }, envelope);
+    expect(outcome).toMatchObject({ state: 6, revision: 1n, eventIds: [] });
+    const raised = await a.run('counter-2', floor, { atLeast: 8 }, envelope);
+    expect(raised).toMatchObject({ state: 8, revision: 2n });
+  });
+
+  it('answers "nothing to do" only on a state it has just read', async () => {
+    await a.run('counter-3', counter, { by: 6, atMost: 10 }, envelope);
+    await b.run('counter-3', counter, { by: -5, atMost: 10 }, envelope);
+    // a's fold says 6 >= 3, a no-op; the stream says 1, so 2 are added
+    const outcome = await a.run('counter-3', floor, { atLeast: 3 }, envelope);
+    expect(outcome).toMatchObject({ state: 3, revision: 2n });
+    expect(outcome.eventIds).toHaveLength(1);
+  });
+
+  it('does not read a stream again after its own append to it', async () => {
+    const reads: string[] = [];
+    const counting = new Proxy(store, {
+      get(target, key, receiver) {
+        if (key === 'readStream')
+          return (stream: string, options?: object) => {
+            reads.push(stream);
+            return target.readStream(stream, options as never);
+          };
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const path = new CommandPath(counting, clock);
+    await path.run('counter-4', counter, { by: 1, atMost: 10 }, envelope);
+    expect(reads).toEqual(['counter-4']); // the first command reads (there is no fold yet)
+    await path.run('counter-4', counter, { by: 1, atMost: 10 }, envelope);
+    await path.run('counter-4', counter, { by: 1, atMost: 10 }, envelope);
+    expect(reads).toEqual(['counter-4']);
+    expect((await path.load('counter-4', counter)).state).toBe(3);
   });
 });

@@ -126,20 +126,40 @@ export class CommandPath {
     }
   }
 
+  /**
+   * Decides first on the stream's cached fold without reading it (this process's last command on
+   * the stream usually left it current), and reads only when that cannot be trusted: an append
+   * refused for its expected revision (another writer got there first), or an answer that wrote
+   * nothing (a refusal or a no-op is only given on a state just read). An append that succeeds
+   * proves the fold was current, since the store checked the expected revision.
+   */
   private async attempt<S, C, E extends { type: string; data: unknown }>(
     streamId: string,
     decider: Decider<S, C, E>,
     command: C | ((state: S) => C),
     envelope: CommandEnvelope,
   ): Promise<CommandOutcome<S>> {
-    for (let attempt = 1; ; attempt++) {
-      const loaded = await this.load(streamId, decider, envelope.eventIds?.[0]);
+    // fixed ids are looked for in the whole stream: never decided on a cached fold
+    let trustCache = !envelope.eventIds;
+    for (let attempt = 1; ;) {
+      const cached = trustCache ? this.folds.get(streamId, decider.evolve) : undefined;
+      trustCache = false;
+      const loaded =
+        (cached as LoadedStream<S> | undefined) ??
+        (await this.load(streamId, decider, envelope.eventIds?.[0]));
       // fixed ids already written: the command ran before, and deciding again could duplicate it
       if (loaded.holdsId) throw new ConcurrencyConflict();
-      const concrete =
-        typeof command === 'function' ? (command as (s: S) => C)(loaded.state) : command;
-      const events = decider.decide(concrete, loaded.state);
+      let events: E[];
+      try {
+        const concrete =
+          typeof command === 'function' ? (command as (s: S) => C)(loaded.state) : command;
+        events = decider.decide(concrete, loaded.state);
+      } catch (error) {
+        if (cached) continue;
+        throw error;
+      }
       if (events.length === 0) {
+        if (cached) continue;
         return {
           state: loaded.state,
           revision: loaded.revision,
@@ -152,8 +172,17 @@ export class CommandPath {
       const expectedRevision: ExpectedRevision = loaded.revision;
       try {
         const result = await this.store.appendToStream(streamId, toAppend, { expectedRevision });
+        const state = events.reduce(decider.evolve, loaded.state);
+        const last = toAppend[toAppend.length - 1].metadata as unknown as EventMetadata;
+        this.folds.set(streamId, decider.evolve, {
+          state,
+          revision: result.nextRevision,
+          lastHash: last.hash,
+          lastPosition: result.position,
+          lastRecordedAt: last.recordedAt,
+        });
         return {
-          state: events.reduce(decider.evolve, loaded.state),
+          state,
           revision: result.nextRevision,
           position: result.position,
           eventIds: toAppend.map((e) => e.id),
@@ -161,7 +190,9 @@ export class CommandPath {
         };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
+        if (cached) continue; // the fold was behind: read what was appended since, and decide again
         if (attempt >= MAX_ATTEMPTS || envelope.eventIds) throw new ConcurrencyConflict();
+        attempt++;
         commandRetries.inc();
       }
     }

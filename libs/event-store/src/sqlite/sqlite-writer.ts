@@ -12,9 +12,9 @@ interface IdRow {
 }
 
 /**
- * Writes a batch of appends in one BEGIN IMMEDIATE..COMMIT (one fsync). Each append runs in its
- * own SAVEPOINT (better-sqlite3 nests transactions that way), so a refused append is rolled back
- * alone and the others in the batch still commit.
+ * Writes a batch of appends in one BEGIN IMMEDIATE..COMMIT (one fsync). Each append of several
+ * events runs in its own SAVEPOINT (better-sqlite3 nests transactions that way), so a refused
+ * append is rolled back alone and the others in the batch still commit.
  */
 export class SqliteWriter {
   private readonly revision: Database.Statement;
@@ -42,7 +42,11 @@ export class SqliteWriter {
     this.appendAll = db.transaction((batch: readonly ValidAppend[], at: string) =>
       batch.map((append): Outcome<AppendResult> => {
         try {
-          return { ok: true, value: this.appendOne(append, at) };
+          // One row is one INSERT, which SQLite undoes by itself when it fails, and every refusal
+          // comes before it: only an append of several rows needs its SAVEPOINT.
+          const value =
+            append.events.length === 1 ? this.write(append, at) : this.appendOne(append, at);
+          return { ok: true, value };
         } catch (error) {
           // A refusal belongs to its caller; anything else (I/O, full disk) fails the whole batch.
           if (error instanceof EventStoreError || isConstraintError(error))
