@@ -45,6 +45,15 @@ function casesFrom(db: ReadModelDb, byCategory: boolean) {
   return byCategory ? joined : (db.selectFrom('rm_case as c') as unknown as typeof joined);
 }
 
+/** Programmes of some cases, in (case, seq) order: the batch read, and `case(id)`'s one-case read. */
+const programmesOfCases = (db: ReadModelDb, caseIds: readonly string[]) =>
+  db
+    .selectFrom('rm_programme')
+    .selectAll()
+    .where('case_id', 'in', caseIds)
+    .orderBy('case_id')
+    .orderBy('seq');
+
 const num = (value: unknown): number => Number(value ?? 0);
 
 function group<T extends { case_id: string }>(rows: T[]): Map<string, T[]> {
@@ -71,16 +80,7 @@ export class ReadModelReader {
         (id) => db.selectFrom('rm_case').selectAll().where('case_id', '=', id),
         ['\u0000case'],
       ),
-      programmesOfOne: new Precompiled(
-        (id) =>
-          db
-            .selectFrom('rm_programme')
-            .selectAll()
-            .where('case_id', 'in', [id])
-            .orderBy('case_id')
-            .orderBy('seq'),
-        ['\u0000case'],
-      ),
+      programmesOfOne: new Precompiled((id) => programmesOfCases(db, [id]), ['\u0000case']),
       standards: new Precompiled(
         () => db.selectFrom('rm_standard').selectAll().orderBy('stream_id').orderBy('revision'),
         [],
@@ -149,13 +149,7 @@ export class ReadModelReader {
     }
     const out: ProgrammeRow[] = [];
     for (const ids of chunks([...distinct].sort())) {
-      const rows = await this.db
-        .selectFrom('rm_programme')
-        .selectAll()
-        .where('case_id', 'in', ids)
-        .orderBy('case_id')
-        .orderBy('seq')
-        .execute();
+      const rows = await programmesOfCases(this.db, ids).execute();
       out.push(...rows.map(toProgrammeRow));
     }
     return out;
