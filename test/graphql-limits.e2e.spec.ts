@@ -63,6 +63,12 @@ describe('GraphQL limits', () => {
         .extensions.code,
     ).toBe('BATCH_TOO_LARGE');
   });
+
+  it('refuses a costly literal document every time it comes (its cost is remembered, not skipped)', async () => {
+    const query = '{ cases(first: 100) { edges { node { id status } } } }';
+    expect(codeOf(await app.gql(query, {}, token))).toBe('QUERY_TOO_COSTLY');
+    expect(codeOf(await app.gql(query, {}, token))).toBe('QUERY_TOO_COSTLY');
+  });
 });
 
 describe('GraphQL limits at their defaults', () => {
@@ -80,5 +86,13 @@ describe('GraphQL limits at their defaults', () => {
     const token = app.token('ADMIN');
     expect((await app.gql(page(200), {}, token)).errors).toBeUndefined();
     expect(codeOf(await app.gql(page(201), {}, token))).toBe('PAGE_TOO_LARGE');
+  });
+
+  it('costs the same document again when its variables set the page size', async () => {
+    const query = 'query Page($n: Int) { cases(first: $n) { totalCount } }';
+    const token = app.token('ADMIN');
+    expect((await app.gql(query, { n: 5 }, token)).errors).toBeUndefined();
+    expect(codeOf(await app.gql(query, { n: 201 }, token))).toBe('PAGE_TOO_LARGE');
+    expect((await app.gql(query, { n: 5 }, token)).errors).toBeUndefined();
   });
 });

@@ -33,6 +33,48 @@ describe('HTTP hardening', () => {
     expect(response.status).toBe(413);
   });
 
+  it('counts a chunked body (no Content-Length) and refuses it past 1 MiB with 413', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 0)
+          controller.enqueue(new TextEncoder().encode('{"query":"{ __typename }","pad":"'));
+        if (sent > 1100 * 1024) {
+          controller.enqueue(new TextEncoder().encode('"}'));
+          controller.close();
+          return;
+        }
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+  });
+
+  it('answers a small chunked body as usual', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"query":"{ __typename }"}'));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('cuts off a request that does not arrive in time (slow clients do not hold connections)', async () => {
     const { host, port } = new URL(app.url);
     const answer = await new Promise<string>((done, fail) => {

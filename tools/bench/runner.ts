@@ -40,6 +40,8 @@ const YIELDS: Record<Phase, FigureKey[]> = {
     'graphqlCaseRps',
     'graphqlCaseP99Ms',
     'serverPeakRssMb',
+    'nestMercuriusRps',
+    'nestMercuriusP99Ms',
     'bareMercuriusRps',
     'bareMercuriusP99Ms',
   ],

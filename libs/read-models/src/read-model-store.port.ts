@@ -131,6 +131,11 @@ export interface CheckpointWatchOptions {
   onError?: (error: unknown) => void;
 }
 
+export interface CaseWithProgrammes {
+  row: CaseRow;
+  programmes: ProgrammeRow[];
+}
+
 /**
  * The read-model store port. Adapters: SQLite (embedded default) and PostgreSQL, sharing one
  * query layer. Every method is a plain, portable query; the rules (standards in force, payment
@@ -144,6 +149,8 @@ export interface ReadModelStore {
   reset(): Promise<void>;
 
   findCase(caseId: string): Promise<CaseRow | null>;
+  /** The case and its programmes (in enrolment order) in one read: what `case(id)` shows. */
+  findCaseWithProgrammes(caseId: string): Promise<CaseWithProgrammes | null>;
   findCases(query: CaseListQuery): Promise<{ rows: CaseRow[]; totalCount: number }>;
   /** Programmes of the cases, by case then enrolment order. */
   programmesOf(caseIds: readonly string[]): Promise<ProgrammeRow[]>;

@@ -7,7 +7,7 @@ import { sampleCaseIds } from '../support/case-ids';
 import { graphqlOnce } from '../support/http-load';
 import { progress } from '../support/progress';
 import type { FigureKey } from '../report/catalogue';
-import { measureBareMercurius } from './bare-mercurius';
+import { BARE_MERCURIUS, measureConstantServer, NEST_MERCURIUS } from './constant-servers';
 import { measureCaseAsOf } from './case-as-of';
 import { measureGraphqlCase } from './graphql-case';
 import type { Durations, Measured } from './measured';
@@ -32,8 +32,8 @@ async function settle(into: Measured, keys: FigureKey[], measure: () => Promise<
 
 /**
  * The HTTP figures: the real server in its own process on the seeded store (caseAsOf while it is
- * idle, then the case(id) load and its peak RSS), then the bare Mercurius server in its own
- * process under the same load; autocannon runs in this process. `execArgv` (e.g. --cpu-prof)
+ * idle, then the case(id) load and its peak RSS), then the minimal Nest server and the bare
+ * Mercurius server, each in its own process under the same load; autocannon runs in this process. `execArgv` (e.g. --cpu-prof)
  * goes to both servers.
  */
 export async function measureHttp(
@@ -73,8 +73,10 @@ export async function measureHttp(
     }
     return inner;
   });
-  await settle(measured, ['bareMercuriusRps', 'bareMercuriusP99Ms'], () =>
-    measureBareMercurius(answer, ids, durations, execArgv),
-  );
+  for (const server of [NEST_MERCURIUS, BARE_MERCURIUS]) {
+    await settle(measured, [server.rps, server.p99Ms], () =>
+      measureConstantServer(server, answer, ids, durations, execArgv),
+    );
+  }
   return measured;
 }

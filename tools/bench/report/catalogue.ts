@@ -8,6 +8,8 @@ export const FIGURE_KEYS = [
   'rebuildEventsPerSec',
   'graphqlCaseRps',
   'graphqlCaseP99Ms',
+  'nestMercuriusRps',
+  'nestMercuriusP99Ms',
   'bareMercuriusRps',
   'bareMercuriusP99Ms',
   'caseAsOfMs',
@@ -69,6 +71,13 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
       "The server's one thread (the load generator has the other core): per request, the two read-model queries (case row and programmes, about a third of the thread), writing the answer to the socket, JWT verification (cached), the request log line, Nest's resolver plumbing, the read-your-writes check of the log head and Mercurius (graphql-jit).",
   },
   graphqlCaseP99Ms: { label: 'GraphQL case(id) p99 latency', unit: 'ms', bound: 'As above.' },
+  nestMercuriusRps: {
+    label: 'minimal Nest + @nestjs/graphql + Mercurius, constant answer',
+    unit: 'req/s',
+    bound:
+      "The chosen stack with nothing of the API in it: Nest's HTTP adapter and resolver plumbing (a root resolver and the programmes field resolver), @nestjs/graphql's code-first schema, Mercurius with graphql-jit. No reads, auth, hooks or request log: the most graphqlCaseRps can be on this stack.",
+  },
+  nestMercuriusP99Ms: { label: 'minimal Nest p99 latency', unit: 'ms', bound: 'As above.' },
   bareMercuriusRps: {
     label: 'bare Fastify + Mercurius + graphql-jit, constant answer',
     unit: 'req/s',

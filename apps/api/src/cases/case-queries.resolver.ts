@@ -1,19 +1,24 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { ReadModelQueries } from '@app/read-models';
 import type { Principal } from '../auth/principal';
 import { CaseNotFound } from '../errors/app-errors';
 import { CurrentPrincipal } from '../graphql/request-context';
 import { caseOfRow } from '../read-models/case-of-row';
 import { ReadConsistency } from '../read-models/read-consistency';
+import { RequestReadsProvider } from '../read-models/request-reads';
 import { assertAllowed } from './command-context';
 import { Case } from './graphql/case.types';
 
-/** `case(id)` from the case-summary read model (its programmes: CasesResolver.programmes). */
+/**
+ * `case(id)` from the case-summary read model, read with its programmes in one statement; the
+ * programmes wait in the request's loader for CasesResolver.programmes, which shapes them.
+ */
 @Resolver(() => Case)
 export class CaseQueriesResolver {
   constructor(
     private readonly queries: ReadModelQueries,
     private readonly consistency: ReadConsistency,
+    private readonly reads: RequestReadsProvider,
   ) {}
 
   @Query(() => Case, { description: '个案 / one case, as it stands now' })
@@ -21,12 +26,14 @@ export class CaseQueriesResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('consistentWith', { nullable: true, type: () => String }) consistentWith: string | null,
     @CurrentPrincipal() principal: Principal,
+    @Context() context: object,
   ): Promise<Case> {
     assertAllowed(principal, 'case');
     await this.consistency.ensure(consistentWith);
-    const row = await this.queries.caseById(id);
-    if (row === null) throw new CaseNotFound();
-    assertAllowed(principal, 'case', row.regionCode);
-    return caseOfRow(row);
+    const found = await this.queries.caseWithProgrammes(id);
+    if (found === null) throw new CaseNotFound();
+    assertAllowed(principal, 'case', found.row.regionCode);
+    this.reads.of(context).programmes.prime(found.row.caseId, found.programmes);
+    return caseOfRow(found.row);
   }
 }

@@ -47,16 +47,19 @@ export class QueryLimitExceeded extends GraphQLError {
   }
 }
 
+/** The argument's number, literal or from a variable; `onVariable` is told when a variable decides it. */
 function numberArg(
   field: FieldNode,
   name: string,
   variables: Record<string, unknown>,
+  onVariable: () => void,
 ): number | null {
   const arg = field.arguments?.find((a) => a.name.value === name);
   if (!arg) return null;
   const value: ValueNode = arg.value;
   if (value.kind === Kind.INT) return Number(value.value);
   if (value.kind === Kind.VARIABLE) {
+    onVariable();
     const v = variables[value.name.value];
     return typeof v === 'number' ? v : null;
   }
@@ -67,13 +70,22 @@ function isList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
+export interface QueryCost {
+  cost: number;
+  pageTooLarge: boolean;
+  /** whether a variable's value went into the figure (else the document alone decides it) */
+  variablesUsed: boolean;
+}
+
 /** The cost of the operations of a document: every field 1, times the page size of the lists around it. */
 export function queryCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown>,
   limits: GraphQLLimits,
-): { cost: number; pageTooLarge: boolean } {
+): QueryCost {
+  let variablesUsed = false;
+  const onVariable = () => (variablesUsed = true);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
@@ -94,7 +106,7 @@ export function queryCost(
         const field: GraphQLField<unknown, unknown> | undefined =
           named.getFields()[selection.name.value];
         if (!field) continue;
-        const first = numberArg(selection, 'first', variables);
+        const first = numberArg(selection, 'first', variables, onVariable);
         if (first !== null && first > limits.maxPageSize) pageTooLarge = true;
         const multiplier = first ?? (isList(field.type) && !paged ? UNPAGED_LIST_ESTIMATE : 1);
         const inner = selection.selectionSet
@@ -123,18 +135,34 @@ export function queryCost(
     const root = def.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
     if (root) cost += costOf(def.selectionSet, root, new Set());
   }
-  return { cost, pageTooLarge };
+  return { cost, pageTooLarge, variablesUsed };
 }
 
-/** Mercurius preExecution hook: refuse before any resolver runs (variables are known here). */
+/**
+ * Mercurius preExecution hook: refuse before any resolver runs (variables are known here).
+ * Mercurius keeps parsed documents, so the cost of a document whose variables do not change it
+ * (no `first: $n`) is worked out once and remembered with it.
+ */
 export function costBudget(limits: GraphQLLimits) {
+  const known = new WeakMap<DocumentNode, { schema: GraphQLSchema; cost: QueryCost }>();
+  const costOf = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+  ): QueryCost => {
+    const seen = known.get(document);
+    if (seen?.schema === schema) return seen.cost;
+    const cost = queryCost(schema, document, variables, limits);
+    if (!cost.variablesUsed) known.set(document, { schema, cost });
+    return cost;
+  };
   return async (
     schema: GraphQLSchema,
     document: DocumentNode,
     _context: unknown,
     variables?: Record<string, unknown>,
   ): Promise<void> => {
-    const { cost, pageTooLarge } = queryCost(schema, document, variables ?? {}, limits);
+    const { cost, pageTooLarge } = costOf(schema, document, variables ?? {});
     if (pageTooLarge)
       throw new QueryLimitExceeded('PAGE_TOO_LARGE', `first may be at most ${limits.maxPageSize}`);
     if (cost > limits.maxCost) {

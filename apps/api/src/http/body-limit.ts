@@ -7,24 +7,28 @@ class BodyTooLarge extends Error {
 }
 
 /**
- * Every request body is counted as it streams in and cut off past `maxBytes`, whatever parser the
- * route uses (the GraphQL route's parser does not apply Fastify's bodyLimit). Routes with a lower
- * limit of their own (the agency API) keep it.
+ * Every request body is held to `maxBytes`, whatever parser the route uses (the GraphQL route's
+ * parser does not apply Fastify's bodyLimit). A declared Content-Length over the limit is refused
+ * before the body is read; Node's HTTP parser never delivers more than the declared length, so
+ * such a body is passed on as it is. A body without one (chunked) is counted as it streams in and
+ * cut off past the limit. Routes with a lower limit of their own (the agency API) keep it.
  */
 export function limitBodies(fastify: FastifyInstance, maxBytes: number): void {
-  fastify.addHook('preParsing', async (request, _reply, payload) => {
-    const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes)
-      throw new BodyTooLarge(`the body is larger than ${maxBytes} bytes`);
+  const tooLarge = () => new BodyTooLarge(`the body is larger than ${maxBytes} bytes`);
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    const header = request.headers['content-length'];
+    if (header !== undefined) {
+      done(Number(header) > maxBytes ? tooLarge() : null, payload);
+      return;
+    }
     let seen = 0;
-    return payload.pipe(
-      new Transform({
-        transform(chunk: Buffer, _encoding, done: TransformCallback) {
-          seen += chunk.length;
-          if (seen > maxBytes) done(new BodyTooLarge(`the body is larger than ${maxBytes} bytes`));
-          else done(null, chunk);
-        },
-      }),
-    );
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, next: TransformCallback) {
+        seen += chunk.length;
+        if (seen > maxBytes) next(tooLarge());
+        else next(null, chunk);
+      },
+    });
+    done(null, payload.pipe(counted));
   });
 }

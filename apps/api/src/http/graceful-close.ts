@@ -9,9 +9,9 @@ const stoppers = new WeakMap<object, () => void>();
  */
 export function installGracefulClose(fastify: FastifyInstance): void {
   let stopping = false;
-  fastify.addHook('onSend', async (_request, reply, payload) => {
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (stopping) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
   stoppers.set(fastify, () => {
     stopping = true;

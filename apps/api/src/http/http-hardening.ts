@@ -18,7 +18,12 @@ export function carriesMutation(body: unknown): boolean {
   const operations = Array.isArray(body) ? body : [body];
   return operations.some((op) => {
     const query = (op as { query?: unknown } | null)?.query;
-    return typeof query === 'string' && /\bmutation\b/.test(query.replace(STRINGS, '""'));
+    // the keyword outside string literals; most queries do not hold the word at all
+    return (
+      typeof query === 'string' &&
+      query.includes('mutation') &&
+      /\bmutation\b/.test(query.replace(STRINGS, '""'))
+    );
   });
 }
 
@@ -79,15 +84,22 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
     groupId: 'agency',
     errorResponseBuilder: limited,
   });
-  fastify.addHook('preHandler', async (request, reply) => {
-    if (
-      request.url.startsWith('/graphql') &&
-      request.method === 'POST' &&
-      carriesMutation(request.body)
-    ) {
-      await refuseOverLimit(mutations, fastify, request, reply);
-    } else if (request.url.startsWith('/agency/') && request.method === 'POST') {
-      await refuseOverLimit(agency, fastify, request, reply);
+  // callback style: most requests need no limiter and go on without a promise
+  fastify.addHook('preHandler', (request, reply, done) => {
+    const limiter = limiterFor(request, mutations, agency);
+    if (!limiter) {
+      done();
+      return;
     }
+    refuseOverLimit(limiter, fastify, request, reply).then(() => {
+      if (!reply.sent) done();
+    }, done);
   });
+}
+
+/** The rate limit a request counts against: GraphQL mutations and agency posts; none for the rest. */
+function limiterFor(request: FastifyRequest, mutations: Limiter, agency: Limiter): Limiter | null {
+  if (request.method !== 'POST') return null;
+  if (request.url.startsWith('/graphql')) return carriesMutation(request.body) ? mutations : null;
+  return request.url.startsWith('/agency/') ? agency : null;
 }

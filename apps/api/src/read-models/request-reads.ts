@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { businessDateOf, type StandardLookup } from '@app/domain';
+import { businessDateOf, startOfBusinessDay, type StandardLookup } from '@app/domain';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 import { ReadModelQueries, type ProgrammeRow } from '@app/read-models';
 import { CLOCK, type Clock } from '../command/clock';
 import { Projections } from './projections';
@@ -32,6 +34,7 @@ export class RequestReads {
 export class RequestReadsProvider {
   private readonly byContext = new WeakMap<object, RequestReads>();
   private readonly standards: StandardsCache;
+  private day = { date: '', from: 0, to: 0 };
 
   constructor(
     private readonly queries: ReadModelQueries,
@@ -50,7 +53,14 @@ export class RequestReadsProvider {
     return reads;
   }
 
+  /** Today's business date, worked out again only when the clock leaves the day it was found for. */
   today(): string {
-    return businessDateOf(this.clock.now().toISOString());
+    const now = this.clock.now().getTime();
+    if (now < this.day.from || now >= this.day.to) {
+      const date = businessDateOf(new Date(now).toISOString());
+      const from = Date.parse(startOfBusinessDay(date));
+      this.day = { date, from, to: from + DAY_MS }; // China Standard Time keeps no summer time
+    }
+    return this.day.date;
   }
 }

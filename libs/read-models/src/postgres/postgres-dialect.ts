@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { ReadModelDialect } from '../sql/read-model-dialect';
 
 /** The channel the projector NOTIFYs on when its checkpoint moves; the payload is the position. */
@@ -13,6 +14,7 @@ export const postgresDialect: ReadModelDialect = {
   flag: (value) => value,
   flagLiteral: (value) => sql.lit(value),
   json: <T>(value: unknown) => value as T,
+  jsonArrayFrom: (subquery) => jsonArrayFrom(subquery),
   snapshot: (db, work) =>
     db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work),
   empty: async (tx, tables) => {

@@ -7,6 +7,7 @@ import type {
   CaseloadCounts,
   CaseloadQuery,
   CaseRow,
+  CaseWithProgrammes,
   Checkpoint,
   CheckpointWatch,
   CheckpointWatchOptions,
@@ -84,6 +85,10 @@ export class PostgresReadModelStore implements ReadModelStore {
 
   findCase(caseId: string): Promise<CaseRow | null> {
     return this.read(() => this.reads.findCase(caseId));
+  }
+
+  findCaseWithProgrammes(caseId: string): Promise<CaseWithProgrammes | null> {
+    return this.read(() => this.reads.findCaseWithProgrammes(caseId));
   }
 
   findCases(query: CaseListQuery): Promise<{ rows: CaseRow[]; totalCount: number }> {

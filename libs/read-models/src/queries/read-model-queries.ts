@@ -14,6 +14,7 @@ import {
 import type {
   CaseListQuery,
   CaseRow,
+  CaseWithProgrammes,
   ProgrammeRow,
   ReadModelStore,
   RegionPrefixes,
@@ -55,6 +56,11 @@ export class ReadModelQueries {
 
   caseById(caseId: string): Promise<CaseRow | null> {
     return this.store.findCase(caseId);
+  }
+
+  /** The case and its programmes in one read (`case(id)`). */
+  caseWithProgrammes(caseId: string): Promise<CaseWithProgrammes | null> {
+    return this.store.findCaseWithProgrammes(caseId);
   }
 
   /** A page of `first` cases after the cursor, in (regionCode, caseId) order. */

@@ -1,4 +1,4 @@
-import type { Kysely, RawBuilder, Transaction } from 'kysely';
+import type { Kysely, RawBuilder, SelectQueryBuilder, Transaction } from 'kysely';
 import type { Position } from '@app/event-store';
 import type { Flag, ReadModelTable, ReadModelTables } from './read-model-tables';
 
@@ -16,6 +16,10 @@ export interface ReadModelDialect {
   flagLiteral(value: boolean): RawBuilder<Flag>;
   /** a JSON column's value as read back */
   json<T>(value: unknown): T;
+  /** a subquery's rows as one JSON array value (read it back with `json`); rows in no set order */
+  jsonArrayFrom<DB, TB extends keyof DB, O>(
+    subquery: SelectQueryBuilder<DB, TB, O>,
+  ): RawBuilder<unknown>;
   /** runs the reads in one consistent snapshot */
   snapshot<T>(db: ReadModelDb, work: (db: ReadModelDb) => Promise<T>): Promise<T>;
   /** deletes every row of the tables */

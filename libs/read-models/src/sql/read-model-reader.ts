@@ -1,17 +1,29 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Selectable,
+  type SqlBool,
+} from 'kysely';
 import type { BenefitCase } from '@app/domain';
 import type {
   CaseListQuery,
   CaseloadCounts,
   CaseloadQuery,
   CaseRow,
+  CaseWithProgrammes,
   Checkpoint,
   ProgrammeRow,
   RegionPrefixes,
   StandardRow,
 } from '../read-model-store.port';
 import type { ReadModelDb, ReadModelDialect } from './read-model-dialect';
-import { chunks, READ_MODEL_TABLES, type ReadModelTables } from './read-model-tables';
+import {
+  chunks,
+  READ_MODEL_TABLES,
+  type ProgrammeTable,
+  type ReadModelTables,
+} from './read-model-tables';
 import { Precompiled } from './precompiled';
 import { toCaseRow, toProgrammeRow, toStandardRow } from './rows';
 
@@ -54,6 +66,20 @@ const programmesOfCases = (db: ReadModelDb, caseIds: readonly string[]) =>
     .orderBy('case_id')
     .orderBy('seq');
 
+/** Every column of rm_programme, named: the JSON of a subquery's rows needs them spelled out. */
+const PROGRAMME_COLUMNS = [
+  'p.case_id',
+  'p.seq',
+  'p.programme',
+  'p.from_date',
+  'p.to_date',
+  'p.fast_track',
+  'p.amount_fen',
+  'p.coverage_share',
+  'p.one_off',
+  'p.end_reason',
+] as const;
+
 const num = (value: unknown): number => Number(value ?? 0);
 
 function group<T extends { case_id: string }>(rows: T[]): Map<string, T[]> {
@@ -81,6 +107,25 @@ export class ReadModelReader {
         ['\u0000case'],
       ),
       programmesOfOne: new Precompiled((id) => programmesOfCases(db, [id]), ['\u0000case']),
+      // one statement: the case row with its programmes as a JSON array
+      caseWithProgrammes: new Precompiled(
+        (id) =>
+          db
+            .selectFrom('rm_case as c')
+            .selectAll('c')
+            .select((eb) =>
+              dialect
+                .jsonArrayFrom(
+                  eb
+                    .selectFrom('rm_programme as p')
+                    .select(PROGRAMME_COLUMNS)
+                    .whereRef('p.case_id', '=', 'c.case_id'),
+                )
+                .as('programmes'),
+            )
+            .where('c.case_id', '=', id),
+        ['\u0000case'],
+      ),
       standards: new Precompiled(
         () => db.selectFrom('rm_standard').selectAll().orderBy('stream_id').orderBy('revision'),
         [],
@@ -104,6 +149,19 @@ export class ReadModelReader {
   async findCase(caseId: string): Promise<CaseRow | null> {
     const [row] = await this.hot.caseById.rows(this.db, caseId);
     return row ? toCaseRow(row, this.dialect) : null;
+  }
+
+  async findCaseWithProgrammes(caseId: string): Promise<CaseWithProgrammes | null> {
+    const [found] = await this.hot.caseWithProgrammes.rows(this.db, caseId);
+    if (!found) return null;
+    const { programmes, ...row } = found;
+    return {
+      row: toCaseRow(row, this.dialect),
+      programmes: this.dialect
+        .json<Selectable<ProgrammeTable>[]>(programmes)
+        .map(toProgrammeRow)
+        .sort((a, b) => a.seq - b.seq),
+    };
   }
 
   findCases(q: CaseListQuery): Promise<{ rows: CaseRow[]; totalCount: number }> {

@@ -9,6 +9,7 @@ import type {
   CaseloadQuery,
   CaseRecord,
   CaseRow,
+  CaseWithProgrammes,
   CaseSnapshot,
   Checkpoint,
   CheckpointWatch,
@@ -142,6 +143,10 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   findCase(caseId: string): Promise<CaseRow | null> {
     return this.read(() => this.reads.findCase(caseId));
+  }
+
+  findCaseWithProgrammes(caseId: string): Promise<CaseWithProgrammes | null> {
+    return this.read(() => this.reads.findCaseWithProgrammes(caseId));
   }
 
   findCases(query: CaseListQuery): Promise<{ rows: CaseRow[]; totalCount: number }> {

@@ -218,6 +218,30 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
       ]);
     });
 
+    it('reads a case with its programmes in one call, the same as the two reads apart', async () => {
+      const log = ziboScenario();
+      await applyBatch(store, log.events);
+      await applyBatch(
+        store,
+        log.command(ZIBO.deFacto, 'EndProgramme', {
+          programme: 'MEDICAL_ASSISTANCE',
+          effectiveTo: '2026-10-31',
+          reason: 'covered elsewhere',
+        }),
+      );
+      let withProgrammes = 0;
+      for (const caseId of Object.values(ZIBO).filter((v) => v.includes('-'))) {
+        const together = await store.findCaseWithProgrammes(caseId);
+        expect(together).toEqual({
+          row: await store.findCase(caseId),
+          programmes: await store.programmesOf([caseId]),
+        });
+        if (together!.programmes.length > 1) withProgrammes += 1;
+      }
+      expect(withProgrammes).toBeGreaterThan(0); // the comparison covered ordering and every column
+      expect(await store.findCaseWithProgrammes('0a000000-0000-4000-8000-00000000ffff')).toBeNull();
+    });
+
     describe('checkpoints seen from another process', () => {
       it('tells a watcher on another connection of each checkpoint as it commits', async () => {
         const log = ziboScenario();
