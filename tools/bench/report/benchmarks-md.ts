@@ -49,6 +49,10 @@ streams, each caller owning its streams so every append names the exact expected
   seeded store (NODE_ENV=production, LOG_LEVEL=info, stdout discarded), \`case(id)\` over 1,000
   case ids with a civil-affairs JWT; autocannon (as a library, in the bench process) with 16
   connections after a warm-up, loopback only.
+- **nestMercuriusRps / nestMercuriusP99Ms**: \`tools/bench/servers/nest-mercurius-server.ts\` in its
+  own process: Nest with the Fastify adapter, @nestjs/graphql code first and the Mercurius driver
+  with \`jit: 1\`, the same query shape with \`programmes\` as a field resolver, answering the same
+  constant; no reads, auth, hooks or logging. The same load.
 - **bareMercuriusRps / bareMercuriusP99Ms**: Fastify + Mercurius with \`jit: 1\` in its own process
   answering the same query with the same document (one real answer of the server, held as a
   constant), the same load.

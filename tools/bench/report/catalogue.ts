@@ -39,7 +39,7 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
     label: 'EventStore.appendToStream (32 callers, 1,000 streams)',
     unit: 'events/s',
     bound:
-      'Group commit shares one fsync among the appends queued in the same event-loop turn (all 32 callers here), so the flush latency no longer bounds it; the one thread does. About three quarters of its time is SQLite committing the batch (each event dirties a table page and a page of each of its two indexes, ~65 WAL pages per batch, written and fsynced while the thread waits); the rest is validation, JSON and a SAVEPOINT per append.',
+      'Group commit shares one fsync among the appends queued in the same event-loop turn (all 32 callers here), so the flush latency no longer bounds it; the one thread does. About three quarters of its time is SQLite committing the batch: about 38 WAL frames per batch of 32 (mostly leaf pages of the (stream, revision) index, one per stream touched), written and fsynced while the thread waits; the rest is validation and JSON.',
   },
   emmettSqlitePerSec: {
     label: '@event-driven-io/emmett-sqlite 0.38.5, same appends',
@@ -68,7 +68,7 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
     label: 'GraphQL case(id) over HTTP, real server, 16 connections',
     unit: 'req/s',
     bound:
-      "The server's one thread (the load generator has the other core): per request, the two read-model queries (case row and programmes, about a third of the thread), writing the answer to the socket, JWT verification (cached), the request log line, Nest's resolver plumbing, the read-your-writes check of the log head and Mercurius (graphql-jit).",
+      "The server's one thread (the load generator has the other core): per request, the Nest + Mercurius stack (see nestMercuriusRps), two SQLite statements (the log head for read-your-writes, then the case row with its programmes), writing the answer to the socket, the HTTP and GraphQL hooks (security headers, body, batch and rate limits, query cost, access log), JWT verification (cached), the request log line and the field resolvers.",
   },
   graphqlCaseP99Ms: { label: 'GraphQL case(id) p99 latency', unit: 'ms', bound: 'As above.' },
   nestMercuriusRps: {

@@ -4,7 +4,7 @@
  */
 export const PROFILES = `## Where the time goes (profiles of 2026-11-25 and 2026-12-03, by hand)
 
-These come from CPU profiles of the phases (\`--cpu-prof\`, and \`--server-prof DIR\` for the two
+These come from CPU profiles of the phases (\`--cpu-prof\`, and \`--server-prof DIR\` for the
 servers) on the 2-core machine above; percentages are of the profiled thread's time during the
 measurement.
 
@@ -12,11 +12,15 @@ measurement.
   UUIDv4 event id landed on a random page of the unique id index, and minting ids one
   \`randomBytes\` call each then took 17% of the thread. Now the command path mints time-ordered
   ids (UUIDv7, RFC 9562, \`apps/api/src/command/uuid-v7.ts\`) with one randomness call per 256 ids,
-  and the write figures use the same generator: 3.9-4.2x across runs, at the goal's edge. What remains is SQLite committing and
-  waiting on the fsync (about three quarters of the thread); a single-event append no longer
-  opens a SAVEPOINT (about 3% on tmpfs). A writer in a worker thread, so the next batch's
-  validation overlaps the fsync, would be the next step. The ratio moves with the disk: the raw
-  figure itself ranged 3,300-4,700/s across runs of 2026-12-03.
+  and the write figures use the same generator: 3.5-4.7x across the runs of 2026-12-03, at the
+  goal's edge. What remains is SQLite committing and waiting on the fsync (about three quarters of
+  the thread): a batch of 32 appends writes about 38 WAL frames (strace: two \`pwrite\` calls a
+  frame, one \`fsync\` a batch), most of them leaf pages of the (stream, revision) index, one per
+  stream touched, since 32 of 1,000 streams land on different pages. A single-event append no
+  longer opens a SAVEPOINT (about 3% on tmpfs). A writer in a worker thread would not help here:
+  all 32 callers wait on the batch being committed, so nothing is left to overlap with its
+  fsync. The ratio moves with the disk: the raw figure itself ranged 3,300-4,800/s across runs
+  of 2026-12-03.
 - **commandsPerSec** was 1.2x: every command re-read and re-parsed its whole stream. The command
   path now keeps the fold of recently used streams and reads only the events appended after it
   (other writers' included), so the expected revision still guards the append: 1.8-2.1x across
@@ -26,22 +30,33 @@ measurement.
   by the process's own appends; the store's expected-revision check proves it current, and a
   refused append, a refusal or a no-op are decided again on a fresh read
   (\`apps/api/src/command/command-path.ts\`): 2.9-3.0x.
-- **graphqlCaseRps** was about 0.06x of the bare stack (2026-11-25), 0.12-0.15x now. Done on
+- **graphqlCaseRps** was about 0.06x of the bare stack (2026-11-25), 0.24-0.26x now. Done on
   2026-11-25: the HS256 secret as a \`KeyObject\` (jsonwebtoken built a public key from the string
   on every verify: 325 µs against 7 µs), verified tokens remembered until they expire, prepared
-  read-model statements kept. Done on 2026-12-03: the read-model queries of \`case(id)\` compiled
-  by Kysely once, not per request (\`libs/read-models/src/sql/precompiled.ts\`); the benefit
-  standards (read by every request for its monthly amounts) re-read only when the projections'
-  checkpoint moves; helmet's headers worked out once at startup instead of by running helmet on
-  every request. The server's CPU per request went from about 400-600 µs to about 220-290 µs
-  (from /proc, between runs on this noisy machine). Left, measured by taking parts away: the
-  two SQLite reads are about a third of the thread (about 33 µs each under load against 11-15 µs
-  in a tight loop: the load generator shares the machine's two cores); the same server answering
-  a constant from its resolvers (no reads) does about 4,700 req/s, 0.13x of the bare stack,
-  because of Nest's resolver plumbing, the request log line, the rate-limit and body-limit hooks
-  and the socket writes. So 0.4x is out of reach while \`case(id)\` runs through Nest's
-  resolvers; keeping the log head in memory would spare the head read (5% here, a round trip
-  to the server on EventStoreDB).
+  read-model statements kept. Done on 2026-12-03: the read-model query of \`case(id)\` compiled by
+  Kysely once (\`libs/read-models/src/sql/precompiled.ts\`) and, later that day, the case row and
+  its programmes read in one statement (a JSON array subquery on both engines,
+  \`ReadModelStore.findCaseWithProgrammes\`; three SQLite statements a request became two); the
+  benefit standards re-read only when the projections' checkpoint moves; helmet's headers worked
+  out once at startup; the HTTP hooks in callback style with a fast path (no promise, no body
+  stream under a Content-Length, no mutation regex for a query without the word); a document's
+  query cost remembered when its variables cannot change it; dates checked by hand instead of by
+  a regular expression and a \`Date\`. Server CPU per request (from /proc): about 400-600 µs,
+  then 300-400 µs, now 240-300 µs.
+  What is left, by taking parts away (same machine, same load): the two SQLite statements about
+  45-60 µs a request (each also takes two \`fcntl\` locks and an \`fstat\` on the WAL: SQLite
+  starts a read transaction per statement), the socket write about 45 µs (one \`writev\` a
+  request; it costs the bare server about 15 µs: while this server is the bottleneck the load
+  generator sleeps, and each answer has to wake it), the HTTP and GraphQL hooks together about
+  40 µs, the rest of our resolver path (auth, region check, field resolvers, mapping) about 60 µs.
+  The new figure \`nestMercuriusRps\` measures the chosen stack with none of that (Nest,
+  @nestjs/graphql code first, the Mercurius driver, graphql-jit, a root and a field resolver, a
+  constant answer): 0.64-0.76x of the bare stack, so Nest's resolver plumbing is not what holds
+  \`case(id)\` back (the note of the morning of 2026-12-03 said it was; that was wrong). Taking
+  the reads away altogether (a per-case cache, measured, not committed) would give about 0.32x;
+  0.4x would need the reads, the log-head read and most of the per-request features gone. The
+  head read (5% of the thread) stays: it is what makes a read without \`consistentWith\` see
+  writes made by other processes too.
 - **rebuildEventsPerSec** on the province preset: the read-model commits 43% (rising from 23% to
   47% as the tables grow), writing case rows 21%, reading the log through the port 25%, GC 8%.
   Bigger rebuild batches coalesce the writes of cases touched again: 500 events a batch 39 s,
