@@ -12,16 +12,25 @@ interface EventRow {
   recorded_at: string;
 }
 
+/** The same row read without safe integers: only where every value is below 2^53. */
+type SmallEventRow = Omit<EventRow, 'position' | 'revision'> & {
+  position: number;
+  revision: number;
+};
+
 const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
 
-function toStoredEvent(row: EventRow): StoredEvent {
+/** Below this every position is exact as a number, and so is every revision (always smaller). */
+const SAFE_POSITION = BigInt(Number.MAX_SAFE_INTEGER);
+
+function toStoredEvent(row: EventRow | SmallEventRow): StoredEvent {
   return {
     id: row.id,
     type: row.type,
     data: JSON.parse(row.data),
     metadata: JSON.parse(row.metadata),
     streamId: row.stream_id,
-    revision: row.revision,
+    revision: BigInt(row.revision),
     position: String(row.position),
     recordedAt: new Date(row.recorded_at),
   };
@@ -38,7 +47,8 @@ export class SqliteReader {
   private readonly revision: Database.Statement;
   private readonly head: Database.Statement;
   private readonly all: Database.Statement;
-  private readonly filtered = new Map<number, Database.Statement>();
+  private readonly allSmall: Database.Statement;
+  private readonly filtered = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     const prepare = (sql: string) => db.prepare(sql).safeIntegers(true);
@@ -50,9 +60,9 @@ export class SqliteReader {
     );
     this.revision = prepare('SELECT MAX(revision) FROM events WHERE stream_id = ?').pluck();
     this.head = prepare('SELECT MAX(position) FROM events').pluck();
-    this.all = prepare(
-      `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
-    );
+    const all = `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`;
+    this.all = prepare(all);
+    this.allSmall = db.prepare(all);
   }
 
   /** The stream's last revision, or null when it has no events. */
@@ -72,14 +82,22 @@ export class SqliteReader {
 
   /** Events with after < position <= upTo in global order, optionally only of some stream prefixes. */
   allPage(after: bigint, upTo: bigint, limit: number, prefixes?: string[]): StoredEvent[] {
-    const rows = prefixes
-      ? this.filteredStatement(prefixes.length).all(after, upTo, ...prefixes, limit)
-      : this.all.all(after, upTo, limit);
-    return (rows as EventRow[]).map(toStoredEvent);
+    // Reading numbers rather than bigints is about a tenth faster (rebuilds read the whole log
+    // here); it is exact while the page ends below 2^53, i.e. always in practice.
+    const small = upTo <= SAFE_POSITION;
+    const statement = prefixes
+      ? this.filteredStatement(prefixes.length, small)
+      : small
+        ? this.allSmall
+        : this.all;
+    const [from, to] = small ? [Number(after), Number(upTo)] : [after, upTo];
+    const rows = statement.all(from, to, ...(prefixes ?? []), limit);
+    return (rows as EventRow[] | SmallEventRow[]).map(toStoredEvent);
   }
 
-  private filteredStatement(prefixCount: number): Database.Statement {
-    let statement = this.filtered.get(prefixCount);
+  private filteredStatement(prefixCount: number, small: boolean): Database.Statement {
+    const key = `${prefixCount}:${small}`;
+    let statement = this.filtered.get(key);
     if (!statement) {
       // instr(...) = 1 is "starts with" without LIKE's wildcards and case folding.
       const anyPrefix = Array.from({ length: prefixCount }, () => 'instr(stream_id, ?) = 1');
@@ -88,8 +106,8 @@ export class SqliteReader {
           `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ?
            AND (${anyPrefix.join(' OR ')}) ORDER BY position LIMIT ?`,
         )
-        .safeIntegers(true);
-      this.filtered.set(prefixCount, statement);
+        .safeIntegers(!small);
+      this.filtered.set(key, statement);
     }
     return statement;
   }
