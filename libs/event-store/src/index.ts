@@ -2,6 +2,7 @@ export * from './event-store.port';
 export * from './errors';
 export { comparePositions, isPosition } from './position';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { WAL_AUTOCHECKPOINT_PAGES } from './sqlite/sqlite-connection';
 export {
   SQLITE_MIGRATIONS,
   LATEST_SCHEMA_VERSION,

@@ -1,17 +1,18 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SQLITE_MIGRATIONS } from '@app/event-store';
+import { SQLITE_MIGRATIONS, WAL_AUTOCHECKPOINT_PAGES } from '@app/event-store';
 import { perSecond, runSynchronously } from '../support/concurrent';
 import { sampleEvent, sampleStreams, STREAM_COUNT } from '../support/sample-events';
 import type { Durations, Measured } from './measured';
 
-/** The durability the event store promises (sqlite-connection.ts), applied to a bare connection. */
+/** The durability and checkpoint settings of the event store (sqlite-connection.ts), on a bare connection. */
 export function openDurable(filename: string): Database.Database {
   const db = new Database(filename);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('fullfsync = ON');
   db.pragma('checkpoint_fullfsync = ON');
+  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   return db;
 }
 

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION, SQLITE_MIGRATIONS, migrate } from './sqlite-migrations';
 import { SqliteEventStore } from './sqlite-event-store';
 import { tempDatabase } from './testing/temp-database';
+import { openSqliteConnection, WAL_AUTOCHECKPOINT_PAGES } from './sqlite-connection';
 
 describe('SQLite schema migrations', () => {
   let db: ReturnType<typeof tempDatabase>;
@@ -24,6 +25,17 @@ describe('SQLite schema migrations', () => {
     expect(conn.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(migrate(conn)).toBe(LATEST_SCHEMA_VERSION);
     conn.close();
+  });
+
+  it("opens the store's connection with its durability and checkpoint settings", () => {
+    const conn = openSqliteConnection(db.filename, 1000);
+    try {
+      expect(conn.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(conn.pragma('synchronous', { simple: true })).toBe(2); // FULL: an fsync per commit
+      expect(conn.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_AUTOCHECKPOINT_PAGES);
+    } finally {
+      conn.close();
+    }
   });
 
   it('applies only the migrations after the recorded version, in order', () => {
