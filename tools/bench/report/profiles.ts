@@ -12,12 +12,16 @@ measurement.
   UUIDv4 event id landed on a random page of the unique id index, and minting ids one
   \`randomBytes\` call each then took 17% of the thread. Now the command path mints time-ordered
   ids (UUIDv7, RFC 9562, \`apps/api/src/command/uuid-v7.ts\`) with one randomness call per 256 ids,
-  and the write figures use the same generator: 3.5-4.7x across the runs of 2026-12-03, at the
-  goal's edge. What remains is SQLite committing and waiting on the fsync (about three quarters of
-  the thread): a batch of 32 appends writes about 38 WAL frames (strace: two \`pwrite\` calls a
-  frame, one \`fsync\` a batch), most of them leaf pages of the (stream, revision) index, one per
-  stream touched, since 32 of 1,000 streams land on different pages. A single-event append no
-  longer opens a SAVEPOINT (about 3% on tmpfs). A writer in a worker thread would not help here:
+  and the write figures use the same generator: 3.5-4.7x across the runs of the morning of
+  2026-12-03, at the goal's edge. A batch of 32 appends writes about 38 WAL frames (strace: two
+  \`pwrite\` calls a frame, one \`fsync\` a batch), most of them leaf pages of the (stream,
+  revision) index, one per stream touched, since 32 of 1,000 streams land on different pages; and
+  with SQLite's default \`wal_autocheckpoint\` of 1,000 pages every ~26th commit also copied the
+  WAL into the database file and fsynced it, rewriting the same hot index pages each time. Since
+  the afternoon of 2026-12-03 the store checkpoints every 10,000 pages (a WAL of up to ~40 MiB,
+  \`WAL_AUTOCHECKPOINT_PAGES\` in \`sqlite-connection.ts\`; the raw figure opens with the same
+  setting): 4.8-5.9x across runs, commands 2.3-3.3x, durability unchanged (the WAL is still fsynced
+  on every commit). A single-event append no longer opens a SAVEPOINT (about 3% on tmpfs). A writer in a worker thread would not help here:
   all 32 callers wait on the batch being committed, so nothing is left to overlap with its
   fsync. The ratio moves with the disk: the raw figure itself ranged 3,300-4,800/s across runs
   of 2026-12-03.
@@ -43,20 +47,22 @@ measurement.
   query cost remembered when its variables cannot change it; dates checked by hand instead of by
   a regular expression and a \`Date\`. Server CPU per request (from /proc): about 400-600 µs,
   then 300-400 µs, now 240-300 µs.
-  What is left, by taking parts away (same machine, same load): the two SQLite statements about
-  45-60 µs a request (each also takes two \`fcntl\` locks and an \`fstat\` on the WAL: SQLite
-  starts a read transaction per statement), the socket write about 45 µs (one \`writev\` a
-  request; it costs the bare server about 15 µs: while this server is the bottleneck the load
-  generator sleeps, and each answer has to wake it), the HTTP and GraphQL hooks together about
-  40 µs, the rest of our resolver path (auth, region check, field resolvers, mapping) about 60 µs.
+  What is left. \`perf\` on the server under load (2026-12-03): Node and V8 themselves 51% (builtins,
+  megamorphic property loads, promises, JSON, the scavenger, the HTTP parser), JIT-compiled
+  JavaScript 18%, the kernel 19% (mostly the one \`writev\` a request and the wake-up of the load
+  generator it causes: while this server is the bottleneck the load generator sleeps, and each
+  answer wakes it), SQLite itself 7%, libc 4%: a flat profile, no hot spot. Taking parts away
+  (same machine, same load): the two SQLite statements with their promise and Kysely plumbing
+  about 40-50 µs a request, the HTTP and GraphQL hooks together about 25 µs, the rest of our
+  resolver path (auth, region check, the programmes field resolver, mapping) about 50 µs.
   The new figure \`nestMercuriusRps\` measures the chosen stack with none of that (Nest,
   @nestjs/graphql code first, the Mercurius driver, graphql-jit, a root and a field resolver, a
-  constant answer): 0.64-0.76x of the bare stack, so Nest's resolver plumbing is not what holds
-  \`case(id)\` back (the note of the morning of 2026-12-03 said it was; that was wrong). Taking
-  the reads away altogether (a per-case cache, measured, not committed) would give about 0.32x;
-  0.4x would need the reads, the log-head read and most of the per-request features gone. The
-  head read (5% of the thread) stays: it is what makes a read without \`consistentWith\` see
-  writes made by other processes too.
+  constant answer): 0.64-0.76x of the bare stack, so Nest's resolver plumbing alone is not what
+  holds \`case(id)\` back (the note of the morning of 2026-12-03 said it was; that was wrong).
+  Taking the reads away altogether (a per-case cache, measured, not committed) would give about
+  0.32x; 0.4x would need the reads, the log-head read and most of the per-request features gone.
+  The head read stays: it is what makes a read without \`consistentWith\` see writes made by
+  other processes too.
 - **rebuildEventsPerSec** on the province preset: the read-model commits 43% (rising from 23% to
   47% as the tables grow), writing case rows 21%, reading the log through the port 25%, GC 8%.
   Bigger rebuild batches coalesce the writes of cases touched again: 500 events a batch 39 s,
