@@ -52,6 +52,20 @@ describe('POST /agency/v1/guardianship-acts', () => {
   });
   afterAll(() => app.close());
 
+  it("records the request's x-correlation-id on the act's event", async () => {
+    const child = await identifyChild(app, seq++);
+    const answer = await postAct(app, {
+      token: court,
+      key: key(),
+      body: act('GUARDIANSHIP_REVOKED', child, { newGuardian: BUREAU }),
+      headers: { 'x-correlation-id': 'court-system-4711' },
+    });
+    expect(answer.status).toBe(201);
+    expect((await caseEvents(app, child.caseId)).at(-1)?.metadata).toMatchObject({
+      correlationId: 'court-system-4711',
+    });
+  });
+
   describe('a court revokes the guardian, then appoints another', () => {
     it("shows in the case's guardian and in its history, with the court's name and docket number", async () => {
       const child = await identifyChild(app, seq++);

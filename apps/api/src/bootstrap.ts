@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
@@ -8,6 +9,8 @@ import { limitBatches } from './graphql/batch-limit';
 import { limitBodies } from './http/body-limit';
 import { installGracefulClose } from './http/graceful-close';
 import { hardenHttp } from './http/http-hardening';
+import { correlationIdOf } from './graphql/request-context';
+import { logRequests } from './logging/request-log';
 
 /** Builds the whole API (used by main.ts, the e2e specs and the benchmarks). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -16,7 +19,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: false,
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs,
+    // the request's id is its correlation id: the x-correlation-id header when well-formed, else new
+    genReqId: (request: IncomingMessage) => correlationIdOf(request.headers),
   });
+  logRequests(adapter.getInstance());
   limitBatches(adapter.getInstance(), config.graphqlLimits.maxBatch);
   installGracefulClose(adapter.getInstance());
   limitBodies(adapter.getInstance(), 1024 * 1024);

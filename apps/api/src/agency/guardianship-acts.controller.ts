@@ -20,7 +20,6 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { TokenService } from '../auth/token.service';
-import { correlationIdOf } from '../graphql/request-context';
 import { AgencyActsService } from './agency-acts.service';
 import { AGENCY_BODY_LIMIT } from './agency-http';
 import {
@@ -99,7 +98,7 @@ export class GuardianshipActsController {
   ): Promise<GuardianshipActResultDto> {
     const principal = this.tokens.fromAuthorizationHeader(authorization);
     const key = headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
-    const outcome = await this.acts.record(principal, key, body, correlationIdOf(headers));
+    const outcome = await this.acts.record(principal, key, body, reply.request.id);
     if (outcome.replayed) reply.status(200);
     return outcome.result;
   }

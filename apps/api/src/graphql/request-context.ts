@@ -22,7 +22,7 @@ export function buildRequestContext(tokens: TokenService, request: FastifyReques
   let principal: Principal | undefined;
   return {
     principal: () => (principal ??= tokens.fromAuthorizationHeader(request.headers.authorization)),
-    correlationId: correlationIdOf(request.headers),
+    correlationId: request.id,
   };
 }
 

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
@@ -33,24 +31,11 @@ export class LoggingModule {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
+          // request lines come from a Fastify hook (request-log.ts): no per-request middleware
+          forRoutes: [],
           pinoHttp: {
             level: config.logLevel,
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-            genReqId: (req: IncomingMessage) => {
-              const header = req.headers['x-correlation-id'];
-              return typeof header === 'string' && /^[\w.:-]{1,128}$/.test(header)
-                ? header
-                : randomUUID();
-            },
-            // only method, path and status: query strings and bodies may carry personal information
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({
-                id: req.id,
-                method: req.method,
-                path: req.url.split('?')[0],
-              }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
           },
         }),
       ],
