@@ -54,7 +54,10 @@ measurement.
   answer wakes it), SQLite itself 7%, libc 4%: a flat profile, no hot spot. Taking parts away
   (same machine, same load): the two SQLite statements with their promise and Kysely plumbing
   about 40-50 µs a request, the HTTP and GraphQL hooks together about 25 µs, the rest of our
-  resolver path (auth, region check, the programmes field resolver, mapping) about 50 µs.
+  resolver path (auth, region check, the programmes field resolver, mapping) about 50 µs. Since
+  the afternoon of 2026-12-03 every request also writes its log line (nestjs-pino's middleware
+  had never run under Nest 12, so no request was logged; now a Fastify hook writes it): about
+  10-20 µs, within this machine's noise.
   The new figure \`nestMercuriusRps\` measures the chosen stack with none of that (Nest,
   @nestjs/graphql code first, the Mercurius driver, graphql-jit, a root and a field resolver, a
   constant answer): 0.64-0.76x of the bare stack, so Nest's resolver plumbing alone is not what
