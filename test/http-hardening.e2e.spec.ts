@@ -33,44 +33,39 @@ describe('HTTP hardening', () => {
     expect(response.status).toBe(413);
   });
 
-  it('counts a chunked body (no Content-Length) and refuses it past 1 MiB with 413', async () => {
-    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
-    let sent = 0;
+  /** POSTs `pieces` to /graphql as a stream: chunked, with no Content-Length. */
+  const postChunked = (pieces: () => string | undefined) => {
+    const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
-        if (sent === 0)
-          controller.enqueue(new TextEncoder().encode('{"query":"{ __typename }","pad":"'));
-        if (sent > 1100 * 1024) {
-          controller.enqueue(new TextEncoder().encode('"}'));
-          controller.close();
-          return;
-        }
-        sent += chunk.length;
-        controller.enqueue(chunk);
+        const piece = pieces();
+        if (piece === undefined) controller.close();
+        else controller.enqueue(encoder.encode(piece));
       },
     });
-    const response = await fetch(`${app.url}/graphql`, {
+    return fetch(`${app.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
       duplex: 'half',
     } as RequestInit);
+  };
+
+  it('counts a chunked body (no Content-Length) and refuses it past 1 MiB with 413', async () => {
+    const pad = 'x'.repeat(64 * 1024);
+    let sent = -1;
+    const response = await postChunked(() => {
+      sent += 1;
+      if (sent === 0) return '{"query":"{ __typename }","pad":"';
+      if (sent <= 18) return pad; // 1,152 KiB in all
+      return sent === 19 ? '"}' : undefined;
+    });
     expect(response.status).toBe(413);
   });
 
   it('answers a small chunked body as usual', async () => {
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode('{"query":"{ __typename }"}'));
-        controller.close();
-      },
-    });
-    const response = await fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      duplex: 'half',
-    } as RequestInit);
+    const pieces = ['{"query":', '"{ __typename }"}'];
+    const response = await postChunked(() => pieces.shift());
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
