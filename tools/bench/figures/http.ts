@@ -33,8 +33,8 @@ async function settle(into: Measured, keys: FigureKey[], measure: () => Promise<
 /**
  * The HTTP figures: the real server in its own process on the seeded store (caseAsOf while it is
  * idle, then the case(id) load and its peak RSS), then the minimal Nest server and the bare
- * Mercurius server, each in its own process under the same load; autocannon runs in this process. `execArgv` (e.g. --cpu-prof)
- * goes to both servers.
+ * Mercurius server, each in its own process under the same load; autocannon runs in this
+ * process. `execArgv` (e.g. --cpu-prof) goes to every server.
  */
 export async function measureHttp(
   dataset: Dataset,

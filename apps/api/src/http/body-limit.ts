@@ -7,11 +7,12 @@ class BodyTooLarge extends Error {
 }
 
 /**
- * Every request body is held to `maxBytes`, whatever parser the route uses (the GraphQL route's
- * parser does not apply Fastify's bodyLimit). A declared Content-Length over the limit is refused
- * before the body is read; Node's HTTP parser never delivers more than the declared length, so
- * such a body is passed on as it is. A body without one (chunked) is counted as it streams in and
- * cut off past the limit. Routes with a lower limit of their own (the agency API) keep it.
+ * Every request body is held to `maxBytes`, whatever parser the route uses: Fastify's bodyLimit
+ * binds only the parsers that read the body through it, this hook every route. A declared
+ * Content-Length over the limit is refused before the body is read; Node's HTTP parser never
+ * delivers more than the declared length, so such a body is passed on as it is. A body without
+ * one (chunked) is counted as it streams in and cut off past the limit. Routes with a lower limit
+ * of their own (the agency API) keep it.
  */
 export function limitBodies(fastify: FastifyInstance, maxBytes: number): void {
   const tooLarge = () => new BodyTooLarge(`the body is larger than ${maxBytes} bytes`);

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { businessDateOf, startOfBusinessDay, type StandardLookup } from '@app/domain';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 import { ReadModelQueries, type ProgrammeRow } from '@app/read-models';
 import { CLOCK, type Clock } from '../command/clock';
 import { Projections } from './projections';
 import { StandardsCache } from './standards-cache';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What one request reads once and shares: programmes batched by case, the standards, today. */
 export class RequestReads {

@@ -54,10 +54,6 @@ export class ReadModelQueries {
     private readonly policy: CasePolicy = DEFAULT_POLICY,
   ) {}
 
-  caseById(caseId: string): Promise<CaseRow | null> {
-    return this.store.findCase(caseId);
-  }
-
   /** The case and its programmes in one read (`case(id)`). */
   caseWithProgrammes(caseId: string): Promise<CaseWithProgrammes | null> {
     return this.store.findCaseWithProgrammes(caseId);
