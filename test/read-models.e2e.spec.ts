@@ -317,6 +317,22 @@ describeEachReadModelStore('the read models answer the read queries of CONTRACT.
       expect(found).toEqual({ caseworkerId: 'director-8', revision: result.revision });
     });
 
+    it('reads its own write without consistentWith, past a case read (and kept) before it', async () => {
+      const query = 'query($id: ID!) { case(id: $id) { caseworkerId revision } }';
+      type Found = { case: { caseworkerId: string; revision: number } };
+      const before = await mustRead<Found>(app, query, { id: zibo.marginal }, bureau);
+      await mustRead<Found>(app, query, { id: zibo.marginal }, bureau); // now from memory
+      const result = await mustMutate(
+        app,
+        'assignCaseworker',
+        { caseId: zibo.marginal, caseworkerId: 'director-9' },
+        bureau,
+      );
+      expect(result.revision).toBeGreaterThan(before.case.revision);
+      const after = await mustRead<Found>(app, query, { id: zibo.marginal }, bureau);
+      expect(after.case).toEqual({ caseworkerId: 'director-9', revision: result.revision });
+    });
+
     it('answers STALE_READ_MODEL for a position the read models cannot reach', async () => {
       const response = await app.gql(CASELOAD, { consistentWith: '999999999' }, bureau);
       expect(codeOf(response)).toBe('STALE_READ_MODEL');

@@ -3,6 +3,7 @@ import { ReadModelQueries } from '@app/read-models';
 import type { Principal } from '../auth/principal';
 import { CaseNotFound } from '../errors/app-errors';
 import { CurrentPrincipal } from '../graphql/request-context';
+import { CaseReadCache } from '../read-models/case-read-cache';
 import { caseOfRow } from '../read-models/case-of-row';
 import { ReadConsistency } from '../read-models/read-consistency';
 import { RequestReadsProvider } from '../read-models/request-reads';
@@ -10,13 +11,15 @@ import { assertAllowed } from './command-context';
 import { Case } from './graphql/case.types';
 
 /**
- * `case(id)` from the case-summary read model, read with its programmes in one statement; the
- * programmes wait in the request's loader for CasesResolver.programmes, which shapes them.
+ * `case(id)` from the case-summary read model, read with its programmes in one statement (or from
+ * the CaseReadCache while the case has not changed); the programmes wait in the request's loader
+ * for CasesResolver.programmes, which shapes them.
  */
 @Resolver(() => Case)
 export class CaseQueriesResolver {
   constructor(
     private readonly queries: ReadModelQueries,
+    private readonly cache: CaseReadCache,
     private readonly consistency: ReadConsistency,
     private readonly reads: RequestReadsProvider,
   ) {}
@@ -30,7 +33,7 @@ export class CaseQueriesResolver {
   ): Promise<Case> {
     assertAllowed(principal, 'case');
     await this.consistency.ensure(consistentWith);
-    const found = await this.queries.caseWithProgrammes(id);
+    const found = await this.cache.get(id, (caseId) => this.queries.caseWithProgrammes(caseId));
     if (found === null) throw new CaseNotFound();
     assertAllowed(principal, 'case', found.row.regionCode);
     this.reads.of(context).programmes.prime(found.row.caseId, found.programmes);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
 import type { Principal } from '../auth/principal';
+import { LogHead } from '../infrastructure/log-head';
 import { CommandPath, type CommandEnvelope } from './command-path';
 
 type Counted = { type: 'Counted'; data: { by: number } };
@@ -34,8 +35,8 @@ describe('the command path with two writers on one store (two api instances)', (
   const dir = mkdtempSync(join(tmpdir(), 'path-'));
   const store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
   const clock = { now: () => new Date('2026-01-01T00:00:00Z') };
-  const a = new CommandPath(store, clock);
-  const b = new CommandPath(store, clock);
+  const a = new CommandPath(store, clock, new LogHead(store));
+  const b = new CommandPath(store, clock, new LogHead(store));
   afterAll(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -94,7 +95,7 @@ describe('the command path with two writers on one store (two api instances)', (
         return Reflect.get(target, key, receiver) as unknown;
       },
     });
-    const path = new CommandPath(counting, clock);
+    const path = new CommandPath(counting, clock, new LogHead(counting));
     await path.run('counter-4', counter, { by: 1, atMost: 10 }, envelope);
     expect(reads).toEqual(['counter-4']); // the first command reads (there is no fold yet)
     await path.run('counter-4', counter, { by: 1, atMost: 10 }, envelope);

@@ -14,6 +14,7 @@ import type { Principal } from '../auth/principal';
 import { ConcurrencyConflict } from '../errors/app-errors';
 import { toContractError } from '../errors/to-contract-error';
 import { commandDuration, commandRetries, commandsTotal } from '../metrics/metrics';
+import { LogHead } from '../infrastructure/log-head';
 import { CLOCK, type Clock } from './clock';
 import { FoldCache } from './fold-cache';
 import { UuidV7Generator } from './uuid-v7';
@@ -65,6 +66,7 @@ export class CommandPath {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly head: LogHead,
   ) {}
 
   /**
@@ -172,6 +174,7 @@ export class CommandPath {
       const expectedRevision: ExpectedRevision = loaded.revision;
       try {
         const result = await this.store.appendToStream(streamId, toAppend, { expectedRevision });
+        this.head.appendedAt(result.position);
         const state = events.reduce(decider.evolve, loaded.state);
         const last = toAppend[toAppend.length - 1].metadata as unknown as EventMetadata;
         this.folds.set(streamId, decider.evolve, {

@@ -33,6 +33,8 @@ export interface AppConfig {
   rateLimits: { mutationsPerMinute: number; agencyPerMinute: number };
   /** an HTTP request that takes longer is cut off */
   requestTimeoutMs: number;
+  /** how many cases `case(id)` keeps in memory between changes (0: none) */
+  caseCacheSize: number;
   /** SIGTERM: how long the orderly shutdown may take before the process exits anyway */
   shutdownTimeoutMs: number;
 }
@@ -57,6 +59,14 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n <= 0)
     throw new ConfigError(`${name} must be a positive integer`);
+  return n;
+}
+
+function nonNegativeInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new ConfigError(`${name} must be a whole number, 0 or more`);
   return n;
 }
 
@@ -116,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ),
     },
     requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000),
+    caseCacheSize: nonNegativeInt('CASE_CACHE_SIZE', env.CASE_CACHE_SIZE, 10_000),
     shutdownTimeoutMs: positiveInt('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 15_000),
     graphqlLimits: {
       maxDepth: positiveInt('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, DEFAULT_LIMITS.maxDepth),

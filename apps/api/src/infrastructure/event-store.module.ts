@@ -5,6 +5,7 @@ import { EVENT_STORE, SqliteEventStore, type EventStore } from '@app/event-store
 import { EsdbEventStore } from '@app/event-store/esdb';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, systemClock } from '../command/clock';
+import { LogHead } from './log-head';
 
 /** The configured event store adapter; nothing outside an adapter imports a driver. */
 export function createEventStore(config: AppConfig): EventStore {
@@ -25,8 +26,9 @@ export function createEventStore(config: AppConfig): EventStore {
   providers: [
     { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: createEventStore },
     { provide: CLOCK, useValue: systemClock },
+    { provide: LogHead, inject: [EVENT_STORE], useFactory: (store: EventStore) => new LogHead(store) },
   ],
-  exports: [EVENT_STORE, CLOCK],
+  exports: [EVENT_STORE, CLOCK, LogHead],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

@@ -1,30 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { comparePositions, EVENT_STORE, isPosition, type EventStore } from '@app/event-store';
 import { BadUserInput, StaleReadModel } from '../errors/app-errors';
+import { LogHead } from '../infrastructure/log-head';
 import { Projections } from './projections';
 
 /** How long a read waits for the position it names before STALE_READ_MODEL. */
 export const CONSISTENT_WITH_TIMEOUT_MS = 5000;
-/** How long a read without `consistentWith` waits for the log's head before answering anyway. */
+/** How long a read without `consistentWith` waits for the head it knows before answering anyway. */
 export const HEAD_WAIT_MS = 1000;
 
 /**
  * Waits on the projections' checkpoint signal (never polls in the request), fed by this process's
  * projector or by the one in apps/projector (see ExternalProjections). With `consistentWith` the read
- * answers only once that position is projected; without it, it reads its own writes when the
- * projections are close behind, and never fails for lag.
+ * answers only once that position is projected; without it, it waits (never failing for lag) for
+ * the head LogHead knows: this process's own writes at once, other processes' within
+ * HEAD_REFRESH_MS. Across instances, `consistentWith` is the guarantee.
  */
 @Injectable()
 export class ReadConsistency {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly projections: Projections,
+    private readonly head: LogHead,
   ) {}
 
   async ensure(consistentWith: string | null | undefined): Promise<void> {
     const signal = this.projections.signal;
     if (consistentWith === null || consistentWith === undefined) {
-      const head = await this.events.headPosition();
+      const head = await this.head.current();
       if (head !== null && !signal.hasFailed) await signal.waitFor(head, HEAD_WAIT_MS);
       return;
     }

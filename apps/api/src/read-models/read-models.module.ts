@@ -2,8 +2,9 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { EVENT_STORE } from '@app/event-store';
 import { READ_MODEL_STORE, ReadModelQueries, type ReadModelStore } from '@app/read-models';
 import { AuthModule } from '../auth/auth.module';
-import { APP_CONFIG } from '../config/app-config';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { BenefitsResolver } from './benefits.resolver';
+import { CaseReadCache } from './case-read-cache';
 import { CaseloadResolver } from './caseload.resolver';
 import { CasesResolver } from './cases.resolver';
 import { PaymentRollController } from './payment-roll.controller';
@@ -36,6 +37,12 @@ import { RequestReadsProvider } from './request-reads';
       inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE],
       useFactory: createProjections,
     },
+    {
+      provide: CaseReadCache,
+      inject: [APP_CONFIG, Projections],
+      useFactory: (config: AppConfig, projections: Projections) =>
+        new CaseReadCache(config.caseCacheSize, projections.signal),
+    },
     ReadConsistency,
     RequestReadsProvider,
     ProjectionsHealth,
@@ -45,7 +52,7 @@ import { RequestReadsProvider } from './request-reads';
     CaseloadResolver,
   ],
   controllers: [PaymentRollController],
-  exports: [ReadModelQueries, ReadConsistency, RequestReadsProvider, ProjectionsHealth],
+  exports: [ReadModelQueries, CaseReadCache, ReadConsistency, RequestReadsProvider, ProjectionsHealth],
 })
 export class ReadModelsModule implements OnApplicationShutdown {
   constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}

@@ -31,3 +31,30 @@ describe('CheckpointSignal', () => {
     await expect(signal.waitFor('4', 5000)).resolves.toBe('failed');
   });
 });
+
+describe('CheckpointSignal listeners', () => {
+  it('tells listeners which cases a move changed, before the waiters wake', async () => {
+    const signal = new CheckpointSignal();
+    const heard: Array<readonly string[] | 'all'> = [];
+    const waiting = signal.waitFor('2', 5000).then((outcome) => {
+      heard.push(['woken']);
+      return outcome;
+    });
+    signal.onAdvance((changed) => heard.push(changed));
+    signal.advance('1', ['a']);
+    signal.advance('2', ['b', 'c']);
+    await expect(waiting).resolves.toBe('reached');
+    expect(heard).toEqual([['a'], ['b', 'c'], ['woken']]);
+  });
+
+  it("says 'all' for a move without its cases and for a reset, and stops when told", () => {
+    const signal = new CheckpointSignal();
+    const heard: Array<readonly string[] | 'all'> = [];
+    const stop = signal.onAdvance((changed) => heard.push(changed));
+    signal.advance('5');
+    signal.reset('start');
+    stop();
+    signal.advance('6', ['x']);
+    expect(heard).toEqual(['all', 'all']);
+  });
+});

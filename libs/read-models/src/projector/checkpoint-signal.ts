@@ -5,6 +5,12 @@ export type WaitOutcome = 'reached' | 'timeout' | 'failed';
 type Waiter = { target: Position; settle: (outcome: WaitOutcome) => void };
 
 /**
+ * Told of every move before any waiter wakes: the ids of the cases whose rows changed, or
+ * `'all'` when the mover cannot say (another process's checkpoint, a reset).
+ */
+export type AdvanceListener = (changedCases: readonly string[] | 'all') => void;
+
+/**
  * The projections' checkpoint as it advances, for readers that must see a given position
  * (`consistentWith`). Waiters are woken by `advance`, never by polling; each has its own deadline.
  */
@@ -12,6 +18,7 @@ export class CheckpointSignal {
   private current: FromPosition = 'start';
   private failed = false;
   private readonly waiters = new Set<Waiter>();
+  private readonly listeners = new Set<AdvanceListener>();
 
   get position(): FromPosition {
     return this.current;
@@ -25,8 +32,10 @@ export class CheckpointSignal {
     return comparePositions(this.current, target) >= 0;
   }
 
-  advance(position: Position): void {
+  /** `changedCases`: the cases whose rows the move changed, when the mover knows them. */
+  advance(position: Position, changedCases: readonly string[] | 'all' = 'all'): void {
     this.current = position;
+    for (const listener of this.listeners) listener(changedCases);
     for (const waiter of this.waiters) if (this.reached(waiter.target)) waiter.settle('reached');
   }
 
@@ -40,6 +49,13 @@ export class CheckpointSignal {
   reset(position: FromPosition): void {
     this.failed = false;
     this.current = position;
+    for (const listener of this.listeners) listener('all');
+  }
+
+  /** Calls `listener` on every advance and reset; the returned function stops it. */
+  onAdvance(listener: AdvanceListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   waitFor(target: Position, timeoutMs: number): Promise<WaitOutcome> {

@@ -144,7 +144,11 @@ export class Projector {
       });
       return false;
     }
-    if (result.checkpoint !== null) this.signal.advance(result.checkpoint);
+    if (result.checkpoint !== null)
+      this.signal.advance(
+        result.checkpoint,
+        result.changes.cases.map((c) => c.summary.caseId),
+      );
     if (result.failure === null) return true;
     this.stopWith(result.failure);
     return false;
