@@ -26,7 +26,11 @@ export function createEventStore(config: AppConfig): EventStore {
   providers: [
     { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: createEventStore },
     { provide: CLOCK, useValue: systemClock },
-    { provide: LogHead, inject: [EVENT_STORE], useFactory: (store: EventStore) => new LogHead(store) },
+    {
+      provide: LogHead,
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore) => new LogHead(store),
+    },
   ],
   exports: [EVENT_STORE, CLOCK, LogHead],
 })

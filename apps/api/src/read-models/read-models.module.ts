@@ -52,7 +52,13 @@ import { RequestReadsProvider } from './request-reads';
     CaseloadResolver,
   ],
   controllers: [PaymentRollController],
-  exports: [ReadModelQueries, CaseReadCache, ReadConsistency, RequestReadsProvider, ProjectionsHealth],
+  exports: [
+    ReadModelQueries,
+    CaseReadCache,
+    ReadConsistency,
+    RequestReadsProvider,
+    ProjectionsHealth,
+  ],
 })
 export class ReadModelsModule implements OnApplicationShutdown {
   constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}
