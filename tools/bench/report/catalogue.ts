@@ -68,7 +68,7 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
     label: 'GraphQL case(id) over HTTP, real server, 16 connections',
     unit: 'req/s',
     bound:
-      "The server's one thread (the load generator has the other core): per request, the Nest + Mercurius stack (see nestMercuriusRps), two SQLite statements (the log head for read-your-writes, then the case row with its programmes), writing the answer to the socket, the HTTP and GraphQL hooks (security headers, body, batch and rate limits, query cost, access log), JWT verification (cached), the request log line and the field resolvers.",
+      "The server's one thread (the load generator has the other core): per request, the Nest + Mercurius stack (see nestMercuriusRps), the case from memory (CaseReadCache: one SQLite statement for the case row with its programmes when it is not there or changed since; the log head known without a query), writing the answer to the socket, the HTTP and GraphQL hooks (security headers, body, batch and rate limits, query cost, access log), JWT verification (cached), the request log line and the field resolvers.",
   },
   graphqlCaseP99Ms: { label: 'GraphQL case(id) p99 latency', unit: 'ms', bound: 'As above.' },
   nestMercuriusRps: {

@@ -34,7 +34,7 @@ measurement.
   by the process's own appends; the store's expected-revision check proves it current, and a
   refused append, a refusal or a no-op are decided again on a fresh read
   (\`apps/api/src/command/command-path.ts\`): 2.9-3.0x.
-- **graphqlCaseRps** was about 0.06x of the bare stack (2026-11-25), 0.24-0.26x now. Done on
+- **graphqlCaseRps** was about 0.06x of the bare stack (2026-11-25), 0.24-0.26x on 2026-12-03, 0.33-0.35x now. Done on
   2026-11-25: the HS256 secret as a \`KeyObject\` (jsonwebtoken built a public key from the string
   on every verify: 325 µs against 7 µs), verified tokens remembered until they expire, prepared
   read-model statements kept. Done on 2026-12-03: the read-model query of \`case(id)\` compiled by
@@ -62,10 +62,20 @@ measurement.
   @nestjs/graphql code first, the Mercurius driver, graphql-jit, a root and a field resolver, a
   constant answer): 0.64-0.76x of the bare stack, so Nest's resolver plumbing alone is not what
   holds \`case(id)\` back (the note of the morning of 2026-12-03 said it was; that was wrong).
-  Taking the reads away altogether (a per-case cache, measured, not committed) would give about
-  0.32x; 0.4x would need the reads, the log-head read and most of the per-request features gone.
-  The head read stays: it is what makes a read without \`consistentWith\` see writes made by
-  other processes too.
+  Done on 2026-12-04 (server CPU per request 230 µs -> 135-150 µs, 4.3k -> 7.3k req/s):
+  \`case(id)\` keeps the cases it read in memory (\`CaseReadCache\`, \`CASE_CACHE_SIZE\`), evicted
+  by the checkpoint signal (the cases each batch of this process's projector changed, everything
+  on another process's checkpoint), a read that overlapped a move never kept; the log head a read
+  without \`consistentWith\` waits for comes from \`LogHead\` (this process's appends at once,
+  the store asked at most every 25 ms) instead of a query per read; the request line written by
+  a child logger without the redaction paths (its five fields are never personal; the paths'
+  walk was half the line's cost).
+  What is left, taking parts away (2026-12-04, same load): the request line still about 15 µs
+  (pino's formatting; an asynchronous destination, with or without a 4 KB buffer, measured no
+  better), the programmes field resolver through Nest with the entitlement arithmetic about
+  20-30 µs (shaping them in \`case(id)\` instead measured no better: it is mostly the wrapper),
+  the query-cost hook a few µs. The chosen stack itself (\`nestMercuriusRps\`) costs 68 µs a
+  request against 39 µs for the bare one, so 0.4x leaves our code about 35 µs a request.
 - **rebuildEventsPerSec** on the province preset: the read-model commits 43% (rising from 23% to
   47% as the tables grow), writing case rows 21%, reading the log through the port 25%, GC 8%.
   Bigger rebuild batches coalesce the writes of cases touched again: 500 events a batch 39 s,
