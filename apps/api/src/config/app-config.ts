@@ -55,18 +55,19 @@ function oneOf<T extends string>(
 }
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0)
-    throw new ConfigError(`${name} must be a positive integer`);
-  return n;
+  return wholeNumber(name, value, fallback, 1, 'a positive integer');
 }
 
-function nonNegativeInt(name: string, value: string | undefined, fallback: number): number {
+function wholeNumber(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  least: number,
+  what: string,
+): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new ConfigError(`${name} must be a whole number, 0 or more`);
+  if (!Number.isSafeInteger(n) || n < least) throw new ConfigError(`${name} must be ${what}`);
   return n;
 }
 
@@ -126,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ),
     },
     requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000),
-    caseCacheSize: nonNegativeInt('CASE_CACHE_SIZE', env.CASE_CACHE_SIZE, 10_000),
+    caseCacheSize: wholeNumber('CASE_CACHE_SIZE', env.CASE_CACHE_SIZE, 10_000, 0, '0 or more'),
     shutdownTimeoutMs: positiveInt('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 15_000),
     graphqlLimits: {
       maxDepth: positiveInt('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, DEFAULT_LIMITS.maxDepth),

@@ -1,0 +1,24 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const base = { DATA_DIR: '/tmp/cases-config-spec', AUTH_JWT_SECRET: 's', IDENTITY_HMAC_KEY: 'k' };
+
+describe('loadConfig: CASE_CACHE_SIZE', () => {
+  it('keeps 10,000 cases unless told, and 0 turns the cache off', () => {
+    expect(loadConfig(base).caseCacheSize).toBe(10_000);
+    expect(loadConfig({ ...base, CASE_CACHE_SIZE: '0' }).caseCacheSize).toBe(0);
+    expect(loadConfig({ ...base, CASE_CACHE_SIZE: '500' }).caseCacheSize).toBe(500);
+  });
+
+  it('names the variable when it is not a whole number of 0 or more', () => {
+    for (const bad of ['-1', '1.5', 'many']) {
+      expect(() => loadConfig({ ...base, CASE_CACHE_SIZE: bad })).toThrow(ConfigError);
+      expect(() => loadConfig({ ...base, CASE_CACHE_SIZE: bad })).toThrow(/CASE_CACHE_SIZE/);
+    }
+  });
+
+  it('still refuses 0 where a positive integer is needed', () => {
+    expect(() => loadConfig({ ...base, REQUEST_TIMEOUT_MS: '0' })).toThrow(
+      'REQUEST_TIMEOUT_MS must be a positive integer',
+    );
+  });
+});
