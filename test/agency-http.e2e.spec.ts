@@ -482,6 +482,26 @@ describe('POST /agency/v1/guardianship-acts', () => {
       expect(answer.status).toBe(415);
     });
 
+    it.each(['text/plain', 'application/x-www-form-urlencoded'])(
+      '415 for a %s body, which Fastify could parse but is no act',
+      async (type) => {
+        const child = await identifyChild(app, seq++);
+        const before = await head();
+        const answer = await postAct(app, {
+          token: court,
+          key: key(),
+          body: type === 'text/plain' ? JSON.stringify(act('GUARDIANSHIP_REVOKED', child)) : 'a=1',
+          headers: { 'content-type': type },
+        });
+        expect(answer.status).toBe(415);
+        expect(answer.body).toEqual({
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: 'send the body as application/json',
+        });
+        expect(await head()).toBe(before);
+      },
+    );
+
     it('404 for an unknown child, with no personal information in the answer', async () => {
       const unknown = { idNumber: makeFictionalIdNumber('330102', '2011-11-11', 999) };
       const byId = await postAct(app, {

@@ -28,6 +28,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   limitBodies(adapter.getInstance(), 1024 * 1024);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
+    // Fastify's own JSON parser (bodyLimit above, prototype poisoning refused) and no other:
+    // Nest's wrapper re-created the parser on every request, and its form parser took bodies
+    // (application/x-www-form-urlencoded) that no route here accepts; they now answer 415
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   await hardenHttp(app, config);

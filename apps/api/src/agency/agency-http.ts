@@ -17,7 +17,23 @@ export function applyRouteBodyLimits(fastify: FastifyInstance): void {
     if (typeof limit !== 'number') return;
     route.bodyLimit = limit;
     route.errorHandler = (error, request, reply) => refuseBody(limit, error, request, reply);
+    const onRequest = route.onRequest ?? [];
+    route.onRequest = [...(Array.isArray(onRequest) ? onRequest : [onRequest]), jsonBodiesOnly];
   });
+}
+
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/** A body of another media type (text/plain, which Fastify would parse as a string, say) is a 415. */
+function jsonBodiesOnly(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  const type = request.headers['content-type'];
+  if (type === undefined || JSON_MEDIA_TYPE.test(type)) {
+    done();
+    return;
+  }
+  void reply
+    .status(415)
+    .send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the body as application/json' });
 }
 
 function refuseBody(

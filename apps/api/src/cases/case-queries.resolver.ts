@@ -2,6 +2,7 @@ import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { ReadModelQueries } from '@app/read-models';
 import type { Principal } from '../auth/principal';
 import { CaseNotFound } from '../errors/app-errors';
+import { PlainQueries } from '../graphql/plain-queries';
 import { CurrentPrincipal } from '../graphql/request-context';
 import { CaseReadCache } from '../read-models/case-read-cache';
 import { caseOfRow } from '../read-models/case-of-row';
@@ -13,7 +14,8 @@ import { Case } from './graphql/case.types';
 /**
  * `case(id)` from the case-summary read model, read with its programmes in one statement (or from
  * the CaseReadCache while the case has not changed); the programmes wait in the request's loader
- * for CasesResolver.programmes, which shapes them.
+ * for CasesResolver.programmes, which shapes them. Answered as a plain query (PlainQueries): the
+ * case screen is the most frequent request there is.
  */
 @Resolver(() => Case)
 export class CaseQueriesResolver {
@@ -22,7 +24,12 @@ export class CaseQueriesResolver {
     private readonly cache: CaseReadCache,
     private readonly consistency: ReadConsistency,
     private readonly reads: RequestReadsProvider,
-  ) {}
+    plainQueries: PlainQueries,
+  ) {
+    plainQueries.register<CaseArgs>('case', (_root, { id, consistentWith }, context) =>
+      this.case(id, consistentWith ?? null, context.principal(), context),
+    );
+  }
 
   @Query(() => Case, { description: '个案 / one case, as it stands now' })
   async case(
@@ -39,4 +46,9 @@ export class CaseQueriesResolver {
     this.reads.of(context).programmes.prime(found.row.caseId, found.programmes);
     return caseOfRow(found.row);
   }
+}
+
+interface CaseArgs {
+  id: string;
+  consistentWith?: string | null;
 }

@@ -9,6 +9,7 @@ import { flushPersonalInfoReads } from '../audit/access-log/flush-personal-info-
 import type { AppConfig } from '../config/app-config';
 import { graphqlErrorFormatter, graphqlErrorHandler } from './graphql-error-formatter';
 import { costBudget, queryTooLarge } from './limits';
+import { PlainQueries, PlainQueriesModule } from './plain-queries';
 import { buildRequestContext } from './request-context';
 
 @Module({})
@@ -17,14 +18,17 @@ export class ApiGraphQLModule {
     return {
       module: ApiGraphQLModule,
       imports: [
+        PlainQueriesModule,
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          imports: [AuthModule],
-          inject: [TokenService, AccessLog],
-          useFactory: (tokens: TokenService, accessLog: AccessLog) => ({
+          imports: [AuthModule, PlainQueriesModule],
+          inject: [TokenService, AccessLog, PlainQueries],
+          useFactory: (tokens: TokenService, accessLog: AccessLog, plainQueries: PlainQueries) => ({
             // the schema lives in memory; tools/print-schema writes apps/api/schema.gql (a spec checks drift)
             autoSchemaFile: true,
             sortSchema: true,
+            // runs once the resolvers are built, so every plain query has been registered
+            transformSchema: (schema) => plainQueries.applyTo(schema),
             graphiql: config.graphiql,
             jit: 1,
             path: '/graphql',
