@@ -1,11 +1,11 @@
-import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { ReadModelQueries } from '@app/read-models';
 import type { Principal } from '../auth/principal';
 import { CaseNotFound } from '../errors/app-errors';
 import { PlainQueries } from '../graphql/plain-queries';
 import { CurrentPrincipal } from '../graphql/request-context';
 import { CaseReadCache } from '../read-models/case-read-cache';
-import { caseOfRow } from '../read-models/case-of-row';
+import { CaseViews } from '../read-models/case-views';
 import { ReadConsistency } from '../read-models/read-consistency';
 import { RequestReadsProvider } from '../read-models/request-reads';
 import { assertAllowed } from './command-context';
@@ -13,12 +13,14 @@ import { Case } from './graphql/case.types';
 
 /**
  * `case(id)` from the case-summary read model, read with its programmes in one statement (or from
- * the CaseReadCache while the case has not changed); the programmes wait in the request's loader
- * for CasesResolver.programmes, which shapes them. Answered as a plain query (PlainQueries): the
- * case screen is the most frequent request there is.
+ * the CaseReadCache while the case has not changed), shaped with its amounts by CaseViews (once
+ * per read and day). Answered as a plain query (PlainQueries): the case screen is the most
+ * frequent request there is.
  */
 @Resolver(() => Case)
 export class CaseQueriesResolver {
+  private readonly views = new CaseViews();
+
   constructor(
     private readonly queries: ReadModelQueries,
     private readonly cache: CaseReadCache,
@@ -27,7 +29,7 @@ export class CaseQueriesResolver {
     plainQueries: PlainQueries,
   ) {
     plainQueries.register<CaseArgs>('case', (_root, { id, consistentWith }, context) =>
-      this.case(id, consistentWith ?? null, context.principal(), context),
+      this.case(id, consistentWith ?? null, context.principal()),
     );
   }
 
@@ -36,15 +38,13 @@ export class CaseQueriesResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('consistentWith', { nullable: true, type: () => String }) consistentWith: string | null,
     @CurrentPrincipal() principal: Principal,
-    @Context() context: object,
   ): Promise<Case> {
     assertAllowed(principal, 'case');
     await this.consistency.ensure(consistentWith);
     const found = await this.cache.get(id, (caseId) => this.queries.caseWithProgrammes(caseId));
     if (found === null) throw new CaseNotFound();
     assertAllowed(principal, 'case', found.row.regionCode);
-    this.reads.of(context).programmes.prime(found.row.caseId, found.programmes);
-    return caseOfRow(found.row);
+    return this.views.of(found, this.reads.today(), await this.reads.standardLookup());
   }
 }
 

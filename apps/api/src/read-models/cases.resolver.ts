@@ -65,8 +65,16 @@ export class CasesResolver {
   @ResolveField(() => [BenefitEntitlement], {
     description: 'every enrolment; monthly amounts at the standard of today (or of its last day)',
   })
-  async programmes(parent: Case, _args: unknown, context: object): Promise<BenefitEntitlement[]> {
-    if (parent.programmes) return parent.programmes;
+  programmes(
+    parent: Case,
+    _args: unknown,
+    context: object,
+  ): BenefitEntitlement[] | Promise<BenefitEntitlement[]> {
+    // `case(id)` answers with them shaped already (CaseViews): no promise to wait for
+    return parent.programmes ?? this.loadProgrammes(parent, context);
+  }
+
+  private async loadProgrammes(parent: Case, context: object): Promise<BenefitEntitlement[]> {
     const reads = this.reads.of(context);
     const [rows, lookup] = await Promise.all([
       reads.programmes.load(parent.id),

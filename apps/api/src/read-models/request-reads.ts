@@ -53,6 +53,11 @@ export class RequestReadsProvider {
     return reads;
   }
 
+  /** The standards at the projections' checkpoint, for a read outside any request's RequestReads. */
+  standardLookup(): Promise<StandardLookup> {
+    return this.standards.lookup();
+  }
+
   /** Today's business date, worked out again only when the clock leaves the day it was found for. */
   today(): string {
     const now = this.clock.now().getTime();
