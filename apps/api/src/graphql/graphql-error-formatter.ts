@@ -66,7 +66,11 @@ function format(error: GraphQLError, log?: Logger): Record<string, unknown> {
       error.extensions?.code ?? (error.originalError as GraphQLError | undefined)?.extensions?.code;
     if (typeof ownCode === 'string')
       return { ...base, message: error.message, extensions: { code: ownCode } };
-    return { ...base, message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    return {
+      ...base,
+      message: withoutValues(error.message),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    };
   }
   const contract = toContractError(error.originalError);
   if (contract.code === 'INTERNAL_SERVER_ERROR') {
@@ -83,6 +87,21 @@ function format(error: GraphQLError, log?: Logger): Record<string, unknown> {
     message: contract.message,
     extensions: { code: contract.code, ...(contract.fields ? { fields: contract.fields } : {}) },
   };
+}
+
+const QUOTED = /"((?:[^"\\]|\\.)*)"/g;
+/** what may stay quoted: a GraphQL name, or a punctuator ("{", "...") */
+const NAME_OR_PUNCTUATOR = /^(?:[_A-Za-z][_0-9A-Za-z]*|[!$&():=@[\]{}|]|\.\.\.)$/;
+
+/**
+ * A syntax or validation message without the values it quotes: graphql-js quotes names (fields,
+ * types, arguments) and punctuators, kept because they make the message useful, and, in syntax
+ * errors, the offending token, which may be a string holding a name or an ID number: "…".
+ */
+export function withoutValues(message: string): string {
+  return message.replace(QUOTED, (quoted, inner: string) =>
+    NAME_OR_PUNCTUATOR.test(inner) ? quoted : '"…"',
+  );
 }
 
 /** Which input field a variable coercion error is about, from graphql-js's message (never its value). */
