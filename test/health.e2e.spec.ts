@@ -1,5 +1,5 @@
 import { makeFictionalIdNumber } from '@app/domain';
-import { mutate } from './support/cases-api';
+import { mustMutate, mutate } from './support/cases-api';
 import { TestApp } from './support/test-app';
 
 describe('the running service', () => {
@@ -43,6 +43,41 @@ describe('the running service', () => {
     expect(text).toMatch(/cases_commands_total\{command="Reserve",outcome="DUPLICATE_CASE"\} 1/);
     expect(text).not.toContain(idNumber);
     expect(text).not.toContain('指标');
+  });
+
+  it('reports the case cache: a case read twice is one miss and one hit', async () => {
+    const token = app.token('ADMIN');
+    const { caseId, position } = await mustMutate(
+      app,
+      'identifyChild',
+      {
+        idNumber: makeFictionalIdNumber('370303', '2013-03-03', 7),
+        name: '缓存',
+        regionCode: '370303101001',
+        source: 'VISIT',
+        identifiedAt: '2026-01-01T10:00:00+08:00',
+      },
+      token,
+    );
+    const counter = async (name: string) => {
+      const text = await (await fetch(`${app.url}/metrics`)).text();
+      return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1]);
+    };
+    const [hits, misses] = [
+      await counter('cases_case_cache_hits_total'),
+      await counter('cases_case_cache_misses_total'),
+    ];
+    for (let i = 0; i < 2; i++) {
+      const answer = await app.gql(
+        `{ case(id: "${caseId}", consistentWith: "${position}") { id } }`,
+        {},
+        token,
+      );
+      expect(answer.errors).toBeUndefined();
+    }
+    expect(await counter('cases_case_cache_misses_total')).toBe(misses + 1);
+    expect(await counter('cases_case_cache_hits_total')).toBe(hits + 1);
+    expect(await counter('cases_case_cache_entries')).toBeGreaterThanOrEqual(1);
   });
 
   it('refuses GraphQL without a token', async () => {

@@ -5,6 +5,7 @@ import { AuthModule } from '../auth/auth.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { BenefitsResolver } from './benefits.resolver';
 import { CaseReadCache } from './case-read-cache';
+import { CaseReadCacheMetrics } from './case-read-cache.metrics';
 import { CaseloadResolver } from './caseload.resolver';
 import { CasesResolver } from './cases.resolver';
 import { PaymentRollController } from './payment-roll.controller';
@@ -47,6 +48,7 @@ import { RequestReadsProvider } from './request-reads';
     RequestReadsProvider,
     ProjectionsHealth,
     ProjectionsMetrics,
+    CaseReadCacheMetrics,
     CasesResolver,
     BenefitsResolver,
     CaseloadResolver,
