@@ -54,6 +54,8 @@ export interface RunSettings {
   durations: Durations;
   rawReadMinMs: number;
   rebuildRuns: number;
+  /** untimed rebuilds before the timed ones */
+  rebuildWarmupRuns: number;
   /** where the servers write CPU profiles, when asked */
   serverProfileDir?: string;
 }
@@ -117,7 +119,9 @@ export async function runBench(settings: RunSettings, temp: TempDir): Promise<Ru
     return seeded.measured;
   });
   await needsData('read', (ds) => measureRawRead(ds.dir, settings.rawReadMinMs));
-  await needsData('rebuild', (ds) => measureRebuild(ds.dir, settings.rebuildRuns));
+  await needsData('rebuild', (ds) =>
+    measureRebuild(ds.dir, settings.rebuildRuns, settings.rebuildWarmupRuns),
+  );
   await needsData('http', (ds) =>
     measureHttp(
       ds,
