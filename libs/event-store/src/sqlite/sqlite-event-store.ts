@@ -25,6 +25,7 @@ import { CommitSignal, yieldToEventLoop } from './commit-signal';
 import { GroupCommitQueue } from './group-commit-queue';
 import { openSqliteConnection } from './sqlite-connection';
 import { SqliteReader } from './sqlite-reader';
+import { itemsOf } from './page-iterable';
 import { PAGE_SIZE, sqliteSubscription } from './sqlite-subscription';
 import { SqliteWriter } from './sqlite-writer';
 
@@ -102,7 +103,7 @@ export class SqliteEventStore implements EventStore {
       for (let left = maxCount; left > 0 && next >= 0n;) {
         const limit = Math.min(PAGE_SIZE, left);
         const events = this.readable().reader.streamPage(stream, next, forwards, limit);
-        yield* events;
+        yield events;
         if (events.length < limit) return;
         left -= events.length;
         next = events[events.length - 1].revision + (forwards ? 1n : -1n);
@@ -120,7 +121,7 @@ export class SqliteEventStore implements EventStore {
       for (let left = maxCount; left > 0 && after < head;) {
         const limit = Math.min(PAGE_SIZE, left);
         const events = this.readable().reader.allPage(after, head, limit);
-        yield* events;
+        yield events;
         if (events.length < limit) return;
         left -= events.length;
         after = BigInt(events[events.length - 1].position);
@@ -171,9 +172,10 @@ export class SqliteEventStore implements EventStore {
     return this;
   }
 
-  private paged(read: (this: SqliteEventStore) => AsyncGenerator<StoredEvent>) {
+  /** Events from a generator of pages (each a bounded query), checked open now and per page. */
+  private paged(read: (this: SqliteEventStore) => AsyncGenerator<StoredEvent[]>) {
     this.readable();
-    return { [Symbol.asyncIterator]: () => read.call(this) };
+    return itemsOf(() => read.call(this));
   }
 
   /**
