@@ -2,7 +2,7 @@
  * Written by hand from `--cpu-prof` runs of this suite (see "Noise" for how): what bounds the goals
  * that were missed, and the fixes proposed to the code's owners. Update it when they land.
  */
-export const PROFILES = `## Where the time goes (profiles of 2026-11-25 and 2026-12-03, by hand)
+export const PROFILES = `## Where the time goes (profiles of 2026-11-25 to 2026-12-04, by hand)
 
 These come from CPU profiles of the phases (\`--cpu-prof\`, and \`--server-prof DIR\` for the
 servers) on the 2-core machine above; percentages are of the profiled thread's time during the
@@ -34,7 +34,8 @@ measurement.
   by the process's own appends; the store's expected-revision check proves it current, and a
   refused append, a refusal or a no-op are decided again on a fresh read
   (\`apps/api/src/command/command-path.ts\`): 2.9-3.0x.
-- **graphqlCaseRps** was about 0.06x of the bare stack (2026-11-25), 0.24-0.26x on 2026-12-03, 0.33-0.35x now. Done on
+- **graphqlCaseRps** was about 0.06x of the bare stack (2026-11-25), 0.24-0.26x on 2026-12-03, 0.33-0.35x
+  on the morning of 2026-12-04, 0.40-0.46x since. Done on
   2026-11-25: the HS256 secret as a \`KeyObject\` (jsonwebtoken built a public key from the string
   on every verify: 325 µs against 7 µs), verified tokens remembered until they expire, prepared
   read-model statements kept. Done on 2026-12-03: the read-model query of \`case(id)\` compiled by
@@ -70,12 +71,24 @@ measurement.
   the store asked at most every 25 ms) instead of a query per read; the request line written by
   a child logger without the redaction paths (its five fields are never personal; the paths'
   walk was half the line's cost).
-  What is left, taking parts away (2026-12-04, same load): the request line still about 15 µs
-  (pino's formatting; an asynchronous destination, with or without a 4 KB buffer, measured no
-  better), the programmes field resolver through Nest with the entitlement arithmetic about
-  20-30 µs (shaping them in \`case(id)\` instead measured no better: it is mostly the wrapper),
-  the query-cost hook a few µs. The chosen stack itself (\`nestMercuriusRps\`) costs 68 µs a
-  request against 39 µs for the bare one, so 0.4x leaves our code about 35 µs a request.
+  Taking parts away later that day showed those estimates to be within the noise; per-package
+  self time of the server against the bare one (\`--cpu-prof\`, same load, per request) pointed
+  at Nest's per-call context creator instead: for every resolver call it ran the global
+  ValidationPipe on each argument through a chain of promises, a third of the server's
+  allocations. Done on the afternoon of 2026-12-04 (server CPU per request 135-150 µs -> about
+  110 µs): \`Case.programmes\` has no parameter decorators, so @nestjs/graphql binds it as a plain
+  resolver; \`case(id)\` is answered by a plain resolver installed on the schema before Mercurius
+  compiles it (\`apps/api/src/graphql/plain-queries.ts\`; its \`@Query\` declaration still makes the
+  schema); its programmes come shaped with the case, once per cached read, business day and
+  standards (\`CaseViews\`), so the field resolver returns them without a promise; Fastify's own
+  JSON parser replaces Nest's wrapper (which built a parser per request).
+  What is left, per request against the bare server: writing the bigger answer (JSON.stringify
+  and the socket write of a case with five programmes against the bare server's constant) and
+  graphql-jit's code for it, about 10 µs; the request line about 6 µs (pino and its asynchronous
+  write; formatting by hand measured about 1 µs less); the security headers about 2 µs; the three
+  Mercurius hooks (query size, query cost, personal-information access log) about 3 µs; the rest
+  (JWT cache, region check, the case cache, promises) a few µs each. The machine's noise
+  (server CPU per request 109-192 µs for one build) is larger than any of them.
 - **rebuildEventsPerSec** on the province preset: the read-model commits 43% (rising from 23% to
   47% as the tables grow), writing case rows 21%, reading the log through the port 25%, GC 8%.
   Bigger rebuild batches coalesce the writes of cases touched again: 500 events a batch 39 s,
@@ -85,4 +98,11 @@ measurement.
   event against 3.6 µs for the raw read: bigint positions and revisions, the Date of recordedAt,
   the StoredEvent object), folding about 60 ms, writing the rows 50-70 ms, emptying the tables
   30 ms and the commit 25 ms. Folding each case in memory and writing it once would go further.
+  On 2026-12-04: reads hand each page's events to \`for await\` one resolved promise each
+  (\`itemsOf\`) instead of an async generator's \`yield*\` (about 3 ms of a warm 20,000-event
+  read, 15 ms of a cold one), and the quick run times its three rebuilds after an untimed one:
+  its first run was half again as long as the others (the JIT warming up), while the raw read it
+  is compared with repeats for 1.5 s. Holding the 20,000 events of a batch costs about 60 ms of
+  garbage collection a rebuild (the events outlive the young generation); projecting a batch
+  without holding its events would need the careful pass of \`projectBatch\` to read them again.
 `;

@@ -6,8 +6,8 @@ import {
   type CaseEvent,
   type ExistingCase,
 } from '@app/domain';
-import type { StoredEvent } from '@app/event-store';
 import type { CaseSnapshot } from '../read-model-store.port';
+import type { ProjectedEvent } from './streams';
 import { UnhandledEvent } from './unhandled-event';
 
 /**
@@ -18,7 +18,7 @@ import { UnhandledEvent } from './unhandled-event';
 export function projectCaseEvent(
   caseId: string,
   prior: CaseSnapshot | null,
-  event: StoredEvent,
+  event: ProjectedEvent,
 ): CaseSnapshot {
   if (!isOneOf(CASE_EVENT_TYPES, event.type))
     throw new UnhandledEvent(`unknown case event type ${event.type}`);

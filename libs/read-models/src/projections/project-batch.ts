@@ -1,11 +1,11 @@
 import type { CasePolicy } from '@app/domain';
-import type { Position, StoredEvent } from '@app/event-store';
+import type { Position } from '@app/event-store';
 import type { CaseRecord, CaseSnapshot, RowChanges, StandardRow } from '../read-model-store.port';
 import { BENEFITS, benefitRows } from './benefits.projection';
 import { projectCaseEvent } from './case-file.projection';
 import { CASE_SUMMARY, caseSummaryRow } from './case-summary.projection';
 import { STANDARDS, standardRow } from './standards.projection';
-import { caseIdOfStream, isStandardStream } from './streams';
+import { caseIdOfStream, isStandardStream, type ProjectedEvent } from './streams';
 import { describeError } from './unhandled-event';
 
 /** Every projection; they advance together, in one transaction per batch. */
@@ -30,7 +30,7 @@ export type BatchResult = {
 };
 
 /** Case ids a batch touches (their snapshots are loaded before `projectBatch`). */
-export function caseIdsOf(events: readonly StoredEvent[]): string[] {
+export function caseIdsOf(events: readonly ProjectedEvent[]): string[] {
   const ids = new Set<string>();
   for (const event of events) {
     const caseId = caseIdOfStream(event.streamId);
@@ -45,7 +45,7 @@ export function caseIdsOf(events: readonly StoredEvent[]): string[] {
  * Streams no read model reads (identity reservations, ...) are covered without a change.
  */
 export function projectBatch(
-  events: readonly StoredEvent[],
+  events: readonly ProjectedEvent[],
   snapshots: ReadonlyMap<string, CaseSnapshot>,
   policy: CasePolicy,
 ): BatchResult {
@@ -58,7 +58,7 @@ export function projectBatch(
  * derived: the careful pass then finds the event that made it so.
  */
 function projectQuickly(
-  events: readonly StoredEvent[],
+  events: readonly ProjectedEvent[],
   snapshots: ReadonlyMap<string, CaseSnapshot>,
   policy: CasePolicy,
 ): BatchResult | null {
@@ -98,7 +98,7 @@ function projectQuickly(
 
 /** Rows after every event, so a row that cannot be derived stops at the event that caused it. */
 function projectEachEvent(
-  events: readonly StoredEvent[],
+  events: readonly ProjectedEvent[],
   snapshots: ReadonlyMap<string, CaseSnapshot>,
   policy: CasePolicy,
 ): BatchResult {
@@ -139,7 +139,7 @@ function caseRecord(snapshot: CaseSnapshot, policy: CasePolicy): CaseRecord {
 
 function failureAt(
   projection: ProjectionName,
-  event: StoredEvent,
+  event: ProjectedEvent,
   error: unknown,
 ): ProjectionFailure {
   return {

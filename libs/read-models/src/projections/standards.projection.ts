@@ -6,14 +6,14 @@ import {
   isValidDate,
   type BenefitStandardSet,
 } from '@app/domain';
-import type { StoredEvent } from '@app/event-store';
 import type { StandardRow } from '../read-model-store.port';
+import type { ProjectedEvent } from './streams';
 import { UnhandledEvent } from './unhandled-event';
 
 export const STANDARDS = 'standards';
 
 /** The row of a BenefitStandardSet: pure. Anything else in a standards stream is unhandled. */
-export function standardRow(event: StoredEvent): StandardRow {
+export function standardRow(event: ProjectedEvent): StandardRow {
   if (event.type !== 'BenefitStandardSet')
     throw new UnhandledEvent(`unknown standards event type ${event.type}`);
   const data = (event.data ?? {}) as Partial<BenefitStandardSet['data']>;

@@ -1,5 +1,4 @@
 import { DEFAULT_POLICY, type CasePolicy } from '@app/domain';
-import type { StoredEvent } from '@app/event-store';
 import type { ReadModelStore } from '../read-model-store.port';
 import {
   caseIdsOf,
@@ -7,6 +6,7 @@ import {
   PROJECTIONS,
   type BatchResult,
 } from '../projections/project-batch';
+import type { ProjectedEvent } from '../projections/streams';
 
 /**
  * Applies a batch in one transaction: the rows of every event it could handle and the checkpoint
@@ -14,7 +14,7 @@ import {
  */
 export async function applyBatch(
   store: ReadModelStore,
-  events: readonly StoredEvent[],
+  events: readonly ProjectedEvent[],
   policy: CasePolicy = DEFAULT_POLICY,
 ): Promise<BatchResult> {
   return store.transaction(async (tx) => {

@@ -1,7 +1,8 @@
 import { DEFAULT_POLICY, type CasePolicy } from '@app/domain';
-import type { EventStore, Position, StoredEvent } from '@app/event-store';
+import type { EventStore, Position } from '@app/event-store';
 import type { ReadModelStore } from '../read-model-store.port';
 import type { ProjectionFailure } from '../projections/project-batch';
+import { projectedOf, type ProjectedEvent } from '../projections/streams';
 import { applyBatch } from './apply-batch';
 
 export type RebuildResult = {
@@ -37,7 +38,9 @@ export async function rebuildReadModels(
   await store.reset();
   let replayed = 0;
   let checkpoint: Position | null = null;
-  let batch: StoredEvent[] = [];
+  // what the projections read of each event: its metadata (most of the rest) dies young, where
+  // 20,000 whole events outlived the young generation (a fifth of a rebuild's time went on that)
+  let batch: ProjectedEvent[] = [];
   const flush = async (): Promise<ProjectionFailure | null> => {
     const result = await applyBatch(store, batch, policy);
     batch = [];
@@ -49,7 +52,7 @@ export async function rebuildReadModels(
     return result.failure;
   };
   for await (const event of events.readAll({ fromPosition: 'start' })) {
-    batch.push(event);
+    batch.push(projectedOf(event));
     if (batch.length >= batchSize) {
       const failure = await flush();
       if (failure) return { events: replayed, checkpoint, failure };
