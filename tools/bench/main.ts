@@ -57,7 +57,7 @@ function settingsFrom(argv: string[]): { settings: RunSettings; out: string | nu
           },
       rawReadMinMs: quick ? 1500 : 3000,
       rebuildRuns: quick ? 3 : 1,
-      rebuildWarmupRuns: quick ? 1 : 0,
+      rebuildWarmupRuns: quick ? 2 : 0,
       serverProfileDir: values['server-prof'] ? resolve(values['server-prof']) : undefined,
     },
     out: values['no-report'] ? null : (values.out ?? join(repoRoot(), 'BENCHMARKS.md')),

@@ -9,8 +9,9 @@ import type { Measured } from './measured';
  * rebuildEventsPerSec: what `npm run projections:rebuild` runs (the same stores from the same
  * configuration, the same rebuildReadModels), in this process, `runs` timed times over the same
  * log after `warmupRuns` untimed ones. The quick run's log rebuilds in a few tenths of a second,
- * so its first run is mostly the JIT warming up (half again as long as the next); the raw read it
- * is compared with repeats for 1.5 s. A province-sized rebuild is warm almost all along.
+ * so its first run is mostly the JIT warming up (half again as long as the next), and the next
+ * one collects the garbage the seed phase left in this process (a mark-compact of ~200 MB); the
+ * raw read it is compared with repeats for 1.5 s. A province-sized rebuild is warm almost all along.
  */
 export async function measureRebuild(
   dataDir: string,

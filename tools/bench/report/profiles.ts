@@ -100,14 +100,14 @@ measurement.
   30 ms and the commit 25 ms. Folding each case in memory and writing it once would go further.
   On 2026-12-04: reads hand each page's events to \`for await\` one resolved promise each
   (\`itemsOf\`) instead of an async generator's \`yield*\` (about 3 ms of a warm 20,000-event
-  read, 15 ms of a cold one), and the quick run times its three rebuilds after an untimed one:
-  its first run was half again as long as the others (the JIT warming up), while the raw read it
-  is compared with repeats for 1.5 s. Holding the 20,000 events of a batch made them outlive the
-  young generation: a batch now holds only what the projections read (\`ProjectedEvent\`: type,
-  data, stream, revision, position), so metadata and recordedAt die young (a warm rebuild 300 ->
-  250-280 ms). Still, of a warm rebuild about 65 ms is garbage collection, 100 ms reading the log
-  (the SQLite statement 64 ms, decoding the rows 35 ms), 50 ms writing case rows and 40 ms the
-  commit; the ratio is 0.24-0.26x across the runs of the afternoon of 2026-12-04, at the goal's
-  edge. Next: project a batch without holding its events (the careful pass of \`projectBatch\`
-  would read them again from the log on the rare batch that needs it).
+  read, 15 ms of a cold one), and the quick run times its three rebuilds after two untimed ones:
+  the first run was half again as long as the others (the JIT warming up) and the second paid
+  for a mark-compact of the ~200 MB of garbage the seed phase left in the bench process, while
+  the raw read it is compared with repeats for 1.5 s. Holding the 20,000 events of a batch made
+  them outlive the young generation: a rebuild now folds each event as it reads it (\`QuickFold\`)
+  and holds the state of each case instead (about 2 KiB a case); only a batch whose rows cannot
+  all be derived is read again from the log and applied event by event. A warm rebuild of the
+  Zibo log: 300 ms -> 230-245 ms. What is left of it: reading the log (the SQLite statement, then
+  decoding rows into StoredEvents: bigint revisions, the Date of recordedAt), writing the case
+  rows and the commit, a third each. Ratio 0.27-0.28x in the runs since.
 `;

@@ -62,38 +62,61 @@ function projectQuickly(
   snapshots: ReadonlyMap<string, CaseSnapshot>,
   policy: CasePolicy,
 ): BatchResult | null {
-  const working = new Map(snapshots);
-  const touched = new Set<string>();
-  const standards: StandardRow[] = [];
-  let checkpoint: Position | null = null;
-  let covered = 0;
-  let failure: ProjectionFailure | null = null;
+  const fold = new QuickFold(new Map(snapshots));
+  for (const event of events) if (!fold.add(event)) break;
+  return fold.result(policy);
+}
 
-  for (const event of events) {
+/**
+ * The quick pass one event at a time, over case states the caller owns (`working`, changed in
+ * place): a rebuild folds events as it reads them and holds no batch of them.
+ */
+export class QuickFold {
+  private readonly touched = new Set<string>();
+  private readonly standards: StandardRow[] = [];
+  /** last event folded, null before the first */
+  checkpoint: Position | null = null;
+  covered = 0;
+  failure: ProjectionFailure | null = null;
+
+  constructor(private readonly working: Map<string, CaseSnapshot>) {}
+
+  /** Folds `event`; false, with `failure` set and nothing folded, for one it cannot handle. */
+  add(event: ProjectedEvent): boolean {
     let stage: ProjectionName = CASE_SUMMARY;
     try {
       const caseId = caseIdOfStream(event.streamId);
       if (caseId !== null) {
-        working.set(caseId, projectCaseEvent(caseId, working.get(caseId) ?? null, event));
-        touched.add(caseId);
+        this.working.set(caseId, projectCaseEvent(caseId, this.working.get(caseId) ?? null, event));
+        this.touched.add(caseId);
       } else if (isStandardStream(event.streamId)) {
         stage = STANDARDS;
-        standards.push(standardRow(event));
+        this.standards.push(standardRow(event));
       }
-      checkpoint = event.position;
-      covered += 1;
+      this.checkpoint = event.position;
+      this.covered += 1;
+      return true;
     } catch (error) {
-      failure = failureAt(stage, event, error);
-      break;
+      this.failure = failureAt(stage, event, error);
+      return false;
     }
   }
-  const cases: CaseRecord[] = [];
-  try {
-    for (const caseId of touched) cases.push(caseRecord(working.get(caseId)!, policy));
-  } catch {
-    return null;
+
+  /** The rows of every touched case, from its last state; null when one cannot be derived. */
+  result(policy: CasePolicy): BatchResult | null {
+    const cases: CaseRecord[] = [];
+    try {
+      for (const caseId of this.touched) cases.push(caseRecord(this.working.get(caseId)!, policy));
+    } catch {
+      return null;
+    }
+    return {
+      changes: { cases, standards: this.standards },
+      checkpoint: this.checkpoint,
+      covered: this.covered,
+      failure: this.failure,
+    };
   }
-  return { changes: { cases, standards }, checkpoint, covered, failure };
 }
 
 /** Rows after every event, so a row that cannot be derived stops at the event that caused it. */

@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY, type CasePolicy } from '@app/domain';
-import type { ReadModelStore } from '../read-model-store.port';
+import type { ReadModelStore, ReadModelTransaction } from '../read-model-store.port';
 import {
   caseIdsOf,
   projectBatch,
@@ -20,11 +20,15 @@ export async function applyBatch(
   return store.transaction(async (tx) => {
     const snapshots = await tx.caseSnapshots(caseIdsOf(events));
     const result = projectBatch(events, snapshots, policy);
-    if (result.checkpoint !== null) {
-      await tx.putCases(result.changes.cases);
-      await tx.putStandards(result.changes.standards);
-      await tx.setCheckpoints(PROJECTIONS, result.checkpoint, result.covered);
-    }
+    await writeBatch(tx, result);
     return result;
   });
+}
+
+/** The rows of a batch and, with them, the checkpoint of the last event they cover. */
+export async function writeBatch(tx: ReadModelTransaction, result: BatchResult): Promise<void> {
+  if (result.checkpoint === null) return;
+  await tx.putCases(result.changes.cases);
+  await tx.putStandards(result.changes.standards);
+  await tx.setCheckpoints(PROJECTIONS, result.checkpoint, result.covered);
 }
