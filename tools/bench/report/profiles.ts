@@ -109,5 +109,6 @@ measurement.
   all be derived is read again from the log and applied event by event. A warm rebuild of the
   Zibo log: 300 ms -> 230-245 ms. What is left of it: reading the log (the SQLite statement, then
   decoding rows into StoredEvents: bigint revisions, the Date of recordedAt), writing the case
-  rows and the commit, a third each. Ratio 0.27-0.28x in the runs since.
+  rows and the commit, a third each. Ratio 0.24-0.37x in the runs since (this machine swings
+  every ratio by a fifth between runs; compare within one run).
 `;
