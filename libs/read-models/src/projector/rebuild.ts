@@ -46,10 +46,22 @@ export async function rebuildReadModels(
   let replayed = 0;
   let checkpoint: Position | null = null;
   let fold = new QuickFold(states);
+  const written = new Set<string>();
+  const unwritten = (result: BatchResult): string[] => {
+    const ids = result.changes.cases.map((c) => c.summary.caseId).filter((id) => !written.has(id));
+    for (const id of ids) written.add(id);
+    return ids;
+  };
   const flush = async (): Promise<ProjectionFailure | null> => {
     const quick = fold.result(policy);
     const result = quick ?? (await applyCarefully(events, store, checkpoint, fold.covered, policy));
-    if (quick) await store.transaction((tx) => writeBatch(tx, quick));
+    if (quick)
+      await store.transaction(async (tx) => {
+        // asking for the snapshots of cases this rebuild has not written yet tells the store
+        // they have no rows, so it inserts them without deleting first
+        await tx.caseSnapshots(unwritten(quick));
+        await writeBatch(tx, quick);
+      });
     // the careful pass covers the events the quick one folded, so it cannot know of the event
     // that stopped the quick one: that failure stands unless an earlier one was found
     const failure = result.failure ?? fold.failure;
