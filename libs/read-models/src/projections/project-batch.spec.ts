@@ -1,4 +1,5 @@
 import { DEFAULT_POLICY } from '@app/domain';
+import { ASSESSED_RISK, policyWithoutVisitIntervals } from '../testing/risk-fixtures';
 import { ScenarioLog } from '../testing/scenario-log';
 import { ZIBO, ziboScenario } from '../testing/zibo-scenario';
 import { projectBatch } from './project-batch';
@@ -18,12 +19,7 @@ function identified(): ScenarioLog {
 describe('projectBatch', () => {
   it('folds a case with the domain and emits its summary and benefit rows', () => {
     const log = identified();
-    log.command(CASE, 'AssessRisk', {
-      guardianshipRisk: 1,
-      livingRisk: 2,
-      behaviourRisk: 0,
-      assessedAt: '2026-11-01T09:00:00+08:00',
-    });
+    log.command(CASE, 'AssessRisk', ASSESSED_RISK);
     log.command(CASE, 'EnrollInProgramme', {
       programme: 'MEDICAL_ASSISTANCE',
       effectiveFrom: '2026-01-01',
@@ -133,21 +129,9 @@ describe('projectBatch', () => {
 
     it('stops at the event after which a row could not be derived, with the events before it kept', () => {
       const log = identified();
-      log.command(CASE, 'AssessRisk', {
-        guardianshipRisk: 1,
-        livingRisk: 2,
-        behaviourRisk: 0,
-        assessedAt: '2026-11-01T09:00:00+08:00',
-      });
+      log.command(CASE, 'AssessRisk', ASSESSED_RISK);
       log.command(CASE, 'AssignCaseworker', { caseworkerId: 'director-9' });
-      // a policy that cannot say when the next visit is due, once a colour is assessed
-      const policy = Object.defineProperty({ ...DEFAULT_POLICY }, 'visitIntervalDays', {
-        get: () => {
-          throw new Error('no visit intervals');
-        },
-      });
-
-      const result = projectBatch(log.events, new Map(), policy);
+      const result = projectBatch(log.events, new Map(), policyWithoutVisitIntervals());
 
       expect(result.failure).toMatchObject({
         projection: 'case-summary',

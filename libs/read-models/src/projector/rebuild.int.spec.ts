@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_POLICY } from '@app/domain';
 import { SqliteEventStore } from '@app/event-store';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
+import { ASSESSED_RISK, policyWithoutVisitIntervals } from '../testing/risk-fixtures';
 import { ScenarioLog } from '../testing/scenario-log';
 import { rebuildReadModels } from './rebuild';
 
@@ -16,22 +16,10 @@ function twoCases(): ScenarioLog {
   log.identify(FIRST, { regionCode: '370303001001', birthDate: '2012-05-10', sequence: 1 });
   log.command(FIRST, 'AssignCaseworker', { caseworkerId: 'director-1' });
   log.identify(SECOND, { regionCode: '370303001001', birthDate: '2013-06-11', sequence: 3 });
-  log.command(SECOND, 'AssessRisk', {
-    guardianshipRisk: 1,
-    livingRisk: 2,
-    behaviourRisk: 0,
-    assessedAt: '2026-11-01T09:00:00+08:00',
-  });
+  log.command(SECOND, 'AssessRisk', ASSESSED_RISK);
   log.command(FIRST, 'AssignCaseworker', { caseworkerId: 'director-2' });
   return log;
 }
-
-/** A policy that cannot say when the next visit is due: no row of an assessed case can be derived. */
-const brokenPolicy = Object.defineProperty({ ...DEFAULT_POLICY }, 'visitIntervalDays', {
-  get: () => {
-    throw new Error('no visit intervals');
-  },
-});
 
 describe('rebuildReadModels', () => {
   let dir: string;
@@ -78,7 +66,10 @@ describe('rebuildReadModels', () => {
       const log = twoCases();
       await log.appendTo(events);
 
-      const result = await rebuildReadModels(events, store, { batchSize, policy: brokenPolicy });
+      const result = await rebuildReadModels(events, store, {
+        batchSize,
+        policy: policyWithoutVisitIntervals(),
+      });
 
       expect(result).toEqual({
         events: 3,
