@@ -9,6 +9,7 @@ import { flushPersonalInfoReads } from '../audit/access-log/flush-personal-info-
 import type { AppConfig } from '../config/app-config';
 import { graphqlErrorFormatter, graphqlErrorHandler } from './graphql-error-formatter';
 import { costBudget, queryTooLarge } from './limits';
+import { withPlainFields } from './plain-fields';
 import { PlainQueries, PlainQueriesModule } from './plain-queries';
 import { buildRequestContext } from './request-context';
 
@@ -28,7 +29,7 @@ export class ApiGraphQLModule {
             autoSchemaFile: true,
             sortSchema: true,
             // runs once the resolvers are built, so every plain query has been registered
-            transformSchema: (schema) => plainQueries.applyTo(schema),
+            transformSchema: (schema) => withPlainFields(plainQueries.applyTo(schema)),
             graphiql: config.graphiql,
             jit: 1,
             path: '/graphql',
