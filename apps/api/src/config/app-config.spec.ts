@@ -22,3 +22,23 @@ describe('loadConfig: CASE_CACHE_SIZE', () => {
     );
   });
 });
+
+describe('loadConfig: LOG_LEVEL and GRAPHIQL', () => {
+  it("takes pino's levels, info unless told", () => {
+    expect(loadConfig(base).logLevel).toBe('info');
+    expect(loadConfig({ ...base, LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+    expect(() => loadConfig({ ...base, LOG_LEVEL: 'verbose' })).toThrow(
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    );
+  });
+
+  it('takes true or false, on unless NODE_ENV=production, and names GRAPHIQL otherwise', () => {
+    expect(loadConfig(base).graphiql).toBe(true);
+    expect(loadConfig({ ...base, NODE_ENV: 'production' }).graphiql).toBe(false);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', GRAPHIQL: 'true' }).graphiql).toBe(true);
+    expect(loadConfig({ ...base, GRAPHIQL: 'false' }).graphiql).toBe(false);
+    expect(() => loadConfig({ ...base, GRAPHIQL: 'yes' })).toThrow(
+      'GRAPHIQL must be one of true, false',
+    );
+  });
+});

@@ -43,6 +43,12 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export class ConfigError extends Error {}
 
+/** pino's levels, most severe first; `silent` writes nothing */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+const graphiqlUnlessProduction = (env: NodeJS.ProcessEnv) =>
+  env.NODE_ENV === 'production' ? 'false' : 'true';
+
 function oneOf<T extends string>(
   name: string,
   value: string | undefined,
@@ -112,8 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       positiveInt('AUTH_CLOCK_SKEW_SECONDS', env.AUTH_CLOCK_SKEW_SECONDS, 30),
     ),
     identityKey: env.IDENTITY_HMAC_KEY || getOrCreateSecret(dataDir, 'identity-hmac-key'),
-    logLevel: env.LOG_LEVEL || 'info',
-    graphiql: env.GRAPHIQL ? env.GRAPHIQL === 'true' : env.NODE_ENV !== 'production',
+    logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
+    graphiql:
+      oneOf('GRAPHIQL', env.GRAPHIQL, ['true', 'false'], graphiqlUnlessProduction(env)) === 'true',
     rateLimits: {
       mutationsPerMinute: positiveInt(
         'RATE_LIMIT_MUTATIONS_PER_MINUTE',
