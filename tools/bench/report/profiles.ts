@@ -35,7 +35,7 @@ measurement.
   refused append, a refusal or a no-op are decided again on a fresh read
   (\`apps/api/src/command/command-path.ts\`): 2.9-3.0x.
 - **graphqlCaseRps** was about 0.06x of the bare stack (2026-11-25), 0.24-0.26x on 2026-12-03, 0.33-0.35x
-  on the morning of 2026-12-04, 0.40-0.46x since. Done on
+  on the morning of 2026-12-04, 0.40-0.46x since (0.38-0.60x on a slower machine, below). Done on
   2026-11-25: the HS256 secret as a \`KeyObject\` (jsonwebtoken built a public key from the string
   on every verify: 325 µs against 7 µs), verified tokens remembered until they expire, prepared
   read-model statements kept. Done on 2026-12-03: the read-model query of \`case(id)\` compiled by
@@ -89,6 +89,17 @@ measurement.
   Mercurius hooks (query size, query cost, personal-information access log) about 3 µs; the rest
   (JWT cache, region check, the case cache, promises) a few µs each. The machine's noise
   (server CPU per request 109-192 µs for one build) is larger than any of them.
+  Later on 2026-12-04 another machine (slower: the bare server 15-23k req/s, the raw read 155-250k
+  events/s) put the ratio at 0.33-0.52x. Done: @nestjs/graphql gives every \`@Field\` a resolver
+  that reads the property, so graphql-jit called a function and checked its result for a
+  promise on every field of the answer; fields that only read the same-named property now keep
+  GraphQL's default resolver and the read is inlined (\`apps/api/src/graphql/plain-fields.ts\`;
+  78 fields, about 5% of the server's CPU per request). Then 0.38-0.60x. Measured and left, both
+  servers under the same alternating load: the request line costs about a tenth of a request
+  (logging off: 124 against 139 µs), but neither buffering pino's writes (\`minLength\` 4 KiB)
+  nor formatting the line by hand showed a gain above this machine's ±10% between rounds; the
+  security headers cost the bare server 9 µs a request (47 -> 56 µs), and the hardening issue
+  asks for them.
 - **rebuildEventsPerSec** on the province preset: the read-model commits 43% (rising from 23% to
   47% as the tables grow), writing case rows 21%, reading the log through the port 25%, GC 8%.
   Bigger rebuild batches coalesce the writes of cases touched again: 500 events a batch 39 s,
