@@ -60,6 +60,9 @@ describe('date-times', () => {
     expect(businessDateOf('2026-03-01T17:00:00Z')).toBe('2026-03-02');
     expect(businessDateOf('2026-03-01T15:59:59Z')).toBe('2026-03-01');
     expect(businessDateOf('2026-03-01T00:30:00+08:00')).toBe('2026-03-01');
+    expect(businessDateOf('2026-03-01T23:59:59.999+08:00')).toBe('2026-03-01');
+    expect(businessDateOf('2026-03-01T12:00:00-12:00')).toBe('2026-03-02');
+    expect(businessDateOf('2026-03-01T01:00:00+09:00')).toBe('2026-03-01');
   });
 
   it('compares instants across offsets', () => {

@@ -11,6 +11,7 @@ const DATE_TIME =
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
+const CHINA_OFFSET = '+08:00';
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -78,8 +79,12 @@ export function monthOf(date: BusinessDate): YearMonth {
   return date.slice(0, 7);
 }
 
-/** The business date (China Standard Time) of an instant. */
+/**
+ * The business date (China Standard Time) of an instant. One already written at +08:00 (as most
+ * are) carries it: no Date is parsed and formatted, which was a twentieth of a command's time.
+ */
 export function businessDateOf(dateTime: DateTime): BusinessDate {
+  if (dateTime.endsWith(CHINA_OFFSET)) return dateTime.slice(0, 10);
   return new Date(Date.parse(dateTime) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
