@@ -15,10 +15,15 @@ export function statusFromHistory(file: CaseFile): Exclude<CaseStatus, 'CLOSED'>
   return file.riskLevel !== null ? 'ASSESSED' : 'IDENTIFIED';
 }
 
-/** The state as the union wants it: status from the file unless closed. */
+/**
+ * The state as the union wants it: status from the file unless closed. A file that already
+ * carries the status it has (an event that did not move it) is that state: folding an event
+ * then copies the file once, not twice.
+ */
 export function withStatus(file: CaseFile): ExistingCase {
-  if (file.closure !== null) return { ...file, status: 'CLOSED', closure: file.closure };
-  const status = statusFromHistory(file);
+  const status = file.closure !== null ? 'CLOSED' : statusFromHistory(file);
+  if ((file as Partial<ExistingCase>).status === status) return file as ExistingCase;
+  if (status === 'CLOSED') return { ...file, status, closure: file.closure! };
   if (status === 'AGED_OUT') return { ...file, status, protectionEnd: file.protectionEnd! };
   if (status === 'EXTENDED') return { ...file, status, extension: file.extension! };
   return { ...file, status };
