@@ -1,10 +1,17 @@
 // `npm start` and the tools run from dist/: rebuild first when any source is newer than the last build.
+// `npm run build` ends with `node tools/ensure-build.js --stamp`, which only records the build.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const stamp = path.join(root, 'dist', '.build-stamp');
+
+if (process.argv.includes('--stamp')) {
+  fs.mkdirSync(path.dirname(stamp), { recursive: true });
+  fs.writeFileSync(stamp, new Date().toISOString() + '\n');
+  process.exit(0);
+}
 
 function newest(dir) {
   let latest = 0;
@@ -38,6 +45,4 @@ if (built < sources) {
     },
   );
   if (result.status !== 0) process.exit(result.status ?? 1);
-  fs.mkdirSync(path.dirname(stamp), { recursive: true });
-  fs.writeFileSync(stamp, new Date().toISOString() + '\n');
 }
