@@ -55,4 +55,19 @@ describe('LogHead', () => {
     store.fail = false;
     await expect(head.current()).resolves.toBe('4');
   });
+
+  it('knows the head without asking only while the last answer is in and inside its window', async () => {
+    const store = storeWithHead('10');
+    const head = new LogHead(store as unknown as EventStore, clock);
+    expect(head.known()).toBeUndefined(); // never asked
+    const asking = head.current();
+    expect(head.known()).toBeUndefined(); // asked, no answer yet
+    await asking;
+    expect(head.known()).toBe('10');
+    head.appendedAt('11');
+    expect(head.known()).toBe('11');
+    now += HEAD_REFRESH_MS;
+    expect(head.known()).toBeUndefined(); // current() would ask again
+    expect(store.asked).toBe(1);
+  });
 });

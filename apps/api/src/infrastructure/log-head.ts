@@ -14,6 +14,8 @@ export class LogHead {
   private appended: Position | null = null;
   private asked: Promise<Position | null> | undefined;
   private askedAt = 0;
+  /** the store's answer to the last question, once it is in */
+  private answer: { head: Position | null } | undefined;
 
   constructor(
     private readonly events: EventStore,
@@ -32,11 +34,29 @@ export class LogHead {
       const asking = this.events.headPosition();
       this.asked = asking;
       this.askedAt = now;
-      asking.catch(() => {
-        if (this.asked === asking) this.asked = undefined; // the next read asks again
-      });
+      this.answer = undefined;
+      asking.then(
+        (head) => {
+          if (this.asked === asking) this.answer = { head };
+        },
+        () => {
+          if (this.asked === asking) this.asked = undefined; // the next read asks again
+        },
+      );
     }
-    const head = await this.asked;
+    return this.withAppended(await this.asked);
+  }
+
+  /**
+   * What `current` would answer without asking the store: the head, when the last answer is in
+   * and still inside its window; undefined when `current` would wait for the store.
+   */
+  known(): Position | null | undefined {
+    if (this.answer === undefined || this.now() - this.askedAt >= HEAD_REFRESH_MS) return undefined;
+    return this.withAppended(this.answer.head);
+  }
+
+  private withAppended(head: Position | null): Position | null {
     if (head === null) return this.appended;
     if (this.appended === null) return head;
     return comparePositions(this.appended, head) > 0 ? this.appended : head;

@@ -105,4 +105,18 @@ describe('CaseReadCache', () => {
     model.revisions.set('nobody', 1);
     expect(revisionOf(await on.get('nobody', model.read))).toBe(1);
   });
+
+  it('peeks without reading: a hit counted, a case it lacks left for get to count', async () => {
+    const signal = new CheckpointSignal();
+    const cache = new CaseReadCache(10, signal);
+    const model = readModel();
+    model.revisions.set('a', 1);
+    expect(cache.peek('a')).toBeUndefined();
+    expect(cache.stats).toEqual({ size: 0, hits: 0, misses: 0 });
+    await cache.get('a', model.read);
+    expect(revisionOf(cache.peek('a') ?? null)).toBe(1);
+    expect(cache.stats).toEqual({ size: 1, hits: 1, misses: 1 });
+    signal.advance('5', ['a']);
+    expect(cache.peek('a')).toBeUndefined();
+  });
 });

@@ -30,13 +30,8 @@ export class CaseReadCache {
     caseId: string,
     read: (caseId: string) => Promise<CaseWithProgrammes | null>,
   ): Promise<CaseWithProgrammes | null> {
-    const cached = this.entries.get(caseId);
-    if (cached !== undefined) {
-      this.hitCount += 1;
-      this.entries.delete(caseId); // most recently read last
-      this.entries.set(caseId, cached);
-      return cached;
-    }
+    const cached = this.peek(caseId);
+    if (cached !== undefined) return cached;
     this.missCount += 1;
     const generation = this.generation;
     const found = await read(caseId);
@@ -47,6 +42,16 @@ export class CaseReadCache {
       }
     }
     return found;
+  }
+
+  /** The case when the cache holds it (a hit), else undefined (not yet a miss: `get` reads it). */
+  peek(caseId: string): CaseWithProgrammes | undefined {
+    const cached = this.entries.get(caseId);
+    if (cached === undefined) return undefined;
+    this.hitCount += 1;
+    this.entries.delete(caseId); // most recently read last
+    this.entries.set(caseId, cached);
+    return cached;
   }
 
   get stats(): { size: number; hits: number; misses: number } {

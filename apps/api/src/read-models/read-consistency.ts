@@ -24,6 +24,18 @@ export class ReadConsistency {
     private readonly head: LogHead,
   ) {}
 
+  /**
+   * Whether a read without `consistentWith` may answer now: `ensure(null)` would not wait,
+   * because the head LogHead knows without asking is projected (or the projections failed, or
+   * the log is empty). False when it cannot tell without waiting.
+   */
+  settledNow(): boolean {
+    const head = this.head.known();
+    if (head === undefined) return false;
+    const signal = this.projections.signal;
+    return head === null || signal.hasFailed || signal.reached(head);
+  }
+
   async ensure(consistentWith: string | null | undefined): Promise<void> {
     const signal = this.projections.signal;
     if (consistentWith === null || consistentWith === undefined) {

@@ -58,6 +58,11 @@ export class RequestReadsProvider {
     return this.standards.lookup();
   }
 
+  /** The same when they have been read already at this checkpoint, else undefined. */
+  standardLookupNow(): StandardLookup | undefined {
+    return this.standards.current();
+  }
+
   /** Today's business date, worked out again only when the clock leaves the day it was found for. */
   today(): string {
     const now = this.clock.now().getTime();

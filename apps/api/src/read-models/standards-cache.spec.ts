@@ -52,4 +52,18 @@ describe('StandardsCache', () => {
     expect(await cache.lookup()).toEqual(lookup('first'));
     expect(queries.reads).toBe(2);
   });
+
+  it('hands over the standards without a promise once read at this checkpoint', async () => {
+    const signal = new CheckpointSignal();
+    signal.advance('10');
+    const queries = queriesAnswering(lookup('first'), lookup('raised'));
+    const cache = new StandardsCache(queries as unknown as ReadModelQueries, signal);
+    expect(cache.current()).toBeUndefined();
+    await cache.lookup();
+    expect(cache.current()).toEqual(lookup('first'));
+    signal.advance('11');
+    expect(cache.current()).toBeUndefined(); // read again first
+    await cache.lookup();
+    expect(cache.current()).toEqual(lookup('raised'));
+  });
 });

@@ -9,7 +9,8 @@ import type { CheckpointSignal, ReadModelQueries } from '@app/read-models';
  * with the rows), so between two advances every request would read the same few rows.
  */
 export class StandardsCache {
-  private cached: { at: FromPosition; lookup: Promise<StandardLookup> } | undefined;
+  private cached:
+    { at: FromPosition; lookup: Promise<StandardLookup>; value?: StandardLookup } | undefined;
 
   constructor(
     private readonly queries: ReadModelQueries,
@@ -20,12 +21,23 @@ export class StandardsCache {
     const at = this.signal.position;
     if (this.cached?.at === at) return this.cached.lookup;
     const lookup = this.queries.standardLookup();
-    const entry = { at, lookup };
+    const entry: NonNullable<typeof this.cached> = { at, lookup };
     this.cached = entry;
-    // a failed read is not kept: the next request tries again
-    lookup.catch(() => {
-      if (this.cached === entry) this.cached = undefined;
-    });
+    lookup.then(
+      (value) => {
+        entry.value = value;
+      },
+      // a failed read is not kept: the next request tries again
+      () => {
+        if (this.cached === entry) this.cached = undefined;
+      },
+    );
     return lookup;
+  }
+
+  /** The standards at the checkpoint when they have been read already, else undefined. */
+  current(): StandardLookup | undefined {
+    const cached = this.cached;
+    return cached?.at === this.signal.position ? cached.value : undefined;
   }
 }
