@@ -94,12 +94,18 @@ measurement.
   that reads the property, so graphql-jit called a function and checked its result for a
   promise on every field of the answer; fields that only read the same-named property now keep
   GraphQL's default resolver and the read is inlined (\`apps/api/src/graphql/plain-fields.ts\`;
-  78 fields, about 5% of the server's CPU per request). Then 0.38-0.60x. Measured and left, both
-  servers under the same alternating load: the request line costs about a tenth of a request
-  (logging off: 124 against 139 µs), but neither buffering pino's writes (\`minLength\` 4 KiB)
-  nor formatting the line by hand showed a gain above this machine's ±10% between rounds; the
-  security headers cost the bare server 9 µs a request (47 -> 56 µs), and the hardening issue
-  asks for them.
+  78 fields, about 5% of the server's CPU per request). And \`case(id)\` answers without a
+  promise when nothing needs waiting for or reading: no \`consistentWith\`, the head
+  \`LogHead\` knows without asking already projected, the case cached and the standards read at
+  this checkpoint (\`caseNow\` in \`apps/api/src/cases/case-queries.resolver.ts\`; about 4%).
+  Then 0.37-0.60x, our server 8.6-9.2k req/s while the bare one moved between 15k and 24k.
+  Measured and left, both servers under the same alternating load: the request line costs 13-20%
+  of a request (the hook without its line: 97-110 against 118-127 µs), of which pino and the
+  write account for only about 8 µs in the profile; the rest is everything else running slower.
+  Neither buffering the writes (\`minLength\` 4 KiB, asynchronous or not) nor formatting the
+  line by hand got it back beyond this machine's ±10% between rounds, so the cause is not
+  understood yet. The security headers cost the bare server 9 µs a request (47 -> 56 µs), and
+  the hardening issue asks for them.
 - **rebuildEventsPerSec** on the province preset: the read-model commits 43% (rising from 23% to
   47% as the tables grow), writing case rows 21%, reading the log through the port 25%, GC 8%.
   Bigger rebuild batches coalesce the writes of cases touched again: 500 events a batch 39 s,
@@ -109,6 +115,10 @@ measurement.
   event against 3.6 µs for the raw read: bigint positions and revisions, the Date of recordedAt,
   the StoredEvent object), folding about 60 ms, writing the rows 50-70 ms, emptying the tables
   30 ms and the commit 25 ms. Folding each case in memory and writing it once would go further.
+  Since 2026-12-04 a rebuild folds as it reads and writes each case once per batch (0.23-0.37x),
+  and later that day folding an event copies the case file once instead of twice (\`withStatus\`
+  keeps a file that already carries its status; the second copy was 7% of a rebuild): 0.36-0.38x
+  on the slower machine, where it had been 0.26-0.32x.
   On 2026-12-04: reads hand each page's events to \`for await\` one resolved promise each
   (\`itemsOf\`) instead of an async generator's \`yield*\` (about 3 ms of a warm 20,000-event
   read, 15 ms of a cold one), and the quick run times its three rebuilds after two untimed ones:
