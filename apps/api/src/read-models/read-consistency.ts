@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { comparePositions, EVENT_STORE, isPosition, type EventStore } from '@app/event-store';
+import {
+  comparePositions,
+  EVENT_STORE,
+  isPosition,
+  type EventStore,
+  type Position,
+} from '@app/event-store';
 import { BadUserInput, StaleReadModel } from '../errors/app-errors';
 import { LogHead } from '../infrastructure/log-head';
 import { Projections } from './projections';
@@ -31,16 +37,14 @@ export class ReadConsistency {
    */
   settledNow(): boolean {
     const head = this.head.known();
-    if (head === undefined) return false;
-    const signal = this.projections.signal;
-    return head === null || signal.hasFailed || signal.reached(head);
+    return head !== undefined && !this.waitsFor(head);
   }
 
   async ensure(consistentWith: string | null | undefined): Promise<void> {
     const signal = this.projections.signal;
     if (consistentWith === null || consistentWith === undefined) {
       const head = await this.head.current();
-      if (head !== null && !signal.hasFailed) await signal.waitFor(head, HEAD_WAIT_MS);
+      if (this.waitsFor(head)) await signal.waitFor(head, HEAD_WAIT_MS);
       return;
     }
     if (!isPosition(consistentWith) || consistentWith === 'start') throw notAPosition();
@@ -57,6 +61,15 @@ export class ReadConsistency {
     if (comparePositions(consistentWith, head) > 0) throw new StaleReadModel();
     const outcome = await signal.waitFor(consistentWith, CONSISTENT_WITH_TIMEOUT_MS);
     if (outcome !== 'reached') throw new StaleReadModel();
+  }
+
+  /**
+   * Whether a read without `consistentWith` waits for `head`: not for an empty log, not once the
+   * projections have failed (it would never come), not for a head already projected.
+   */
+  private waitsFor(head: Position | null): head is Position {
+    const signal = this.projections.signal;
+    return head !== null && !signal.hasFailed && !signal.reached(head);
   }
 }
 
