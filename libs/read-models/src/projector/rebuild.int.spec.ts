@@ -5,7 +5,7 @@ import { SqliteEventStore } from '@app/event-store';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
 import { ASSESSED_RISK, policyWithoutVisitIntervals } from '../testing/risk-fixtures';
 import { ScenarioLog } from '../testing/scenario-log';
-import { rebuildReadModels } from './rebuild';
+import { rebuildReadModels, type RebuildResult } from './rebuild';
 
 const FIRST = '0b000000-0000-4000-8000-000000000001';
 const SECOND = '0b000000-0000-4000-8000-000000000002';
@@ -39,6 +39,16 @@ describe('rebuildReadModels', () => {
 
   const checkpointOf = async () => (await store.checkpoints()).map((c) => c.position);
 
+  /** The rebuild covered the events up to `checkpoint` and stopped at the `type` event after it. */
+  async function expectStoppedAfter(result: RebuildResult, checkpoint: string, type: string) {
+    expect(result).toEqual({
+      events: Number(checkpoint),
+      checkpoint,
+      failure: expect.objectContaining({ position: String(Number(checkpoint) + 1), type }),
+    });
+    expect(new Set(await checkpointOf())).toEqual(new Set([checkpoint]));
+  }
+
   it.each([1, 2, 3, 100])(
     'stops at an event it cannot fold, with the events before it written (batches of %i)',
     async (batchSize) => {
@@ -49,12 +59,7 @@ describe('rebuildReadModels', () => {
 
       const result = await rebuildReadModels(events, store, { batchSize });
 
-      expect(result).toEqual({
-        events: 5,
-        checkpoint: '5',
-        failure: expect.objectContaining({ position: '6', type: 'ChildTeleported' }),
-      });
-      expect(new Set(await checkpointOf())).toEqual(new Set(['5']));
+      await expectStoppedAfter(result, '5', 'ChildTeleported');
       expect((await store.findCase(FIRST))?.caseworkerId).toBe('director-2');
       expect((await store.findCase(SECOND))?.caseworkerId).toBeNull();
     },
@@ -71,12 +76,7 @@ describe('rebuildReadModels', () => {
         policy: policyWithoutVisitIntervals(),
       });
 
-      expect(result).toEqual({
-        events: 3,
-        checkpoint: '3',
-        failure: expect.objectContaining({ position: '4', type: 'RiskAssessed' }),
-      });
-      expect(new Set(await checkpointOf())).toEqual(new Set(['3']));
+      await expectStoppedAfter(result, '3', 'RiskAssessed');
       expect((await store.findCase(FIRST))?.caseworkerId).toBe('director-1');
       expect((await store.findCase(SECOND))?.status).toBe('IDENTIFIED');
     },
