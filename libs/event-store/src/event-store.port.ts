@@ -32,6 +32,9 @@ export interface StoredEvent {
   recordedAt: Date;
 }
 
+/** A stored event without its metadata and recording time: what projections read of the log. */
+export type EventWithoutMetadata = Omit<StoredEvent, 'metadata' | 'recordedAt'>;
+
 export interface AppendResult {
   /** revision of the last event written (the stream's current revision) */
   nextRevision: bigint;
@@ -75,6 +78,11 @@ export interface EventStore {
   /** Streams the events; throws StreamNotFound when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
+  /**
+   * `readAll` without metadata and recording time, for readers that never look at them (a
+   * rebuild): a store that keeps them apart neither reads nor parses them.
+   */
+  readAllWithoutMetadata(options?: ReadAllOptions): AsyncIterable<EventWithoutMetadata>;
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
   /** Position of the last event in the log, or null when the log is empty. */
   headPosition(): Promise<Position | null>;

@@ -15,6 +15,7 @@ import type {
   AppendResult,
   EventStore,
   EventToAppend,
+  EventWithoutMetadata,
   ExpectedRevision,
   FromPosition,
   Position,
@@ -152,6 +153,15 @@ export class EsdbEventStore implements EventStore {
     });
   }
 
+  /** EventStoreDB sends every event with its metadata: this is `readAll` with them left out. */
+  readAllWithoutMetadata(options?: ReadAllOptions): AsyncIterable<EventWithoutMetadata> {
+    const all = this.readAll(options);
+    return this.iterable(async function* () {
+      for await (const { id, type, data, streamId, revision, position } of all)
+        yield { id, type, data, streamId, revision, position };
+    });
+  }
+
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
     const { fromPosition } = validateReadAll(options, isEsdbPosition);
     const prefixes = validateStreamPrefixes(options.streamPrefixes);
@@ -212,7 +222,7 @@ export class EsdbEventStore implements EventStore {
     return this.client;
   }
 
-  private iterable(read: (this: EsdbEventStore) => AsyncGenerator<StoredEvent>) {
+  private iterable<T>(read: (this: EsdbEventStore) => AsyncGenerator<T>) {
     this.open();
     return { [Symbol.asyncIterator]: () => read.call(this) };
   }

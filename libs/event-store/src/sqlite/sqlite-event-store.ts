@@ -4,6 +4,7 @@ import type {
   AppendResult,
   EventStore,
   EventToAppend,
+  EventWithoutMetadata,
   ExpectedRevision,
   Position,
   ReadAllOptions,
@@ -113,21 +114,15 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent> {
-    const { fromPosition, maxCount } = validateReadAll(options, SQLITE_POSITION);
-    return this.paged(async function* (this: SqliteEventStore) {
-      // Bounded by the head at the first page, so a busy log cannot keep the read going forever.
-      const head = this.readable().reader.headPosition();
-      let after = fromPosition === 'start' ? 0n : BigInt(fromPosition);
-      for (let left = maxCount; left > 0 && after < head;) {
-        const limit = Math.min(PAGE_SIZE, left);
-        const events = this.readable().reader.allPage(after, head, limit);
-        yield events;
-        if (events.length < limit) return;
-        left -= events.length;
-        after = BigInt(events[events.length - 1].position);
-        await yieldToEventLoop();
-      }
-    });
+    return this.pagesOfAll(options, (reader, after, head, limit) =>
+      reader.allPage(after, head, limit),
+    );
+  }
+
+  readAllWithoutMetadata(options?: ReadAllOptions): AsyncIterable<EventWithoutMetadata> {
+    return this.pagesOfAll(options, (reader, after, head, limit) =>
+      reader.allDataPage(after, head, limit),
+    );
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
@@ -173,9 +168,31 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Events from a generator of pages (each a bounded query), checked open now and per page. */
-  private paged(read: (this: SqliteEventStore) => AsyncGenerator<StoredEvent[]>) {
+  private paged<T>(read: (this: SqliteEventStore) => AsyncGenerator<T[]>) {
     this.readable();
     return itemsOf(() => read.call(this));
+  }
+
+  /** The global log strictly after `fromPosition`, one `page` at a time. */
+  private pagesOfAll<T extends { position: Position }>(
+    options: ReadAllOptions | undefined,
+    page: (reader: SqliteReader, after: bigint, head: bigint, limit: number) => T[],
+  ): AsyncIterable<T> {
+    const { fromPosition, maxCount } = validateReadAll(options, SQLITE_POSITION);
+    return this.paged(async function* (this: SqliteEventStore) {
+      // Bounded by the head at the first page, so a busy log cannot keep the read going forever.
+      const head = this.readable().reader.headPosition();
+      let after = fromPosition === 'start' ? 0n : BigInt(fromPosition);
+      for (let left = maxCount; left > 0 && after < head;) {
+        const limit = Math.min(PAGE_SIZE, left);
+        const events = page(this.readable().reader, after, head, limit);
+        yield events;
+        if (events.length < limit) return;
+        left -= events.length;
+        after = BigInt(events[events.length - 1].position);
+        await yieldToEventLoop();
+      }
+    });
   }
 
   /**

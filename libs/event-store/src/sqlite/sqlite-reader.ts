@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { StoredEvent } from '../event-store.port';
+import type { EventWithoutMetadata, StoredEvent } from '../event-store.port';
 
 interface EventRow {
   position: bigint;
@@ -18,7 +18,8 @@ type SmallEventRow = Omit<EventRow, 'position' | 'revision'> & {
   revision: number;
 };
 
-const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
+const DATA_COLUMNS = 'position, id, stream_id, revision, type, data';
+const COLUMNS = `${DATA_COLUMNS}, metadata, recorded_at`;
 
 /** Below this every position is exact as a number, and so is every revision (always smaller). */
 const SAFE_POSITION = BigInt(Number.MAX_SAFE_INTEGER);
@@ -36,6 +37,19 @@ function toStoredEvent(row: EventRow | SmallEventRow): StoredEvent {
   };
 }
 
+type DataRow = Omit<SmallEventRow, 'metadata' | 'recorded_at'>;
+
+function toEventWithoutMetadata(row: DataRow): EventWithoutMetadata {
+  return {
+    id: row.id,
+    type: row.type,
+    data: JSON.parse(row.data),
+    streamId: row.stream_id,
+    revision: BigInt(row.revision),
+    position: String(row.position),
+  };
+}
+
 /**
  * Bounded page queries. Each call runs one statement to completion (`.all()` with a LIMIT), so no
  * cursor stays open between pages and readers never hold anything a writer waits for.
@@ -48,6 +62,8 @@ export class SqliteReader {
   private readonly head: Database.Statement;
   private readonly all: Database.Statement;
   private readonly allSmall: Database.Statement;
+  private readonly allData: Database.Statement;
+  private readonly allDataSmall: Database.Statement;
   private readonly filtered = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
@@ -60,9 +76,12 @@ export class SqliteReader {
     );
     this.revision = prepare('SELECT MAX(revision) FROM events WHERE stream_id = ?').pluck();
     this.head = prepare('SELECT MAX(position) FROM events').pluck();
-    const all = `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`;
-    this.all = prepare(all);
-    this.allSmall = db.prepare(all);
+    const all = (columns: string) =>
+      `SELECT ${columns} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`;
+    this.all = prepare(all(COLUMNS));
+    this.allSmall = db.prepare(all(COLUMNS));
+    this.allData = prepare(all(DATA_COLUMNS));
+    this.allDataSmall = db.prepare(all(DATA_COLUMNS));
   }
 
   /** The stream's last revision, or null when it has no events. */
@@ -93,6 +112,15 @@ export class SqliteReader {
     const [from, to] = small ? [Number(after), Number(upTo)] : [after, upTo];
     const rows = statement.all(from, to, ...(prefixes ?? []), limit);
     return (rows as EventRow[] | SmallEventRow[]).map(toStoredEvent);
+  }
+
+  /** `allPage` without metadata and recording time: neither read nor parsed (a fifth of a rebuild). */
+  allDataPage(after: bigint, upTo: bigint, limit: number): EventWithoutMetadata[] {
+    const rows =
+      upTo <= SAFE_POSITION
+        ? this.allDataSmall.all(Number(after), Number(upTo), limit)
+        : this.allData.all(after, upTo, limit);
+    return (rows as DataRow[]).map(toEventWithoutMetadata);
   }
 
   private filteredStatement(prefixCount: number, small: boolean): Database.Statement {

@@ -62,6 +62,7 @@ export function inputContract(ctx: ContractContext): void {
       () => collect(ctx.store.readStream(stream, { fromRevision: 2n ** 64n })),
       () => collect(ctx.store.readStream('')),
       () => collect(ctx.store.readAll({ fromPosition: 'not a position' })),
+      () => collect(ctx.store.readAllWithoutMetadata({ maxCount: -1 })),
       () => collect(ctx.store.subscribeToAll({ streamPrefixes: [] })),
     ];
     for (const read of reads) {

@@ -95,6 +95,32 @@ export function readContract(ctx: ContractContext): void {
       expect(comparePositions(limited[0].position, position)).toBeGreaterThan(0);
     });
 
+    it('readAllWithoutMetadata reads what readAll does, without metadata and recordedAt', async () => {
+      const from = await startOfTest(ctx.store);
+      await ctx.store.appendToStream(`${ctx.prefix}a`, events(300));
+      await ctx.store.appendToStream(`${ctx.prefix}b`, events(300, 300));
+      const mine = <T extends { streamId: string }>(read: T[]) =>
+        read.filter((e) => e.streamId.startsWith(ctx.prefix));
+      const full = await readAllOf(ctx.store, ctx.prefix, from);
+      const bare = mine(await collect(ctx.store.readAllWithoutMetadata({ fromPosition: from })));
+      expect(bare).toEqual(
+        full.map(({ id, type, data, streamId, revision, position }) => ({
+          id,
+          type,
+          data,
+          streamId,
+          revision,
+          position,
+        })),
+      );
+      expect(bare.some((e) => 'metadata' in e || 'recordedAt' in e)).toBe(false);
+      const after = full[400].position;
+      const limited = await collect(
+        ctx.store.readAllWithoutMetadata({ fromPosition: after, maxCount: 3 }),
+      );
+      expect(limited).toEqual(bare.slice(401, 404));
+    });
+
     it('headPosition is at or after the last appended position', async () => {
       const { position } = await ctx.store.appendToStream(`${ctx.prefix}s`, events(2));
       const head = await ctx.store.headPosition();
