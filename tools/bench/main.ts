@@ -45,14 +45,16 @@ function settingsFrom(argv: string[]): { settings: RunSettings; out: string | nu
             measureMs: 3000,
             warmupMs: 1000,
             commandCases: 1000,
-            loadSeconds: 5,
+            loadSeconds: 6,
+            loadWindowSeconds: 2,
             loadWarmupSeconds: 2,
           }
         : {
             measureMs: 10_000,
             warmupMs: 2000,
             commandCases: 4000,
-            loadSeconds: 15,
+            loadSeconds: 16,
+            loadWindowSeconds: 2,
             loadWarmupSeconds: 3,
           },
       rawReadMinMs: quick ? 1500 : 3000,

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { CASE_QUERY } from '../servers/case-query';
 import { ChildServer, freePort } from '../support/child-server';
-import { caseLoad, graphqlOnce } from '../support/http-load';
+import { graphqlOnce } from '../support/http-load';
+import type { SideBySideResult } from '../support/side-by-side';
 import { progress } from '../support/progress';
 import type { FigureKey } from '../report/catalogue';
-import { CONNECTIONS } from './graphql-case';
-import type { Durations, Measured } from './measured';
+import type { Measured } from './measured';
 
 const extension = __filename.endsWith('.ts') ? '.ts' : '.js';
 
@@ -40,15 +40,14 @@ export const NEST_MERCURIUS: ConstantServer = {
 
 /**
  * `server` in its own process answering the same query with `answer` (one real answer of the
- * API server), under the same load as graphqlCaseRps.
+ * API server), checked to answer it; the caller loads it and stops it.
  */
-export async function measureConstantServer(
+export async function startConstantServer(
   server: ConstantServer,
   answer: unknown,
   ids: readonly string[],
-  { loadSeconds, loadWarmupSeconds }: Durations,
   execArgv: string[] = [],
-): Promise<Measured> {
+): Promise<{ child: ChildServer; url: string }> {
   progress('http', `starting the ${server.name}`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -68,23 +67,20 @@ export async function measureConstantServer(
       throw new Error(
         `the ${server.name} answered differently: ${JSON.stringify(check.body).slice(0, 300)}`,
       );
-    const result = await caseLoad({
-      label: `case(id) on the ${server.name}`,
-      url,
-      query: CASE_QUERY,
-      ids,
-      connections: CONNECTIONS,
-      seconds: loadSeconds,
-      warmupSeconds: loadWarmupSeconds,
-    });
-    return {
-      figures: { [server.rps]: result.rps, [server.p99Ms]: result.p99Ms },
-      notes: {
-        [`${server.notes}Requests`]: result.requests,
-        [`${server.notes}Failures`]: result.non2xx + result.errors + result.graphqlErrors,
-      },
-    };
-  } finally {
+    return { child, url };
+  } catch (error) {
     await child.stop();
+    throw error;
   }
+}
+
+/** The figures of `server`'s share of the side-by-side load. */
+export function constantServerFigures(server: ConstantServer, result: SideBySideResult): Measured {
+  return {
+    figures: { [server.rps]: result.rps, [server.p99Ms]: result.p99Ms },
+    notes: {
+      [`${server.notes}Requests`]: result.requests,
+      [`${server.notes}Failures`]: result.non2xx + result.errors + result.graphqlErrors,
+    },
+  };
 }

@@ -1,31 +1,14 @@
-import { CASE_QUERY } from '../servers/case-query';
 import type { ChildServer } from '../support/child-server';
-import { caseLoad } from '../support/http-load';
-import type { Durations, Measured } from './measured';
+import type { SideBySideResult } from '../support/side-by-side';
+import type { Measured } from './measured';
 
 export const CONNECTIONS = 16;
 
 /**
- * graphqlCaseRps / graphqlCaseP99Ms: `case(id)` over 1,000 ids against the real server with a JWT;
- * then the server's peak RSS, boot and load included.
+ * graphqlCaseRps / graphqlCaseP99Ms: `case(id)` over 1,000 ids against the real server with a JWT
+ * (its share of the side-by-side load); then the server's peak RSS, boot and load included.
  */
-export async function measureGraphqlCase(
-  server: ChildServer,
-  url: string,
-  token: string,
-  ids: readonly string[],
-  { loadSeconds, loadWarmupSeconds }: Durations,
-): Promise<Measured> {
-  const result = await caseLoad({
-    label: 'case(id) on the API server',
-    url,
-    token,
-    query: CASE_QUERY,
-    ids,
-    connections: CONNECTIONS,
-    seconds: loadSeconds,
-    warmupSeconds: loadWarmupSeconds,
-  });
+export function graphqlCaseFigures(server: ChildServer, result: SideBySideResult): Measured {
   const rss = server.peakRssMb();
   return {
     figures: {

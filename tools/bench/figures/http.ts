@@ -7,9 +7,16 @@ import { sampleCaseIds } from '../support/case-ids';
 import { graphqlOnce } from '../support/http-load';
 import { progress } from '../support/progress';
 import type { FigureKey } from '../report/catalogue';
-import { BARE_MERCURIUS, measureConstantServer, NEST_MERCURIUS } from './constant-servers';
+import type { ChildServer } from '../support/child-server';
+import { loadSideBySide, type LoadTarget, type SideBySideResult } from '../support/side-by-side';
+import {
+  BARE_MERCURIUS,
+  constantServerFigures,
+  NEST_MERCURIUS,
+  startConstantServer,
+} from './constant-servers';
 import { measureCaseAsOf } from './case-as-of';
-import { measureGraphqlCase } from './graphql-case';
+import { CONNECTIONS, graphqlCaseFigures } from './graphql-case';
 import type { Durations, Measured } from './measured';
 import { LONG_STREAM_EVENTS, type Dataset } from './seed';
 
@@ -30,11 +37,20 @@ async function settle(into: Measured, keys: FigureKey[], measure: () => Promise<
   }
 }
 
+/** A started server: where to load it, its figures, and how its share of the load becomes them. */
+interface Running {
+  target: LoadTarget;
+  child: ChildServer;
+  keys: FigureKey[];
+  figures: (result: SideBySideResult) => Measured;
+}
+
 /**
  * The HTTP figures: the real server in its own process on the seeded store (caseAsOf while it is
- * idle, then the case(id) load and its peak RSS), then the minimal Nest server and the bare
- * Mercurius server, each in its own process under the same load; autocannon runs in this
- * process. `execArgv` (e.g. --cpu-prof) goes to every server.
+ * idle), the minimal Nest server and the bare Mercurius server, each in its own process; then
+ * the case(id) load on all three side by side (alternating windows, loadSideBySide) from
+ * autocannon in this process, and the real server's peak RSS. `execArgv` (e.g. --cpu-prof) goes
+ * to every server. A server that fails to start leaves its figures missing; the others go on.
  */
 export async function measureHttp(
   dataset: Dataset,
@@ -49,34 +65,76 @@ export async function measureHttp(
   const reader = tokens.sign({ sub: 'bench-bureau', role: 'CIVIL_AFFAIRS', regions: [region] });
   const auditor = tokens.sign({ sub: 'bench-auditor', role: 'AUDITOR', regions: ['*'] });
   let answer: unknown = { ...SAMPLE_CASE, id: ids[0] };
-
-  const serverFigures: FigureKey[] = ['graphqlCaseRps', 'graphqlCaseP99Ms', 'serverPeakRssMb'];
-  await settle(measured, ['caseAsOfMs', ...serverFigures], async () => {
-    progress('http', 'starting the API server');
-    const { server, url } = await startApiServer(dataset.dir, execArgv);
-    const inner: Measured = { figures: {}, missing: {}, notes: {} };
-    try {
+  const running: Running[] = [];
+  try {
+    const serverFigures: FigureKey[] = ['graphqlCaseRps', 'graphqlCaseP99Ms', 'serverPeakRssMb'];
+    await settle(measured, ['caseAsOfMs', ...serverFigures], async () => {
+      progress('http', 'starting the API server');
+      const { server, url } = await startApiServer(dataset.dir, execArgv);
+      running.push({
+        target: { name: 'case(id) on the API server', url, token: reader },
+        child: server,
+        keys: serverFigures,
+        figures: (result) => graphqlCaseFigures(server, result),
+      });
       const check = await graphqlOnce(`${url}/graphql`, CASE_QUERY, { id: ids[0] }, reader);
-      if (check.status !== 200 || check.body.errors || !check.body.data?.case)
+      if (check.status !== 200 || check.body.errors || !check.body.data?.case) {
+        running.pop();
+        await server.stop();
         throw new Error(
           `case(id) answered ${check.status}: ${JSON.stringify(check.body).slice(0, 300)}`,
         );
+      }
       answer = check.body.data.case;
+      const inner: Measured = { figures: {}, missing: {}, notes: {} };
       await settle(inner, ['caseAsOfMs'], () =>
         measureCaseAsOf(url, auditor, dataset.longCaseId, LONG_STREAM_EVENTS, quick ? 15 : 40),
       );
-      await settle(inner, serverFigures, () =>
-        measureGraphqlCase(server, url, reader, ids, durations),
-      );
-    } finally {
-      await server.stop();
+      return inner;
+    });
+    for (const server of [NEST_MERCURIUS, BARE_MERCURIUS]) {
+      const keys: FigureKey[] = [server.rps, server.p99Ms];
+      await settle(measured, keys, async () => {
+        const { child, url } = await startConstantServer(server, answer, ids, execArgv);
+        running.push({
+          target: { name: `case(id) on the ${server.name}`, url },
+          child,
+          keys,
+          figures: (result) => constantServerFigures(server, result),
+        });
+        return { figures: {} };
+      });
     }
-    return inner;
-  });
-  for (const server of [NEST_MERCURIUS, BARE_MERCURIUS]) {
-    await settle(measured, [server.rps, server.p99Ms], () =>
-      measureConstantServer(server, answer, ids, durations, execArgv),
-    );
+    if (running.length > 0)
+      await settle(
+        measured,
+        running.flatMap((r) => r.keys),
+        async () => {
+          const windowSeconds = durations.loadWindowSeconds;
+          const results = await loadSideBySide(
+            running.map((r) => r.target),
+            {
+              query: CASE_QUERY,
+              ids,
+              connections: CONNECTIONS,
+              warmupSeconds: durations.loadWarmupSeconds,
+              rounds: Math.max(1, Math.round(durations.loadSeconds / windowSeconds)),
+              windowSeconds,
+            },
+          );
+          const all: Measured = { figures: {}, missing: {}, notes: {} };
+          results.forEach((result, i) => {
+            const m = running[i].figures(result);
+            Object.assign(all.figures, m.figures);
+            Object.assign(all.missing!, m.missing ?? {});
+            Object.assign(all.notes!, m.notes ?? {});
+          });
+          all.notes!.httpLoadWindows = `${results[0].windows} x ${windowSeconds} s per server, alternating`;
+          return all;
+        },
+      );
+  } finally {
+    await Promise.all(running.map((r) => r.child.stop()));
   }
   return measured;
 }

@@ -14,7 +14,8 @@ export interface Durations {
   warmupMs: number;
   /** cases the command figure visits (a fixed number of commands each) */
   commandCases: number;
-  /** each HTTP load */
+  /** each server's HTTP load in all, in windows of `loadWindowSeconds` alternating between servers */
   loadSeconds: number;
+  loadWindowSeconds: number;
   loadWarmupSeconds: number;
 }

@@ -48,14 +48,20 @@ streams, each caller owning its streams so every append names the exact expected
 - **graphqlCaseRps / graphqlCaseP99Ms**: \`dist/apps/api/src/main.js\` in its own process on the
   seeded store (NODE_ENV=production, LOG_LEVEL=info, stdout discarded), \`case(id)\` over 1,000
   case ids with a civil-affairs JWT; autocannon (as a library, in the bench process) with 16
-  connections after a warm-up, loopback only.
+  connections after a warm-up, loopback only. The three servers run at once and take the load
+  in turns: 2-second windows, the order rotating every round, each server's figure from all its
+  windows (requests over their summed time; p99 of its worst window). One after another, each
+  server met its own stretch of this shared host, whose speed drifts by a fifth within a minute;
+  side by side they meet the same mix. That removes the drift between the servers, not the
+  host's noise: with the same code, the ratio to the bare server still moved between 0.39 and
+  0.59 over quick runs, mostly with the bare server (15-23 thousand req/s; ours 8.7-10).
 - **nestMercuriusRps / nestMercuriusP99Ms**: \`tools/bench/servers/nest-mercurius-server.ts\` in its
   own process: Nest with the Fastify adapter, @nestjs/graphql code first and the Mercurius driver
   with \`jit: 1\`, the same query shape with \`programmes\` as a field resolver, answering the same
-  constant; no reads, auth, hooks or logging. The same load.
+  constant; no reads, auth, hooks or logging. The same load, in the same rotation.
 - **bareMercuriusRps / bareMercuriusP99Ms**: Fastify + Mercurius with \`jit: 1\` in its own process
   answering the same query with the same document (one real answer of the server, held as a
-  constant), the same load.
+  constant), the same load, in the same rotation.
 - **caseAsOfMs**: \`caseAsOf(caseId, at: now)\` of the 1,000-event case, one request at a time on
   the idle server, median after a warm-up.
 - **serverPeakRssMb**: the server's VmHWM (/proc) after boot, caseAsOf and the load.
@@ -121,7 +127,8 @@ export function renderBenchmarksMd(report: BenchReport, run: RunInfo): string {
     PROFILES,
     METHOD,
     `Durations of this run: ${d.measureMs / 1000} s per write figure after ${d.warmupMs / 1000} s of warm-up; ` +
-      `${d.loadSeconds} s of HTTP load after ${d.loadWarmupSeconds} s of warm-up.`,
+      `${d.loadSeconds} s of HTTP load per server after ${d.loadWarmupSeconds} s of warm-up, in ` +
+      `${d.loadWindowSeconds} s windows alternating between the three servers.`,
     '',
     '## Notes of this run',
     '',

@@ -120,6 +120,7 @@ describe('the output', () => {
         warmupMs: 1000,
         commandCases: 1000,
         loadSeconds: 5,
+        loadWindowSeconds: 1,
         loadWarmupSeconds: 2,
       },
       generatedAt: '2026-01-01T00:00:00.000Z',

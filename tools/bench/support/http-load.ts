@@ -1,10 +1,11 @@
 import autocannon from 'autocannon';
-import { progress } from './progress';
 
 export interface LoadResult {
   rps: number;
   p99Ms: number;
   requests: number;
+  /** how long the load ran */
+  seconds: number;
   non2xx: number;
   errors: number;
   /** 2xx answers whose body carries GraphQL errors */
@@ -46,10 +47,12 @@ export async function graphqlLoad(load: GraphQLLoad): Promise<LoadResult> {
       },
     ],
   });
+  const seconds = result.duration || load.seconds;
   return {
-    rps: result.requests.total / (result.duration || load.seconds),
+    rps: result.requests.total / seconds,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
+    seconds,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     graphqlErrors,
@@ -72,38 +75,4 @@ export async function graphqlOnce(
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as never };
-}
-
-/** The same load twice: a warm-up, then the measured run, 16 connections cycling through `ids`. */
-export async function caseLoad(options: {
-  label: string;
-  url: string;
-  token?: string;
-  query: string;
-  ids: readonly string[];
-  connections: number;
-  seconds: number;
-  warmupSeconds: number;
-}): Promise<LoadResult> {
-  const { label, ids } = options;
-  let i = 0;
-  const load = (seconds: number) =>
-    graphqlLoad({
-      url: `${options.url}/graphql`,
-      token: options.token,
-      query: options.query,
-      variables: () => ({ id: ids[i++ % ids.length] }),
-      connections: options.connections,
-      seconds,
-    });
-  progress('http', `${label}: warming up ${options.warmupSeconds} s`);
-  await load(options.warmupSeconds);
-  progress('http', `${label}: ${options.connections} connections for ${options.seconds} s`);
-  const result = await load(options.seconds);
-  if (result.non2xx || result.errors || result.graphqlErrors)
-    progress(
-      'http',
-      `${label}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.graphqlErrors} GraphQL errors`,
-    );
-  return result;
 }
