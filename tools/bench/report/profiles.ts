@@ -24,7 +24,13 @@ measurement.
   on every commit). A single-event append no longer opens a SAVEPOINT (about 3% on tmpfs). A writer in a worker thread would not help here:
   all 32 callers wait on the batch being committed, so nothing is left to overlap with its
   fsync. The ratio moves with the disk: the raw figure itself ranged 3,300-4,800/s across runs
-  of 2026-12-03.
+  of 2026-12-03. On the machine of the last session of 2026-12-04: 3.7-5.1x (raw 4,800-6,600/s).
+  There the appends are bound by the processor, not the fsync: with \`synchronous = NORMAL\` (no
+  fsync at a commit; measured only, not kept) the store appended 28.7-31k events/s against
+  28.7-29k with FULL. Each batch of 32 costs about 92 \`pwrite\` calls (46 WAL frames, two calls
+  each: mostly the leaf pages of the (stream, revision) index, one per stream touched), 6
+  \`pread\` and 6 \`fcntl\`, each a system call that costs microseconds in this VM; a 32 MiB page
+  cache and no autocheckpoint at all both measured within the noise.
 - **commandsPerSec** was 1.2x: every command re-read and re-parsed its whole stream. The command
   path now keeps the fold of recently used streams and reads only the events appended after it
   (other writers' included), so the expected revision still guards the append: 1.8-2.1x across
@@ -106,6 +112,16 @@ measurement.
   line by hand got it back beyond this machine's ±10% between rounds, so the cause is not
   understood yet. The security headers cost the bare server 9 µs a request (47 -> 56 µs), and
   the hardening issue asks for them.
+  In the last session of 2026-12-04 (yet another machine: ours 95-105 µs of CPU a request, the
+  minimal Nest server 73-83, the bare one 47-58; strace: one \`read\` and one \`writev\` a
+  request on both, plus the request line): the line built but not written saved 7% twice (16
+  rounds each); written synchronously in 8 KiB chunks, 2.6-3%; so pino's asynchronous write (a
+  thread-pool round trip per few lines: 1,906 futex calls in 2 s against 529 written
+  synchronously) is most of the line's cost. Not changed: buffered lines wait for the next
+  chunk and are lost if the process dies, for 3%. The three servers now take the load side by
+  side (2 s windows, rotating), which removed the drift between their stretches of the run;
+  the ratio still moved 0.39-0.59 between quick runs, with the bare server at 15-23k req/s
+  and ours at 8.7-10k.
 - **rebuildEventsPerSec** on the province preset: the read-model commits 43% (rising from 23% to
   47% as the tables grow), writing case rows 21%, reading the log through the port 25%, GC 8%.
   Bigger rebuild batches coalesce the writes of cases touched again: 500 events a batch 39 s,
@@ -132,4 +148,9 @@ measurement.
   decoding rows into StoredEvents: bigint revisions, the Date of recordedAt), writing the case
   rows and the commit, a third each. Ratio 0.24-0.37x in the runs since (this machine swings
   every ratio by a fifth between runs; compare within one run).
+  On the machine of the last session of 2026-12-04 the raw read was faster (about 300k events/s)
+  and the ratio 0.22-0.29x. A rebuild parsed every event's metadata, which no projection reads
+  (a fifth of the rebuild): it now reads the log through \`readAllWithoutMetadata\` (the SQLite
+  store selects neither \`metadata\` nor \`recorded_at\`; EventStoreDB sends them anyway and the
+  adapter drops them). In-process Zibo rebuild 93k -> 115k events/s; quick runs 0.37-0.46x.
 `;
