@@ -23,10 +23,7 @@ import { LONG_STREAM_EVENTS, type Dataset } from './seed';
 /** Runs one figure; a failure marks its figures missing with the reason and the others go on. */
 async function settle(into: Measured, keys: FigureKey[], measure: () => Promise<Measured>) {
   try {
-    const m = await measure();
-    Object.assign(into.figures, m.figures);
-    Object.assign(into.missing!, m.missing ?? {});
-    Object.assign(into.notes!, m.notes ?? {});
+    mergeInto(into, await measure());
   } catch (error) {
     const why = (error as Error).message.split('\n')[0];
     progress('http', `FAILED (${keys.join(', ')}): ${why}`);
@@ -35,6 +32,12 @@ async function settle(into: Measured, keys: FigureKey[], measure: () => Promise<
       into.missing![key] = why;
     }
   }
+}
+
+function mergeInto(into: Measured, m: Measured): void {
+  Object.assign(into.figures, m.figures);
+  Object.assign(into.missing!, m.missing ?? {});
+  Object.assign(into.notes!, m.notes ?? {});
 }
 
 /** A started server: where to load it, its figures, and how its share of the load becomes them. */
@@ -71,21 +74,23 @@ export async function measureHttp(
     await settle(measured, ['caseAsOfMs', ...serverFigures], async () => {
       progress('http', 'starting the API server');
       const { server, url } = await startApiServer(dataset.dir, execArgv);
+      try {
+        const check = await graphqlOnce(`${url}/graphql`, CASE_QUERY, { id: ids[0] }, reader);
+        if (check.status !== 200 || check.body.errors || !check.body.data?.case)
+          throw new Error(
+            `case(id) answered ${check.status}: ${JSON.stringify(check.body).slice(0, 300)}`,
+          );
+        answer = check.body.data.case;
+      } catch (error) {
+        await server.stop();
+        throw error;
+      }
       running.push({
         target: { name: 'case(id) on the API server', url, token: reader },
         child: server,
         keys: serverFigures,
         figures: (result) => graphqlCaseFigures(server, result),
       });
-      const check = await graphqlOnce(`${url}/graphql`, CASE_QUERY, { id: ids[0] }, reader);
-      if (check.status !== 200 || check.body.errors || !check.body.data?.case) {
-        running.pop();
-        await server.stop();
-        throw new Error(
-          `case(id) answered ${check.status}: ${JSON.stringify(check.body).slice(0, 300)}`,
-        );
-      }
-      answer = check.body.data.case;
       const inner: Measured = { figures: {}, missing: {}, notes: {} };
       await settle(inner, ['caseAsOfMs'], () =>
         measureCaseAsOf(url, auditor, dataset.longCaseId, LONG_STREAM_EVENTS, quick ? 15 : 40),
@@ -123,12 +128,7 @@ export async function measureHttp(
             },
           );
           const all: Measured = { figures: {}, missing: {}, notes: {} };
-          results.forEach((result, i) => {
-            const m = running[i].figures(result);
-            Object.assign(all.figures, m.figures);
-            Object.assign(all.missing!, m.missing ?? {});
-            Object.assign(all.notes!, m.notes ?? {});
-          });
+          results.forEach((result, i) => mergeInto(all, running[i].figures(result)));
           all.notes!.httpLoadWindows = `${results[0].windows} x ${windowSeconds} s per server, alternating`;
           return all;
         },

@@ -34,8 +34,9 @@ export interface RebuildOptions {
  * folded (the store was emptied, so no state comes from anywhere else; about 2 KiB a case), never
  * a batch of events, which outlived the young generation and cost a fifth of a rebuild in garbage
  * collection. The log is read without metadata (`readAllWithoutMetadata`): projections never look
- * at it, and parsing it was a fifth of a rebuild. When a batch's rows cannot all be derived, its events are read again from the log
- * and applied one by one (`applyBatch`), which stops at the event that made it so.
+ * at it, and parsing it was a fifth of a rebuild. When a batch's rows cannot all be derived, its
+ * events are read again from the log and applied one by one (`applyBatch`), which stops at the
+ * event that made it so.
  */
 export async function rebuildReadModels(
   events: EventStore,
