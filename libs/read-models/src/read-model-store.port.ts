@@ -147,6 +147,12 @@ export interface ReadModelStore {
   checkpoints(): Promise<Checkpoint[]>;
   /** Deletes every row and checkpoint (before a rebuild). */
   reset(): Promise<void>;
+  /**
+   * Runs `work` (a rebuild: a few large transactions) with the store set for bulk writes, then
+   * sets it back, whether `work` succeeded or not. SQLite: a bigger page cache and fewer WAL
+   * checkpoints while it runs, one at the end. PostgreSQL: as it is.
+   */
+  bulkWrites<T>(work: () => Promise<T>): Promise<T>;
 
   findCase(caseId: string): Promise<CaseRow | null>;
   /** The case and its programmes (in enrolment order) in one read: what `case(id)` shows. */

@@ -79,6 +79,11 @@ export class PostgresReadModelStore implements ReadModelStore {
     await this.exclusive((writer) => writer.reset(READ_MODEL_TABLES.map((t) => t.table)));
   }
 
+  /** PostgreSQL needs no setting for a rebuild's transactions. */
+  bulkWrites<T>(work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+
   checkpoints(): Promise<Checkpoint[]> {
     return this.read(() => this.reads.checkpoints());
   }

@@ -36,12 +36,20 @@ export interface RebuildOptions {
  * collection. The log is read without metadata (`readAllWithoutMetadata`): projections never look
  * at it, and parsing it was a fifth of a rebuild. When a batch's rows cannot all be derived, its
  * events are read again from the log and applied one by one (`applyBatch`), which stops at the
- * event that made it so.
+ * event that made it so. It all runs in the store's bulk-write settings (`bulkWrites`).
  */
-export async function rebuildReadModels(
+export function rebuildReadModels(
   events: EventStore,
   store: ReadModelStore,
-  { policy = DEFAULT_POLICY, batchSize = REBUILD_BATCH_SIZE, onProgress }: RebuildOptions = {},
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
+  return store.bulkWrites(() => replay(events, store, options));
+}
+
+async function replay(
+  events: EventStore,
+  store: ReadModelStore,
+  { policy = DEFAULT_POLICY, batchSize = REBUILD_BATCH_SIZE, onProgress }: RebuildOptions,
 ): Promise<RebuildResult> {
   await store.reset();
   const states = new Map<string, CaseSnapshot>();

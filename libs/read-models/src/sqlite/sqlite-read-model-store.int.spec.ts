@@ -47,6 +47,32 @@ describe('SqliteReadModelStore', () => {
     }
   });
 
+  it('sets its writer for bulk writes while they run and back after, failed or not', async () => {
+    const file = tempFile();
+    const store = new SqliteReadModelStore({ filename: file.filename });
+    const fresh = new Database(':memory:');
+    const defaultCache = fresh.pragma('cache_size', { simple: true }) as number;
+    fresh.close();
+    const pragmas = jest.spyOn(Database.prototype, 'pragma');
+    try {
+      const set = () => pragmas.mock.calls.map(([source]) => source).filter((s) => s.includes('='));
+      let during: string[] = [];
+      await expect(
+        store.bulkWrites(async () => {
+          during = set();
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(during).toEqual(['cache_size = -262144', 'wal_autocheckpoint = 100000']);
+      expect(set().slice(2)).toEqual(['wal_autocheckpoint = 1000', `cache_size = ${defaultCache}`]);
+      expect(pragmas.mock.calls.at(-1)?.[0]).toBe('wal_checkpoint(PASSIVE)');
+    } finally {
+      pragmas.mockRestore();
+      await store.close();
+      file.remove();
+    }
+  });
+
   /** The reader's own SQL, as Kysely compiles it, with the parameters it binds. */
   function readerOn(filename: string) {
     const db = new Database(filename);

@@ -42,6 +42,16 @@ export interface SqliteReadModelStoreOptions {
   watchIntervalMs?: number;
 }
 
+/**
+ * A rebuild's settings (`bulkWrites`). A province rebuild (a million events, 51 batches) spent 9 of
+ * its 22 s in commits: each one copied the WAL back into the database (SQLite checkpoints at 1,000
+ * pages), and the tables had outgrown the page cache (better-sqlite3's 16 MiB). With a 256 MiB
+ * cache and a checkpoint every 100,000 pages (a WAL of up to ~400 MiB), then one at the end:
+ * 45k -> 63-67k events/s.
+ */
+const BULK_CACHE_KIB = 256 * 1024;
+const BULK_CHECKPOINT_PAGES = 100_000;
+
 function open(filename: string, busyTimeoutMs: number): Database.Database {
   const db = new Database(filename);
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
@@ -129,6 +139,24 @@ export class SqliteReadModelStore implements ReadModelStore {
         this.absent.clear();
       }
     });
+  }
+
+  async bulkWrites<T>(work: () => Promise<T>): Promise<T> {
+    const setting = (name: string) => this.writer.pragma(name, { simple: true }) as number;
+    const cache = setting('cache_size');
+    const checkpointPages = setting('wal_autocheckpoint');
+    this.writer.pragma(`cache_size = ${-BULK_CACHE_KIB}`);
+    this.writer.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
+    try {
+      return await work();
+    } finally {
+      if (this.writer.open) {
+        this.writer.pragma(`wal_autocheckpoint = ${checkpointPages}`);
+        this.writer.pragma(`cache_size = ${cache}`);
+        // copies what it can without waiting for readers; the next commits' checkpoints do the rest
+        this.writer.pragma('wal_checkpoint(PASSIVE)');
+      }
+    }
   }
 
   checkpoints(): Promise<Checkpoint[]> {

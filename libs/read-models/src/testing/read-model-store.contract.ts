@@ -295,6 +295,23 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
       });
     });
 
+    it('runs bulk writes, keeps them, and passes on their result or their error', async () => {
+      const log = ziboScenario();
+      await expect(store.bulkWrites(() => applyBatch(store, log.events))).resolves.toMatchObject({
+        failure: null,
+      });
+      expect((await store.findCase(ZIBO.deFacto))?.status).toBe('ENROLLED');
+      await expect(
+        store.bulkWrites(async () => {
+          await store.reset();
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await store.findCase(ZIBO.deFacto)).toBeNull();
+      await zibo();
+      expect((await store.findCase(ZIBO.deFacto))?.status).toBe('ENROLLED');
+    });
+
     it('dumps every table in key order, and resets to nothing', async () => {
       await zibo();
       const dump = await store.dump();
