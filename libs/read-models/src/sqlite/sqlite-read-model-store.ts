@@ -47,7 +47,7 @@ export interface SqliteReadModelStoreOptions {
  * its 22 s in commits: each one copied the WAL back into the database (SQLite checkpoints at 1,000
  * pages), and the tables had outgrown the page cache (better-sqlite3's 16 MiB). With a 256 MiB
  * cache and a checkpoint every 100,000 pages (a WAL of up to ~400 MiB), then one at the end:
- * 45k -> 63-67k events/s.
+ * 45k -> 62-67k events/s.
  */
 const BULK_CACHE_KIB = 256 * 1024;
 const BULK_CHECKPOINT_PAGES = 100_000;
