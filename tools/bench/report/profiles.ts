@@ -157,6 +157,7 @@ measurement.
   were commits, each copying the WAL back into the database (SQLite's checkpoint every 1,000
   pages) with tables far beyond the 16 MiB page cache. A rebuild now runs in the store's
   bulk-write settings (\`ReadModelStore.bulkWrites\`; SQLite: a 256 MiB cache, a checkpoint
-  every 100,000 pages, one at the end): 45k -> 62-67k events/s on the province log; the Zibo log
-  is too small to notice (quick runs 0.34-0.39x).
+  every 100,000 pages, one at the end): 45k -> 62-67k events/s on the province log in a process of
+  its own, 53k in the full run after its seed (0.26x); the Zibo log is too small to notice (quick
+  runs 0.34-0.40x).
 `;
