@@ -17,8 +17,10 @@ describe('HTTP hardening', () => {
   it('sends security headers', async () => {
     const response = await fetch(`${app.url}/health`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(response.headers.get('strict-transport-security')).toBeTruthy();
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-xss-protection')).toBeNull(); // HTML-only headers are not sent
   });
 
   it('refuses a body over 1 MiB with 413 before parsing it', async () => {

@@ -64,11 +64,8 @@ async function refuseOverLimit(
 /** Security headers on every answer; rate limits on writes (GraphQL mutations, the agency API). */
 export async function hardenHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
-  addSecurityHeaders(fastify, {
-    // GraphiQL (development) loads its page scripts from a CDN; production serves no HTML at all
-    contentSecurityPolicy: config.graphiql ? false : undefined,
-    crossOriginEmbedderPolicy: false,
-  });
+  // GraphiQL (development) loads its page scripts from a CDN; production serves no HTML at all
+  addSecurityHeaders(fastify, { contentSecurityPolicy: !config.graphiql });
   await app.register(rateLimit, { global: false });
   const mutations = <Limiter>fastify.rateLimit({
     max: config.rateLimits.mutationsPerMinute,

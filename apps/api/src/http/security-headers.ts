@@ -1,40 +1,38 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import helmet, { type HelmetOptions } from 'helmet';
 
 /**
- * helmet's headers, worked out once. They depend on the options only (no CSP nonces here), so
- * running helmet's middleware on every request (as @fastify/helmet does) redoes the same work:
- * about 5% of a `case(id)` request's time.
+ * The headers every answer carries. This service answers JSON (GraphQL, the agency API, health,
+ * metrics), never HTML in production, so it sends the set the OWASP REST Security Cheat Sheet
+ * gives for APIs rather than a web page's (helmet's defaults, sent before, added five headers that
+ * only act on rendered HTML: X-XSS-Protection, X-Download-Options, X-DNS-Prefetch-Control,
+ * Origin-Agent-Cluster, X-Permitted-Cross-Domain-Policies):
+ * - `cache-control: no-store`: answers hold personal information; no cache on the way keeps them;
+ * - a content security policy that allows nothing and no framing, should a browser render one;
+ * - HSTS, no MIME sniffing, no framing, no referrer, no cross-origin reads.
  */
-export function helmetHeaders(options: Readonly<HelmetOptions>): Readonly<Record<string, string>> {
-  const headers: Record<string, string> = {};
-  const response = {
-    setHeader: (name: string, value: string | number | readonly string[]) => {
-      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-    },
-    removeHeader: (name: string) => delete headers[name.toLowerCase()],
-  };
-  let done = false;
-  helmet(options)(
-    {} as IncomingMessage,
-    response as unknown as ServerResponse,
-    (error?: unknown) => {
-      if (error) throw error;
-      done = true;
-    },
-  );
-  if (!done)
-    throw new Error('helmet did not finish synchronously: its headers cannot be precomputed');
-  return Object.freeze(headers);
+export function apiSecurityHeaders(options: {
+  /** GraphiQL (development only) is an HTML page loading its scripts from a CDN: no CSP then */
+  contentSecurityPolicy: boolean;
+}): Readonly<Record<string, string>> {
+  return Object.freeze({
+    'cache-control': 'no-store',
+    ...(options.contentSecurityPolicy
+      ? { 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" }
+      : {}),
+    'cross-origin-resource-policy': 'same-origin',
+    'referrer-policy': 'no-referrer',
+    'strict-transport-security': 'max-age=31536000; includeSubDomains',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+  });
 }
 
-/** The security headers on every answer, errors and 404s included. */
+/** The security headers on every answer, errors and 404s included; worked out once. */
 export function addSecurityHeaders(
   fastify: FastifyInstance,
-  options: Readonly<HelmetOptions>,
+  options: { contentSecurityPolicy: boolean },
 ): void {
-  const headers = helmetHeaders(options);
+  const headers = apiSecurityHeaders(options);
   fastify.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();
