@@ -45,7 +45,8 @@ function settingsFrom(argv: string[]): { settings: RunSettings; out: string | nu
             measureMs: 3000,
             warmupMs: 1000,
             commandCases: 1000,
-            loadSeconds: 6,
+            // six windows per server: the host's noise between 2 s windows is ±10%
+            loadSeconds: 12,
             loadWindowSeconds: 2,
             loadWarmupSeconds: 2,
           }

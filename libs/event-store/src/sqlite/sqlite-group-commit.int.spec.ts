@@ -57,6 +57,15 @@ describe('SqliteEventStore group commit', () => {
     expect(error).toMatchObject({ eventId: used.id, existingStreamId: 'owner' });
   });
 
+  it('refuses a later id already in the same stream as a conflict, writing none of the append', async () => {
+    const stored = anEvent();
+    await store.appendToStream('s', [stored]);
+    const error = await rejectionOf(store.appendToStream('s', [anEvent(), { ...stored }]));
+    expect(error).toBeInstanceOf(WrongExpectedRevision);
+    expect(await collect(store.readStream('s'))).toHaveLength(1);
+    await store.appendToStream('s', [anEvent()], { expectedRevision: 0n });
+  });
+
   it('treats ids case-insensitively (they are stored lower-case)', async () => {
     const event = anEvent();
     const first = await store.appendToStream('s', [{ ...event, id: event.id.toUpperCase() }]);

@@ -66,28 +66,52 @@ export class SqliteWriter {
     const current = (this.revision.get(streamId) as bigint | null) ?? null;
     const conflict = () =>
       new WrongExpectedRevision(streamId, expectedRevision, current ?? 'no_stream');
-    const ids = events.map((e) => e.id);
-    const first = this.byId.get(ids[0]) as IdRow | undefined;
-    if (first) {
-      if (first.stream_id !== streamId) throw new DuplicateEventId(first.id, first.stream_id);
-      const original = this.original(first, ids, expectedRevision);
-      if (!original) throw conflict();
-      return original;
-    }
-    if (!matches(expectedRevision, current)) throw conflict();
-    for (const id of ids.slice(1)) {
-      const existing = this.byId.get(id) as IdRow | undefined;
-      if (existing && existing.stream_id === streamId) throw conflict();
-      if (existing) throw new DuplicateEventId(id, existing.stream_id);
-    }
+    // Ids are looked up only when something is refused (the events_id index refuses a stored id
+    // on insert): a retry of a stored append, or an id already taken, is told apart then.
+    if (!matches(expectedRevision, current))
+      return this.retried(streamId, events, expectedRevision) ?? throwError(conflict());
     let revision = current ?? -1n;
     let position: bigint | number = 0;
-    for (const e of events) {
+    for (const [i, e] of events.entries()) {
       revision += 1n;
-      const row = [e.id, streamId, revision, e.type, e.data, e.metadata, at];
-      position = this.insert.run(...row).lastInsertRowid;
+      try {
+        const row = [e.id, streamId, revision, e.type, e.data, e.metadata, at];
+        position = this.insert.run(...row).lastInsertRowid;
+      } catch (error) {
+        if (!isDuplicateId(error)) throw error;
+        // the first id stored: a retry, or a conflict; a later one: taken (the events before it
+        // go with the append's SAVEPOINT)
+        if (i === 0)
+          return this.retried(streamId, events, expectedRevision) ?? throwError(conflict());
+        throw this.takenBy(e.id, streamId) ?? conflict();
+      }
     }
     return { nextRevision: revision, position: String(position) };
+  }
+
+  /**
+   * When the append's first id is already stored: the original result if this is a retry of that
+   * append; DuplicateEventId (thrown) if the id is another stream's. Null when the first id is not
+   * stored, or is in this stream but not as this append: a conflict.
+   */
+  private retried(
+    streamId: string,
+    events: ValidAppend['events'],
+    expectedRevision: ExpectedRevision,
+  ): AppendResult | null {
+    const first = this.byId.get(events[0].id) as IdRow | undefined;
+    if (!first) return null;
+    if (first.stream_id !== streamId) throw new DuplicateEventId(first.id, first.stream_id);
+    const ids = events.map((e) => e.id);
+    return this.original(first, ids, expectedRevision);
+  }
+
+  /** DuplicateEventId when the stored `id` belongs to another stream; null when to this one. */
+  private takenBy(id: string, streamId: string): DuplicateEventId | null {
+    const existing = this.byId.get(id) as IdRow | undefined;
+    return existing && existing.stream_id !== streamId
+      ? new DuplicateEventId(id, existing.stream_id)
+      : null;
   }
 
   /**
@@ -111,6 +135,18 @@ function matches(expected: ExpectedRevision, current: bigint | null): boolean {
   if (expected === 'no_stream') return current === null;
   if (expected === 'stream_exists') return current !== null;
   return current === expected;
+}
+
+function throwError(error: Error): never {
+  throw error;
+}
+
+/** The events_id index refused an insert: the event's id is already stored. */
+function isDuplicateId(error: unknown): boolean {
+  return (
+    isConstraintError(error) &&
+    String((error as { message?: unknown }).message).includes('events.id')
+  );
 }
 
 function isConstraintError(error: unknown): boolean {
