@@ -66,10 +66,14 @@ export class SqliteWriter {
     const current = (this.revision.get(streamId) as bigint | null) ?? null;
     const conflict = () =>
       new WrongExpectedRevision(streamId, expectedRevision, current ?? 'no_stream');
+    const retryOrConflict = (): AppendResult => {
+      const original = this.retried(streamId, events, expectedRevision);
+      if (original === null) throw conflict();
+      return original;
+    };
     // Ids are looked up only when something is refused (the events_id index refuses a stored id
     // on insert): a retry of a stored append, or an id already taken, is told apart then.
-    if (!matches(expectedRevision, current))
-      return this.retried(streamId, events, expectedRevision) ?? throwError(conflict());
+    if (!matches(expectedRevision, current)) return retryOrConflict();
     let revision = current ?? -1n;
     let position: bigint | number = 0;
     for (const [i, e] of events.entries()) {
@@ -81,8 +85,7 @@ export class SqliteWriter {
         if (!isDuplicateId(error)) throw error;
         // the first id stored: a retry, or a conflict; a later one: taken (the events before it
         // go with the append's SAVEPOINT)
-        if (i === 0)
-          return this.retried(streamId, events, expectedRevision) ?? throwError(conflict());
+        if (i === 0) return retryOrConflict();
         throw this.takenBy(e.id, streamId) ?? conflict();
       }
     }
@@ -135,10 +138,6 @@ function matches(expected: ExpectedRevision, current: bigint | null): boolean {
   if (expected === 'no_stream') return current === null;
   if (expected === 'stream_exists') return current !== null;
   return current === expected;
-}
-
-function throwError(error: Error): never {
-  throw error;
 }
 
 /** The events_id index refused an insert: the event's id is already stored. */
