@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { destination } from 'pino';
 import type { AppConfig } from '../config/app-config';
 
 /**
@@ -33,10 +34,13 @@ export class LoggingModule {
         LoggerModule.forRoot({
           // request lines come from a Fastify hook (request-log.ts): no per-request middleware
           forRoutes: [],
-          pinoHttp: {
-            level: config.logLevel,
-            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          },
+          pinoHttp: [
+            { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+            // stdout, written synchronously: a line is out when the call returns (nothing waits
+            // in a buffer to die with the process) and no thread-pool round trip per write; the
+            // request lines of a turn come in one write (request-log.ts)
+            destination({ dest: 1, sync: true }),
+          ],
         }),
       ],
     };
