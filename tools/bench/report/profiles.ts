@@ -141,6 +141,14 @@ measurement.
   of a similar size: the slower server finds the load generator asleep more often, and the
   wake-up is charged to its write. The quick run now loads each server 12 s (six 2 s windows)
   rather than 6 s: the rounds of one run move ±8%.
+  Then the request line, taken apart (same A/B): the hook alone and the hook building its
+  fields cost nothing measurable; pino's call and its write 10-13% of a request (more on a
+  contended host). Done: stdout is written synchronously (\`pino.destination({ sync: true })\`,
+  no thread-pool round trip per write, nothing buffered to die with the process) and the
+  request lines of one event-loop turn go out in one write at its end (\`TurnBatch\`,
+  \`apps/api/src/logging/turn-batch.ts\`): 2-5% less server CPU in A/Bs of both orders; http-only
+  quick runs 0.45-0.49x after it. Tried and not kept: pino's \`minLength\` buffering (16 KiB,
+  with a flush every 250 ms) made requests 10% dearer.
 - **rebuildEventsPerSec** on the province preset: the read-model commits 43% (rising from 23% to
   47% as the tables grow), writing case rows 21%, reading the log through the port 25%, GC 8%.
   Bigger rebuild batches coalesce the writes of cases touched again: 500 events a batch 39 s,
