@@ -9,45 +9,68 @@ const MAX_DEPTH = 256;
  * accepted and dropped, since reading the property back still gives `undefined`.
  */
 export function toFaithfulJson(value: unknown, what: string): string {
-  assertFaithful(value, what, new Set<object>(), 0);
+  new FaithfulCheck(what).check(value, 0);
   return JSON.stringify(value);
 }
 
-function assertFaithful(value: unknown, path: string, ancestors: Set<object>, depth: number): void {
-  const refuse = (why: string, at = path): never => {
-    throw new InvalidEventStoreInput(`${at} ${why}; it cannot be stored as JSON faithfully`);
-  };
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return;
-    case 'number':
-      if (!Number.isFinite(value)) refuse(`is ${value}`);
-      return;
-    case 'object':
-      break;
-    default:
-      refuse(`is a ${typeof value}`);
-  }
-  if (value === null) return;
-  const object = value as object;
-  if (depth >= MAX_DEPTH) refuse(`is nested more than ${MAX_DEPTH} levels deep`);
-  if (ancestors.has(object)) refuse('contains a cycle');
-  ancestors.add(object);
-  if (Array.isArray(object)) {
-    for (let i = 0; i < object.length; i++) {
-      if (object[i] === undefined) refuse('is undefined or a hole', `${path}[${i}]`);
-      assertFaithful(object[i], `${path}[${i}]`, ancestors, depth + 1);
+/** Walks a value; where it is (`data.items[0]`) is written out only for a refusal. */
+class FaithfulCheck {
+  private readonly ancestors = new Set<object>();
+  private readonly keys: (string | number)[] = [];
+
+  constructor(private readonly root: string) {}
+
+  check(value: unknown, depth: number): void {
+    switch (typeof value) {
+      case 'string':
+      case 'boolean':
+        return;
+      case 'number':
+        if (!Number.isFinite(value)) this.refuse(`is ${value}`);
+        return;
+      case 'object':
+        if (value === null) return;
+        break;
+      default:
+        this.refuse(`is a ${typeof value}`);
     }
-  } else {
+    const object = value as object;
+    if (depth >= MAX_DEPTH) this.refuse(`is nested more than ${MAX_DEPTH} levels deep`);
+    if (this.ancestors.has(object)) this.refuse('contains a cycle');
+    this.ancestors.add(object);
+    if (Array.isArray(object)) this.checkItems(object as unknown[], depth);
+    else this.checkProperties(object, depth);
+    this.ancestors.delete(object);
+  }
+
+  private checkItems(items: unknown[], depth: number): void {
+    for (let i = 0; i < items.length; i++) {
+      this.keys.push(i);
+      if (items[i] === undefined) this.refuse('is undefined or a hole');
+      this.check(items[i], depth + 1);
+      this.keys.pop();
+    }
+  }
+
+  private checkProperties(object: object, depth: number): void {
     const proto: unknown = Object.getPrototypeOf(object);
     if (proto !== Object.prototype && proto !== null) {
-      refuse(`is a ${object.constructor?.name ?? 'non-plain'} object`);
+      this.refuse(`is a ${object.constructor?.name ?? 'non-plain'} object`);
     }
-    if (Object.getOwnPropertySymbols(object).length > 0) refuse('has symbol keys');
-    for (const [key, item] of Object.entries(object)) {
-      if (item !== undefined) assertFaithful(item, `${path}.${key}`, ancestors, depth + 1);
+    if (Object.getOwnPropertySymbols(object).length > 0) this.refuse('has symbol keys');
+    for (const key of Object.keys(object)) {
+      const item = (object as Record<string, unknown>)[key];
+      if (item === undefined) continue;
+      this.keys.push(key);
+      this.check(item, depth + 1);
+      this.keys.pop();
     }
   }
-  ancestors.delete(object);
+
+  private refuse(why: string): never {
+    const at = this.keys.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('');
+    throw new InvalidEventStoreInput(
+      `${this.root}${at} ${why}; it cannot be stored as JSON faithfully`,
+    );
+  }
 }
