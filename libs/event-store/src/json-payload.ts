@@ -38,7 +38,7 @@ class FaithfulCheck {
     if (depth >= MAX_DEPTH) this.refuse(`is nested more than ${MAX_DEPTH} levels deep`);
     if (this.ancestors.has(object)) this.refuse('contains a cycle');
     this.ancestors.add(object);
-    if (Array.isArray(object)) this.checkItems(object as unknown[], depth);
+    if (Array.isArray(object)) this.checkItems(object, depth);
     else this.checkProperties(object, depth);
     this.ancestors.delete(object);
   }

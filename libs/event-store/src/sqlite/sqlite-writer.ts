@@ -42,8 +42,9 @@ export class SqliteWriter {
     this.appendAll = db.transaction((batch: readonly ValidAppend[], at: string) =>
       batch.map((append): Outcome<AppendResult> => {
         try {
-          // One row is one INSERT, which SQLite undoes by itself when it fails, and every refusal
-          // comes before it: only an append of several rows needs its SAVEPOINT.
+          // One row is one INSERT, which SQLite undoes by itself when it fails, and a refusal comes
+          // before it or from it (the id index), with only reads after: only an append of several
+          // rows needs its SAVEPOINT.
           const value =
             append.events.length === 1 ? this.write(append, at) : this.appendOne(append, at);
           return { ok: true, value };
