@@ -39,3 +39,24 @@ export * from './age-out/review-age-out';
 export * from './access/access-policy';
 export * from './audit/hash-chain';
 export * from './identity/id-reservation';
+export * from './case/case-history';
+export * from './timeline/effective-dated';
+export * from './timeline/protection';
+export {
+  timelineOf,
+  regionOn,
+  categoriesOn,
+  closedOn,
+  inForceOn,
+  statusOn,
+  openOn,
+  guardianOn,
+  changeDates,
+  inForceStretches,
+  type CaseTimeline,
+  type TimelineSource,
+  type Stretch,
+} from './timeline/case-timeline';
+export { enrolmentsOn, type Entitlement } from './timeline/entitlements';
+export * from './timeline/owed';
+export * from './timeline/case-on';

@@ -1,4 +1,4 @@
-import { caseView, type CaseEvent, type ExistingCase } from '@app/domain';
+import { businessDateOf, caseView, type CaseEvent, type ExistingCase } from '@app/domain';
 import { CHILD_NAME, childIdentified, event, riskAssessed } from '@app/domain/testing';
 import { foldCaseAsOf, type TimedCaseEvent } from './as-of';
 
@@ -26,7 +26,7 @@ const view = (events: TimedCaseEvent[], at: string, knownAt = '2099-01-01T00:00:
   const { state, revision } = foldCaseAsOf(events, at, knownAt);
   return state.status === 'NONE'
     ? { status: 'NONE' as const, revision }
-    : { ...caseView(state as ExistingCase), revision };
+    : { ...caseView(state as ExistingCase, businessDateOf(at), () => null), revision };
 };
 
 // identified 01-05 (recorded at once), assessed RED 01-06, a court revocation effective 03-01

@@ -1,43 +1,42 @@
 import {
   caseView,
   formatYuan,
-  monthlyAllowanceFen,
+  type Entitlement,
   type ExistingCase,
-  type ProgrammeEntry,
   type StandardLookup,
 } from '@app/domain';
 import type { BenefitEntitlement, Case } from './graphql/case.types';
 
 const fmt = (fen: number | null): string | null => (fen === null ? null : formatYuan(fen));
 
-/** A programme as GraphQL shows it: the one-off amount, or the monthly rate in force on `on`. */
-export function toBenefitEntitlement(
-  entry: ProgrammeEntry,
-  state: ExistingCase,
-  standards: StandardLookup,
-  on: string,
-): BenefitEntitlement {
-  const monthly = entry.oneOff ? null : monthlyAllowanceFen(state, on, standards, entry.programme);
+/** A programme as GraphQL shows it (yuan strings). */
+export function toBenefitEntitlement(e: Entitlement): BenefitEntitlement {
   return {
-    programme: entry.programme,
-    from: entry.from,
-    to: entry.to,
-    monthlyAmount: fmt(entry.oneOff ? entry.amountFen : (monthly?.amountFen ?? null)),
-    coverageShare: entry.coverageSharePercent,
-    fastTrack: entry.fastTrack,
+    programme: e.programme,
+    from: e.from,
+    to: e.to,
+    monthlyAmount: fmt(e.monthlyAmountFen),
+    amount: fmt(e.amountFen),
+    coverageShare: e.coverageSharePercent,
+    fastTrack: e.fastTrack,
   };
 }
 
-/** The GraphQL Case of a folded case state (rates as of `on`). */
+/** The GraphQL Case of a folded case state, as in force on `on`. */
 export function toCaseView(
   state: ExistingCase,
   revision: number,
   standards: StandardLookup,
   on: string,
 ): Case {
-  const view = caseView(state);
+  const view = caseView(state, on, standards);
   return {
-    ...view,
+    id: view.id,
+    status: view.status,
+    regionCode: view.regionCode,
+    categories: [...view.categories],
+    riskLevel: view.riskLevel,
+    birthDate: view.birthDate,
     child: {
       caseId: view.id,
       regionCode: view.regionCode,
@@ -45,8 +44,14 @@ export function toCaseView(
       fullIdNumber: view.child.idNumber,
       idNumberMasked: view.child.idNumberMasked,
     },
-    guardian: view.guardian && { ...view.guardian, relation: state.guardian?.relation ?? null },
-    programmes: state.programmes.map((p) => toBenefitEntitlement(p, state, standards, on)),
+    guardian: view.guardian && {
+      kind: view.guardian.kind,
+      name: view.guardian.name,
+      relation: view.guardian.relation ?? null,
+    },
+    caseworkerId: view.caseworkerId,
+    programmes: view.programmes.map(toBenefitEntitlement),
+    nextVisitDue: view.nextVisitDue,
     revision,
   };
 }

@@ -35,6 +35,7 @@ export function entitlementOf(e: EntitlementView): BenefitEntitlement {
     from: e.from,
     to: e.to,
     monthlyAmount: e.amountFen === null ? null : formatYuan(e.amountFen),
+    amount: null,
     coverageShare: e.coverageSharePercent,
     fastTrack: e.fastTrack,
   };

@@ -231,12 +231,15 @@ describe('the grant standard', () => {
         effectiveFrom: '2026-07-01',
       },
     ]);
-    const file = {
-      regionCode: '330102001001',
-      categories: ['DE_FACTO_UNSUPPORTED' as const],
-      graduation: { graduatedOn: '2026-06-30' },
-    };
-    expect(graduationGrantStandardFen(file, lookup)).toBe(190000);
-    expect(graduationGrantStandardFen({ ...file, graduation: null }, lookup)).toBeNull();
+    const studying = [
+      childIdentified({ birthDate: '2008-05-10', categories: ['DE_FACTO_UNSUPPORTED'] }),
+      study('UNDERGRADUATE', '2025-09-01T09:00:00+08:00'),
+    ];
+    const graduated = foldCase([
+      ...studying,
+      event('GraduationRecorded', { graduatedOn: '2026-06-30' }),
+    ]) as ExistingCase;
+    expect(graduationGrantStandardFen(graduated, lookup)).toBe(190000);
+    expect(graduationGrantStandardFen(foldCase(studying) as ExistingCase, lookup)).toBeNull();
   });
 });

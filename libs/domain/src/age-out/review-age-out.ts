@@ -1,15 +1,16 @@
-import { addYears, businessDateOf, isValidDate, monthOf } from '../shared/dates';
+import { isValidDate, monthOf } from '../shared/dates';
 import { ValidationFailed } from '../shared/errors';
 import { isFen } from '../shared/money';
 import type { BusinessDate, Fen } from '../shared/types';
-import { eighteenthBirthday } from '../policy/age';
 import { DEFAULT_POLICY, type CasePolicy } from '../policy/case-policy';
 import { eligibleCategoriesFor } from '../policy/eligibility';
 import type { StandardLookup } from '../standards/standard-in-force';
-import { monthlyAllowanceFen } from '../benefits/monthly-allowance';
 import type { CaseEvent } from '../case/case.events';
-import type { CaseFile, CaseState, Education } from '../case/case.state';
+import type { CaseFile, CaseState } from '../case/case.state';
 import { evolve } from '../case/case.evolve';
+import { categoriesOn, timelineOf } from '../timeline/case-timeline';
+import { graduationGrant } from '../timeline/owed';
+import { protectionOf } from '../timeline/protection';
 
 export type AgeOutReviewInput = {
   asOf: BusinessDate;
@@ -43,39 +44,32 @@ export function reviewAgeOut(
   return events;
 }
 
+// The decision is the timeline's (protectionOf): the review records what every answer already says.
 function reviewStep(state: CaseState, input: AgeOutReviewInput, policy: CasePolicy): CaseEvent[] {
   if (state.status === 'NONE' || state.status === 'CLOSED' || state.status === 'AGED_OUT')
     return [];
   const { asOf } = input;
-  const birthday = eighteenthBirthday(state.birthDate, policy.ageOfMajority);
+  const protection = protectionOf(state.birthDate, state.history.education, policy);
+  const birthday = protection.eighteenthBirthday;
   if (asOf < birthday) return [];
 
   if (state.status !== 'EXTENDED') {
     // "unless the child is then in full-time education, when it is extended until graduation"
-    const studying = inQualifyingStudy(state, birthday, policy);
-    return studying
+    return protection.extendedFrom !== null && protection.extensionLevel !== null
       ? [
           {
             type: 'ProtectionExtended',
-            data: { from: birthday, level: studying, reviewedOn: asOf },
+            data: { from: birthday, level: protection.extensionLevel, reviewedOn: asOf },
           },
         ]
       : [{ type: 'AgedOut', data: { on: birthday, reviewedOn: asOf } }];
   }
-
-  const graduatedOn = state.graduation?.graduatedOn;
-  if (graduatedOn !== undefined && graduatedOn <= asOf)
-    return graduate(state, graduatedOn, input, policy);
-  const education = state.education;
-  if (education === null || !qualifies(education, policy)) {
-    const left = education === null ? state.extension.from : businessDateOf(education.recordedAt);
-    const on = left < state.extension.from ? state.extension.from : left;
-    return on <= asOf ? [{ type: 'ProtectionEnded', data: { on, reason: 'LEFT_EDUCATION' } }] : [];
-  }
-  const retakeOver = retakeEnds(education, policy);
-  if (retakeOver !== null && retakeOver <= asOf)
-    return [{ type: 'ProtectionEnded', data: { on: retakeOver, reason: 'RETAKE_YEAR_OVER' } }];
-  return [];
+  const end = protection.end;
+  // an expected graduation ends the answers' protection, but only a recorded one is decided on
+  if (end === null || end.on > asOf || end.graduation === 'EXPECTED') return [];
+  if (end.graduation === 'RECORDED') return graduate(state, end.on, input, policy);
+  if (end.reason === 'EIGHTEENTH_BIRTHDAY' || end.reason === 'GRADUATED') return [];
+  return [{ type: 'ProtectionEnded', data: { on: end.on, reason: end.reason } }];
 }
 
 // "a one-off grant of 6 months of basic living allowance (at the standard in force on the
@@ -90,8 +84,8 @@ function graduate(
     type: 'ProtectionEnded',
     data: { on: graduatedOn, reason: 'GRADUATED' },
   };
-  if (eligibleCategoriesFor('BASIC_LIVING_ALLOWANCE', file.categories, policy).length === 0)
-    return [ended];
+  const held = categoriesOn(timelineOf(file, policy), graduatedOn);
+  if (eligibleCategoriesFor('BASIC_LIVING_ALLOWANCE', held, policy).length === 0) return [ended];
   const standard = input.grantStandardFen;
   if (!isFen(standard, 1)) return [];
   const months = policy.graduationGrantMonths;
@@ -110,40 +104,12 @@ function graduate(
   ];
 }
 
-/** The level of full-time study that extends protection on `date`, or null. */
-function inQualifyingStudy(file: CaseFile, date: BusinessDate, policy: CasePolicy) {
-  const e = file.education;
-  if (e === null || !qualifies(e, policy)) return null;
-  if (file.graduation !== null && file.graduation.graduatedOn <= date) return null;
-  // "A first-year gaokao retake keeps it"
-  const retakeOver = retakeEnds(e, policy);
-  if (retakeOver !== null && retakeOver <= date) return null;
-  return e.level;
-}
-
-// "in full-time education ... at most to master's level"
-function qualifies(e: Education, policy: CasePolicy): boolean {
-  return e.fullTime && policy.extensionLevels.includes(e.level);
-}
-
-function retakeEnds(e: Education, policy: CasePolicy): BusinessDate | null {
-  if (e.level !== 'GAOKAO_RETAKE' || e.retakeStartedOn === null) return null;
-  return addYears(e.retakeStartedOn, policy.retakeYears);
-}
-
 /** The standard for the graduation grant: the child's highest basic-living standard that day. */
 export function graduationGrantStandardFen(
-  file: Pick<CaseFile, 'regionCode' | 'categories' | 'graduation'>,
+  file: CaseFile,
   lookup: StandardLookup,
   policy: CasePolicy = DEFAULT_POLICY,
 ): Fen | null {
-  if (file.graduation === null) return null;
-  const allowance = monthlyAllowanceFen(
-    file,
-    file.graduation.graduatedOn,
-    lookup,
-    'BASIC_LIVING_ALLOWANCE',
-    policy,
-  );
-  return allowance?.amountFen ?? null;
+  const grant = graduationGrant(timelineOf(file, policy), lookup);
+  return grant === null ? null : grant.amountFen / policy.graduationGrantMonths;
 }

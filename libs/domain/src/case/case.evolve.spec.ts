@@ -3,7 +3,7 @@ import { CASE_EVENT_TYPES } from './case.events';
 import { initialCaseState, type ExistingCase } from './case.state';
 import { evolve } from './case.evolve';
 import { businessTimeOf } from './business-time';
-import { caseView } from './case-view';
+import { caseView } from '../timeline/case-on';
 import {
   childIdentified,
   closed,
@@ -90,6 +90,8 @@ describe('the case view', () => {
   it('gives what the GraphQL Case needs, with the ID number masked', () => {
     const view = caseView(
       fold(childIdentified(), riskAssessed('RED', '2026-03-01T10:00:00+08:00')),
+      '2026-03-02',
+      () => null,
     );
     expect(view).toMatchObject({
       status: 'ASSESSED',

@@ -4,12 +4,19 @@ import type { CaseEvent, Guardian } from './case.events';
 import type { CaseFile, CaseState, ProtectionPeriod } from './case.state';
 import { withStatus } from './case-status';
 import { evolveGuardianship } from '../guardianship/guardianship.evolve';
+import { evolveHistory, initialHistory } from './case-history';
 
 /** Folds one event into the case. Pure; every event type is handled (see `_exhaustive`). */
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'ChildIdentified') return withStatus(identified(event.data));
   if (state.status === 'NONE') return state;
-  return withStatus(evolveFile(state, event));
+  return withStatus(withHistory(evolveFile(state, event), event));
+}
+
+/** The dated history follows every event (the timeline reads it). */
+function withHistory(file: CaseFile, event: CaseEvent): CaseFile {
+  const history = evolveHistory(file.history, event);
+  return history === file.history ? file : { ...file, history };
 }
 
 function evolveFile(file: CaseFile, event: CaseEvent): CaseFile {
@@ -137,6 +144,13 @@ function evolveFile(file: CaseFile, event: CaseEvent): CaseFile {
 }
 
 function identified(data: Extract<CaseEvent, { type: 'ChildIdentified' }>['data']): CaseFile {
+  const file = identifiedFile(data);
+  return { ...file, history: initialHistory(file) };
+}
+
+function identifiedFile(
+  data: Extract<CaseEvent, { type: 'ChildIdentified' }>['data'],
+): Omit<CaseFile, 'history'> {
   const guardian: Guardian | null = data.guardian === null ? null : { ...data.guardian };
   return {
     id: data.caseId,

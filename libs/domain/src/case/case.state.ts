@@ -10,6 +10,7 @@ import type {
   RiskScore,
 } from '../shared/enums';
 import type { BusinessDate, DateTime, Fen, YearMonth } from '../shared/types';
+import type { CaseHistory } from './case-history';
 
 export type RiskScores = {
   guardianshipRisk: RiskScore;
@@ -88,6 +89,8 @@ export type CaseFile = {
   protectionEnd: { on: BusinessDate; reason: ProtectionEndReason } | null;
   protectionPeriods: ProtectionPeriod[];
   closure: { closedAt: DateTime; reason: string } | null;
+  /** the dated facts the timeline reads (what was in force on any date) */
+  history: CaseHistory;
 };
 
 export type NoCase = { status: 'NONE' };

@@ -13,6 +13,36 @@ export function sameGuardian(
   return a.kind === b.kind && a.name === b.name;
 }
 
+/** Who is the guardian and who was revoked: what a court act changes. */
+export type Guardians = Pick<CaseFile, 'guardian' | 'revokedGuardians'>;
+
+/** A court act that changes who the guardian is. */
+export type GuardianAct = Extract<
+  GuardianshipEvent,
+  { type: 'GuardianshipRevoked' | 'GuardianAppointed' | 'GuardianshipRestored' }
+>;
+
+/** The guardians after a revocation, an appointment or a restoration. */
+export function applyGuardianAct(g: Guardians, event: GuardianAct): Guardians {
+  switch (event.type) {
+    case 'GuardianshipRevoked':
+      return {
+        guardian: event.data.newGuardian,
+        revokedGuardians: [...g.revokedGuardians, event.data.revokedGuardian],
+      };
+    case 'GuardianAppointed':
+      return { guardian: event.data.newGuardian, revokedGuardians: g.revokedGuardians };
+    case 'GuardianshipRestored': {
+      const restored = event.data.restoredGuardian;
+      const index = g.revokedGuardians.findLastIndex((r) => sameGuardian(r, restored));
+      return {
+        guardian: restored,
+        revokedGuardians: g.revokedGuardians.filter((_, i) => i !== index),
+      };
+    }
+  }
+}
+
 /** Guardianship acts, applied in stream order whatever their business date (late acts included). */
 export function evolveGuardianship(file: CaseFile, event: GuardianshipEvent): CaseFile {
   const g = file.guardianship;
@@ -36,13 +66,12 @@ export function evolveGuardianship(file: CaseFile, event: GuardianshipEvent): Ca
         },
       };
     case 'GuardianshipRevoked': {
-      const { revokedGuardian, newGuardian, docketNumber } = event.data;
+      const { newGuardian, docketNumber } = event.data;
       // "a revocation that leaves the child with no guardian but the state": categories may change
       const leftWithState = newGuardian === null || isStateGuardian(newGuardian);
       return {
         ...file,
-        guardian: newGuardian,
-        revokedGuardians: [...file.revokedGuardians, revokedGuardian],
+        ...applyGuardianAct(file, event),
         categoryRedeterminationNeeded: file.categoryRedeterminationNeeded || leftWithState,
         guardianship: {
           ...g,
@@ -56,19 +85,15 @@ export function evolveGuardianship(file: CaseFile, event: GuardianshipEvent): Ca
     case 'GuardianAppointed':
       return {
         ...file,
-        guardian: event.data.newGuardian,
+        ...applyGuardianAct(file, event),
         guardianship: { ...g, crisis: null, lastDocketNumber: event.data.docketNumber },
       };
-    case 'GuardianshipRestored': {
-      const restored = event.data.restoredGuardian;
-      const index = file.revokedGuardians.findLastIndex((r) => sameGuardian(r, restored));
+    case 'GuardianshipRestored':
       return {
         ...file,
-        guardian: restored,
-        revokedGuardians: file.revokedGuardians.filter((_, i) => i !== index),
+        ...applyGuardianAct(file, event),
         guardianship: { ...g, crisis: null, lastDocketNumber: event.data.docketNumber },
       };
-    }
     default: {
       const _exhaustive: never = event;
       return file;

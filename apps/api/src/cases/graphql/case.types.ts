@@ -59,17 +59,25 @@ export class BenefitEntitlement {
   @Field(() => GraphQLDate) from: string;
   @Field(() => GraphQLDate, {
     nullable: true,
-    description: 'last day in force; null while running',
+    description:
+      'last day in force once known (the end of the programme, of protection, a closure); null while running',
   })
   to: string | null;
   @Field(() => String, {
     nullable: true,
-    description: 'yuan per month (or the one-off amount), e.g. "1978.00"',
+    description:
+      'monthly cash programmes only: yuan a month at the standard of the day asked, e.g. "1978.00"',
   })
   monthlyAmount: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'one-off programmes only: the amount granted, in yuan',
+  })
+  amount: string | null;
   @Field(() => Int, {
     nullable: true,
-    description: 'medical assistance: percent of eligible costs covered',
+    description:
+      'medical assistance: percent of eligible costs covered, by the categories held that day',
   })
   coverageShare: number | null;
   @Field() fastTrack: boolean;

@@ -1,0 +1,105 @@
+import { businessDateOf } from '../shared/dates';
+import type { ChildCategory, EducationLevel } from '../shared/enums';
+import type { BusinessDate } from '../shared/types';
+import type { CaseEvent, Guardian } from './case.events';
+import type { GuardianAct } from '../guardianship/guardianship.evolve';
+
+/** Categories held from a date on (a determination, or the identification's). */
+export type DatedCategories = { from: BusinessDate; categories: readonly ChildCategory[] };
+
+/** The village a case belongs to from a date on (identification, then each transfer). */
+export type DatedRegion = { from: BusinessDate; regionCode: string };
+
+/** An education record from its date on; `graduatedOn` once a graduation is recorded for it. */
+export type EducationSpell = {
+  from: BusinessDate;
+  level: EducationLevel;
+  fullTime: boolean;
+  expectedGraduation: BusinessDate | null;
+  graduatedOn: BusinessDate | null;
+};
+
+/** A closure from its date; `to` the date of the reopening (exclusive), null while closed. */
+export type Closure = { from: BusinessDate; to: BusinessDate | null };
+
+/**
+ * The dated facts of a case, in stream order, each with the business date it takes effect: what
+ * the timeline (`timelineOf`) reads to say what was in force on any date. Part of the fold.
+ */
+export type CaseHistory = {
+  identifiedOn: BusinessDate;
+  /** earliest assessment date, null before the first */
+  assessedOn: BusinessDate | null;
+  regions: DatedRegion[];
+  categories: DatedCategories[];
+  education: EducationSpell[];
+  closures: Closure[];
+  /** the guardian recorded at identification */
+  initialGuardian: Guardian | null;
+  /** court acts that change the guardian, each in force from its `effectiveOn` */
+  guardianActs: GuardianAct[];
+};
+
+export function initialHistory(file: {
+  identifiedAt: string;
+  regionCode: string;
+  categories: readonly ChildCategory[];
+  guardian: Guardian | null;
+}): CaseHistory {
+  const identifiedOn = businessDateOf(file.identifiedAt);
+  return {
+    identifiedOn,
+    assessedOn: null,
+    regions: [{ from: identifiedOn, regionCode: file.regionCode }],
+    categories: [{ from: identifiedOn, categories: [...file.categories] }],
+    education: [],
+    closures: [],
+    initialGuardian: file.guardian,
+    guardianActs: [],
+  };
+}
+
+/** Folds one event into the history; the same object when the event dates nothing. Pure. */
+export function evolveHistory(h: CaseHistory, event: CaseEvent): CaseHistory {
+  switch (event.type) {
+    case 'CategoriesDetermined': {
+      const from = businessDateOf(event.data.determinedAt);
+      return { ...h, categories: [...h.categories, { from, categories: event.data.categories }] };
+    }
+    case 'RiskAssessed': {
+      const on = businessDateOf(event.data.assessedAt);
+      return h.assessedOn !== null && h.assessedOn <= on ? h : { ...h, assessedOn: on };
+    }
+    case 'EducationRecorded': {
+      const { level, fullTime, expectedGraduation, recordedAt } = event.data;
+      const spell = { from: businessDateOf(recordedAt), level, fullTime, expectedGraduation };
+      return { ...h, education: [...h.education, { ...spell, graduatedOn: null }] };
+    }
+    case 'GraduationRecorded': {
+      // a graduation ends the study last recorded
+      const last = h.education.at(-1);
+      if (last === undefined) return h;
+      const graduated = { ...last, graduatedOn: event.data.graduatedOn };
+      return { ...h, education: [...h.education.slice(0, -1), graduated] };
+    }
+    case 'CaseTransferred': {
+      const from = businessDateOf(event.data.transferredAt);
+      return { ...h, regions: [...h.regions, { from, regionCode: event.data.toRegionCode }] };
+    }
+    case 'CaseClosed':
+      return {
+        ...h,
+        closures: [...h.closures, { from: businessDateOf(event.data.closedAt), to: null }],
+      };
+    case 'CaseReopened': {
+      const to = businessDateOf(event.data.reopenedAt);
+      return { ...h, closures: h.closures.map((c) => (c.to === null ? { ...c, to } : c)) };
+    }
+    case 'GuardianshipRevoked':
+    case 'GuardianAppointed':
+    case 'GuardianshipRestored':
+      return { ...h, guardianActs: [...h.guardianActs, event] };
+    default:
+      return h;
+  }
+}

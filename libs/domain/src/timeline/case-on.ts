@@ -1,0 +1,56 @@
+import { maskIdNumber } from '../identity/id-number';
+import { nextVisitDue } from '../policy/risk';
+import type { CaseStatus, ChildCategory, RiskLevel } from '../shared/enums';
+import type { BusinessDate } from '../shared/types';
+import type { StandardLookup } from '../standards/standard-in-force';
+import type { Guardian } from '../case/case.events';
+import type { ExistingCase } from '../case/case.state';
+import { DEFAULT_POLICY, type CasePolicy } from '../policy/case-policy';
+import { categoriesOn, guardianOn, statusOn, timelineOf } from './case-timeline';
+import { enrolmentsOn, type Entitlement } from './entitlements';
+
+/** The `Case` of CONTRACT.md on a date, as plain data (money still in fen; revision added later). */
+export type CaseView = {
+  id: string;
+  status: CaseStatus;
+  regionCode: string;
+  categories: readonly ChildCategory[];
+  riskLevel: RiskLevel | null;
+  birthDate: BusinessDate;
+  child: { name: string; idNumber: string; idNumberMasked: string };
+  guardian: Guardian | null;
+  caseworkerId: string | null;
+  programmes: Entitlement[];
+  nextVisitDue: BusinessDate | null;
+  /** the 18th birthday, or the known end of an extension; null while an extension runs on */
+  protectionEndsOn: BusinessDate | null;
+  categoryRedeterminationNeeded: boolean;
+};
+
+/**
+ * The case as in force on `date`: status, categories, guardian and programmes from the timeline,
+ * so no answer depends on whether the age-out review has run yet.
+ */
+export function caseView(
+  state: ExistingCase,
+  date: BusinessDate,
+  standards: StandardLookup,
+  policy: CasePolicy = DEFAULT_POLICY,
+): CaseView {
+  const t = timelineOf(state, policy);
+  return {
+    id: state.id,
+    status: statusOn(t, date) ?? 'IDENTIFIED',
+    regionCode: state.regionCode,
+    categories: categoriesOn(t, date),
+    riskLevel: state.riskLevel,
+    birthDate: state.birthDate,
+    child: { ...state.child, idNumberMasked: maskIdNumber(state.child.idNumber) },
+    guardian: guardianOn(t, date),
+    caseworkerId: state.caseworkerId,
+    programmes: enrolmentsOn(t, date, standards),
+    nextVisitDue: nextVisitDue(state, policy),
+    protectionEndsOn: t.protection.end?.on ?? null,
+    categoryRedeterminationNeeded: state.categoryRedeterminationNeeded,
+  };
+}
