@@ -36,6 +36,7 @@ describe('a case from identification to the graduation grant', () => {
   };
 
   it('identifies the child, with the birth date taken from the ID number', async () => {
+    app.setNow('2025-06-01T10:00:00+08:00');
     await mustMutate(
       app,
       'setBenefitStandard',
@@ -78,6 +79,7 @@ describe('a case from identification to the graduation grant', () => {
   });
 
   it('assesses the risk to a colour with its next visit', async () => {
+    app.setNow('2025-06-02T11:00:00+08:00');
     await mustMutate(
       app,
       'assessRisk',
@@ -98,6 +100,7 @@ describe('a case from identification to the graduation grant', () => {
   });
 
   it('records the x-correlation-id header on the events of the request', async () => {
+    app.setNow('2025-06-10T16:00:00+08:00');
     const visit = await app.gql(
       MUTATIONS.recordVisit,
       { input: { caseId, visitedAt: '2025-06-10T15:00:00+08:00' } },
@@ -116,6 +119,7 @@ describe('a case from identification to the graduation grant', () => {
   });
 
   it('enrols the child in the basic living allowance at the Zibo standard', async () => {
+    app.setNow('2025-07-02T09:00:00+08:00');
     await mustMutate(
       app,
       'enrollInProgramme',
@@ -128,7 +132,7 @@ describe('a case from identification to the graduation grant', () => {
       {
         programme: 'BASIC_LIVING_ALLOWANCE',
         from: '2025-07-01',
-        to: null,
+        to: '2026-03-09', // the day before the 18th birthday, as far as is known today
         monthlyAmount: '1978.00',
         coverageShare: null,
         fastTrack: false,
@@ -137,6 +141,7 @@ describe('a case from identification to the graduation grant', () => {
   });
 
   it('extends protection on the 18th birthday for full-time study', async () => {
+    app.setNow('2026-03-10T10:00:00+08:00');
     await mustMutate(
       app,
       'recordEducation',
@@ -161,6 +166,7 @@ describe('a case from identification to the graduation grant', () => {
   });
 
   it('pays six months of the standard on graduation, and protection ends', async () => {
+    app.setNow('2026-06-30T10:00:00+08:00');
     await mustMutate(app, 'recordGraduation', { caseId, graduatedOn: '2026-06-20' }, director);
     const review = await app.gql(RUN_AGE_OUT_REVIEW, { asOf: '2026-06-30' }, bureau);
     expect(review.data).toMatchObject({

@@ -18,7 +18,7 @@ describe('GET /exports/payment-roll.csv', () => {
       headers: token ? { authorization: `Bearer ${token}` } : {},
     });
 
-  it('gives Excel UTF-8 with a BOM: one line per payment, then the total', async () => {
+  it('gives Excel UTF-8 with a BOM: one line per payment, then the total in a trailer', async () => {
     const token = app.token('CIVIL_AFFAIRS', ['3703']);
     const response = await csv(
       `regionCode=3703&month=2026-06&consistentWith=${zibo.position}`,
@@ -29,16 +29,35 @@ describe('GET /exports/payment-roll.csv', () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('caseId,regionCode,programme,reason,amount');
+    expect(lines[0]).toBe('caseId,regionCode,programme,reason,forMonth,amount');
     expect(lines.slice(1, -1).sort()).toEqual(
       [
-        `${zibo.deFacto},370303001001,BASIC_LIVING_ALLOWANCE,MONTHLY,2100.00`,
-        `${zibo.graduate},370303002001,BASIC_LIVING_ALLOWANCE,MONTHLY,2300.00`,
-        `${zibo.graduate},370303002001,BASIC_LIVING_ALLOWANCE,GRADUATION_GRANT,13800.00`,
-        `${zibo.twoCategories},370303001001,BASIC_LIVING_ALLOWANCE,MONTHLY,2300.00`,
+        `${zibo.deFacto},370303001001,BASIC_LIVING_ALLOWANCE,MONTHLY,2026-06,2100.00`,
+        `${zibo.graduate},370303002001,BASIC_LIVING_ALLOWANCE,MONTHLY,2026-06,2300.00`,
+        `${zibo.graduate},370303002001,BASIC_LIVING_ALLOWANCE,GRADUATION_GRANT,2026-06,13800.00`,
+        `${zibo.twoCategories},370303001001,BASIC_LIVING_ALLOWANCE,MONTHLY,2026-06,2300.00`,
       ].sort(),
     );
-    expect(lines.at(-1)).toBe('TOTAL,3703,2026-06,4,20500.00');
+    expect(lines.at(-1)).toBe('TOTAL 20500.00 yuan in 4 lines (3703 2026-06),,,,,');
+  });
+
+  it('sums to its total in the amount column, as a spreadsheet sums it (the trailer has none)', async () => {
+    const response = await csv(
+      `regionCode=3703&month=2026-06&consistentWith=${zibo.position}`,
+      app.token('CIVIL_AFFAIRS', ['3703']),
+    );
+    const rows = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    const amounts = rows.map((r) => r.split(',')[5]);
+    expect(amounts.at(-1)).toBe('');
+    const fen = amounts
+      .slice(1)
+      .filter((a) => a !== '')
+      .reduce((sum, a) => sum + Math.round(Number(a) * 100), 0);
+    expect(fen).toBe(2050000);
+    expect(rows.every((r) => r.split(',').length === 6)).toBe(true);
   });
 
   it('asks for the same bearer token and regions as the GraphQL roll', async () => {
@@ -63,7 +82,7 @@ const PAGE_WITH_PROGRAMMES = `query($filter: CaseFilter, $first: Int, $consisten
     edges { node { id programmes { programme coverageShare } } } } }`;
 
 describe('a page of 50 cases with their programmes', () => {
-  it('takes one read for the page, one for all their programmes, one for the standards', async () => {
+  it('takes one read for the page, one for all their folded cases, one for the standards', async () => {
     const app = await TestApp.start();
     try {
       const bureau = app.token('CIVIL_AFFAIRS', ['3703']);
@@ -91,7 +110,7 @@ describe('a page of 50 cases with their programmes', () => {
       }
       const store = app.app.get<ReadModelStore>(READ_MODEL_STORE);
       const pages = jest.spyOn(store, 'findCases');
-      const programmes = jest.spyOn(store, 'programmesOf');
+      const states = jest.spyOn(store, 'caseStates');
       const standards = jest.spyOn(store, 'standards');
 
       const { cases } = await mustRead<{
@@ -105,7 +124,7 @@ describe('a page of 50 cases with their programmes', () => {
 
       expect(cases.edges).toHaveLength(50);
       expect(cases.edges.every((e) => e.node.programmes[0].coverageShare === 80)).toBe(true);
-      expect([pages, programmes, standards].map((s) => s.mock.calls.length)).toEqual([1, 1, 1]);
+      expect([pages, states, standards].map((s) => s.mock.calls.length)).toEqual([1, 1, 1]);
     } finally {
       await app.close();
     }

@@ -30,6 +30,8 @@ describeEachReadModelStore('the read models answer the read queries of CONTRACT.
   let bureau: string;
   beforeAll(async () => {
     app = await TestApp.start(await store.env());
+    // the scenario's today: every default date of the answers below is this one
+    app.setNow('2026-11-20T10:00:00+08:00');
     zibo = await seedZibo(app);
     bureau = app.token('CIVIL_AFFAIRS', ['3703'], { sub: 'bureau-zibo' });
   });
@@ -135,16 +137,18 @@ describeEachReadModelStore('the read models answer the read queries of CONTRACT.
         {
           programme: 'BASIC_LIVING_ALLOWANCE',
           from: '2024-03-01',
-          to: null,
+          to: '2030-05-09', // protection ends on the 18th birthday: the known last day
           monthlyAmount: '1978.00',
+          amount: null,
           coverageShare: null,
           fastTrack: false,
         },
         {
           programme: 'MEDICAL_ASSISTANCE',
           from: '2024-03-01',
-          to: null,
+          to: '2030-05-09',
           monthlyAmount: null,
+          amount: null,
           coverageShare: 80,
           fastTrack: false,
         },
@@ -157,7 +161,9 @@ describeEachReadModelStore('the read models answer the read queries of CONTRACT.
         expect.objectContaining({ programme: 'MEDICAL_ASSISTANCE', coverageShare: 70 }),
         expect.objectContaining({
           programme: 'TEMPORARY_ASSISTANCE',
-          monthlyAmount: '500.00',
+          monthlyAmount: null,
+          amount: '500.00',
+          to: '2026-03-05',
           fastTrack: true,
         }),
       ]);

@@ -11,7 +11,7 @@ export const CASES = `query($filter: CaseFilter, $first: Int, $after: String, $c
 
 export const BENEFITS = `query($caseId: ID!, $on: Date, $consistentWith: String) {
   benefits(caseId: $caseId, on: $on, consistentWith: $consistentWith) {
-    programme from to monthlyAmount coverageShare fastTrack } }`;
+    programme from to monthlyAmount amount coverageShare fastTrack } }`;
 
 export const PAYMENT_ROLL = `query($regionCode: String!, $month: String!, $consistentWith: String) {
   paymentRoll(regionCode: $regionCode, month: $month, consistentWith: $consistentWith) {

@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig, type AppConfig } from '../../apps/api/src/config/app-config';
 import type { RoleName } from '../../apps/api/src/auth/principal';
+import { CLOCK, type Clock } from '../../apps/api/src/command/clock';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -69,6 +70,12 @@ export class TestApp {
     });
     const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
     return { status: response.status, ...body };
+  }
+
+  /** Sets this app's clock to `instant` (ISO-8601), or back to the real time with null. */
+  setNow(instant: string | null): void {
+    const clock = this.app.get<Clock>(CLOCK);
+    clock.now = instant === null ? () => new Date() : () => new Date(instant);
   }
 
   async close(): Promise<void> {

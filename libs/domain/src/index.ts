@@ -33,7 +33,6 @@ export * from './standards/standard.events';
 export * from './standards/standard.commands';
 export * from './standards/standard.decider';
 export * from './standards/standard-in-force';
-export * from './benefits/benefit-case';
 export * from './benefits/monthly-allowance';
 export * from './age-out/review-age-out';
 export * from './access/access-policy';
@@ -42,21 +41,8 @@ export * from './identity/id-reservation';
 export * from './case/case-history';
 export * from './timeline/effective-dated';
 export * from './timeline/protection';
-export {
-  timelineOf,
-  regionOn,
-  categoriesOn,
-  closedOn,
-  inForceOn,
-  statusOn,
-  openOn,
-  guardianOn,
-  changeDates,
-  inForceStretches,
-  type CaseTimeline,
-  type TimelineSource,
-  type Stretch,
-} from './timeline/case-timeline';
-export { enrolmentsOn, type Entitlement } from './timeline/entitlements';
+export * from './timeline/case-timeline';
+export * from './timeline/entitlements';
+export * from './timeline/periods';
 export * from './timeline/owed';
 export * from './timeline/case-on';

@@ -12,7 +12,6 @@ export * from './projector/apply-batch';
 export * from './projector/projector';
 export * from './projector/rebuild';
 export * from './queries/cursor';
-export * from './queries/entitlements';
 export * from './queries/read-model-queries';
 export * from './queries/position-lag';
 export { READ_MODEL_TABLES } from './sql/read-model-tables';

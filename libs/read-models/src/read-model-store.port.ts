@@ -1,27 +1,27 @@
 import type {
-  BenefitCase,
   BenefitStandard,
   CaseStatus,
   ChildCategory,
   ExistingCase,
   Guardian,
-  Programme,
   RiskLevel,
 } from '@app/domain';
 import type { Position } from '@app/event-store';
 
-/** One case of the case summary (`case`, `cases`, `caseload`). Holds personal information. */
+/**
+ * One case of the case summary (`cases` pages, `caseload` counts). Holds personal information.
+ * What changes with the date (status, categories, region) is in the period rows beside it.
+ */
 export type CaseRow = {
   caseId: string;
+  /** the village now */
   regionCode: string;
-  status: CaseStatus;
-  /** protection running: not closed, not aged out */
-  open: boolean;
   riskLevel: RiskLevel | null;
   caseworkerId: string | null;
   birthDate: string;
   eighteenthBirthday: string;
   nextVisitDue: string | null;
+  /** the categories of the latest determination */
   categories: ChildCategory[];
   childName: string;
   idNumber: string;
@@ -32,30 +32,34 @@ export type CaseRow = {
   position: Position;
 };
 
-/** One enrolment; `to` is its last day (inclusive), null while running. */
-export type ProgrammeRow = {
+/** The case's status from one date (inclusive) to the next (exclusive; null: on and on). */
+export type StatusPeriodRow = {
   caseId: string;
-  /** order of enrolment in the case, from 0 */
   seq: number;
-  programme: Programme;
   from: string;
   to: string | null;
-  fastTrack: boolean;
-  amountFen: number | null;
-  coverageSharePercent: number | null;
-  oneOff: boolean;
-  endReason: string | null;
+  status: CaseStatus;
+  /** protection running: identified, not closed, not aged out */
+  open: boolean;
 };
 
-/** A stretch of protection; `to` exclusive, null while open. */
-export type ProtectionPeriodRow = { caseId: string; seq: number; from: string; to: string | null };
-
-export type GraduationGrantRow = {
+/** The categories held in a period. */
+export type CategoryPeriodRow = {
   caseId: string;
   seq: number;
-  graduatedOn: string;
-  month: string;
-  amountFen: number;
+  from: string;
+  to: string | null;
+  categories: ChildCategory[];
+};
+
+/** The village of a period; `pays`: the case may be owed money at all (a roll reads no other). */
+export type RegionPeriodRow = {
+  caseId: string;
+  seq: number;
+  from: string;
+  to: string | null;
+  regionCode: string;
+  pays: boolean;
 };
 
 /** A benefit standard; (streamId, revision) orders standards set for the same prefix and date. */
@@ -68,9 +72,9 @@ export type CaseSnapshot = { state: ExistingCase; revision: number; position: Po
 export type CaseRecord = {
   snapshot: CaseSnapshot;
   summary: CaseRow;
-  programmes: ProgrammeRow[];
-  periods: ProtectionPeriodRow[];
-  grants: GraduationGrantRow[];
+  statuses: StatusPeriodRow[];
+  categories: CategoryPeriodRow[];
+  regions: RegionPeriodRow[];
 };
 
 /** What a batch of events changes, as rows. */
@@ -85,6 +89,8 @@ export type CaseSortKey = { regionCode: string; caseId: string };
 
 export type CaseListQuery = {
   regions: RegionPrefixes;
+  /** the day the status and category filters are taken on (today) */
+  on: string;
   status?: CaseStatus;
   riskLevel?: RiskLevel;
   category?: ChildCategory;
@@ -97,6 +103,8 @@ export type CaseListQuery = {
 export type CaseloadQuery = {
   regions: RegionPrefixes;
   caseworkerId?: string;
+  /** cases open on this day, with the categories held that day */
+  asOf: string;
   /** visits due before this date are overdue */
   overdueBefore: string;
   /** 18th birthdays within [from, to] */
@@ -131,10 +139,8 @@ export interface CheckpointWatchOptions {
   onError?: (error: unknown) => void;
 }
 
-export interface CaseWithProgrammes {
-  row: CaseRow;
-  programmes: ProgrammeRow[];
-}
+/** Cases whose village in [from, to] is under one of the prefixes, and that may be owed money. */
+export type PayingCasesQuery = { regions: RegionPrefixes; from: string; to: string };
 
 /**
  * The read-model store port. Adapters: SQLite (embedded default) and PostgreSQL, sharing one
@@ -155,14 +161,13 @@ export interface ReadModelStore {
   bulkWrites<T>(work: () => Promise<T>): Promise<T>;
 
   findCase(caseId: string): Promise<CaseRow | null>;
-  /** The case and its programmes (in enrolment order) in one read: what `case(id)` shows. */
-  findCaseWithProgrammes(caseId: string): Promise<CaseWithProgrammes | null>;
+  /** The folded case (with its dated history): what `case(id)` and `benefits` ask the timeline. */
+  findCaseState(caseId: string): Promise<CaseSnapshot | null>;
+  /** The folded cases of many ids in one read, in case id order (unknown ids left out). */
+  caseStates(caseIds: readonly string[]): Promise<CaseSnapshot[]>;
   findCases(query: CaseListQuery): Promise<{ rows: CaseRow[]; totalCount: number }>;
-  /** Programmes of the cases, by case then enrolment order. */
-  programmesOf(caseIds: readonly string[]): Promise<ProgrammeRow[]>;
-  benefitCases(caseIds: readonly string[]): Promise<BenefitCase[]>;
-  /** Cases of the regions with a programme in force during the month or a grant in it. */
-  benefitCasesForMonth(regions: RegionPrefixes, month: string): Promise<BenefitCase[]>;
+  /** The folded cases a roll or a forecast must ask, in case id order. */
+  payingCases(query: PayingCasesQuery): Promise<CaseSnapshot[]>;
   /** Every standard, ordered by stream then revision. */
   standards(): Promise<StandardRow[]>;
   caseload(query: CaseloadQuery): Promise<CaseloadCounts>;

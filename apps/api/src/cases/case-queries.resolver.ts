@@ -12,10 +12,9 @@ import { assertAllowed } from './command-context';
 import { Case } from './graphql/case.types';
 
 /**
- * `case(id)` from the case-summary read model, read with its programmes in one statement (or from
- * the CaseReadCache while the case has not changed), shaped with its amounts by CaseViews (once
- * per read and day). Answered as a plain query (PlainQueries): the case screen is the most
- * frequent request there is.
+ * `case(id)` from the folded case the read model keeps (or from the CaseReadCache while the case
+ * has not changed), shaped as in force today by CaseViews through the timeline (once per read and
+ * day). Answered as a plain query (PlainQueries): the case screen is the most frequent request.
  */
 @Resolver(() => Case)
 export class CaseQueriesResolver {
@@ -35,7 +34,7 @@ export class CaseQueriesResolver {
     });
   }
 
-  @Query(() => Case, { description: '个案 / one case, as it stands now' })
+  @Query(() => Case, { description: '个案 / one case, as in force today' })
   async case(
     @Args('id', { type: () => ID }) id: string,
     @Args('consistentWith', { nullable: true, type: () => String }) consistentWith: string | null,
@@ -43,9 +42,9 @@ export class CaseQueriesResolver {
   ): Promise<Case> {
     assertAllowed(principal, 'case');
     await this.consistency.ensure(consistentWith);
-    const found = await this.cache.get(id, (caseId) => this.queries.caseWithProgrammes(caseId));
+    const found = await this.cache.get(id, (caseId) => this.queries.caseState(caseId));
     if (found === null) throw new CaseNotFound();
-    assertAllowed(principal, 'case', found.row.regionCode);
+    assertAllowed(principal, 'case', found.state.regionCode);
     return this.views.of(found, this.reads.today(), await this.reads.standardLookup());
   }
 
@@ -64,7 +63,7 @@ export class CaseQueriesResolver {
     const standards = this.reads.standardLookupNow();
     const found = standards && this.cache.peek(id);
     if (!found) return undefined;
-    assertAllowed(principal, 'case', found.row.regionCode);
+    assertAllowed(principal, 'case', found.state.regionCode);
     return this.views.of(found, this.reads.today(), standards);
   }
 }

@@ -5,4 +5,5 @@ export interface Clock {
 
 export const CLOCK = Symbol('CLOCK');
 
-export const systemClock: Clock = { now: () => new Date() };
+/** The clock of one application: its own object, so a test can move one app's time alone. */
+export const newSystemClock = (): Clock => ({ now: () => new Date() });

@@ -4,7 +4,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { EVENT_STORE, SqliteEventStore, type EventStore } from '@app/event-store';
 import { EsdbEventStore } from '@app/event-store/esdb';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { CLOCK, systemClock } from '../command/clock';
+import { CLOCK, newSystemClock } from '../command/clock';
 import { LogHead } from './log-head';
 
 /** The configured event store adapter; nothing outside an adapter imports a driver. */
@@ -25,7 +25,7 @@ export function createEventStore(config: AppConfig): EventStore {
 @Module({
   providers: [
     { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: createEventStore },
-    { provide: CLOCK, useValue: systemClock },
+    { provide: CLOCK, useFactory: newSystemClock },
     {
       provide: LogHead,
       inject: [EVENT_STORE],

@@ -6,7 +6,7 @@ import { assertAllowed } from '../cases/command-context';
 import { BenefitEntitlement } from '../cases/graphql/case.types';
 import { CaseNotFound } from '../errors/app-errors';
 import { CurrentPrincipal } from '../graphql/request-context';
-import { entitlementOf } from './case-of-row';
+import { toBenefitEntitlement } from '../cases/case-view';
 import { PaymentRoll } from './graphql/read-model.types';
 import { BenefitsArgs, PaymentRollArgs } from './graphql/read-model.args';
 import { ReadConsistency } from './read-consistency';
@@ -27,10 +27,11 @@ export class BenefitsResolver {
   ): Promise<BenefitEntitlement[]> {
     assertAllowed(principal, 'benefits');
     await this.consistency.ensure(consistentWith);
-    const found = await this.queries.benefitsOn(caseId, on ?? this.reads.today());
+    const standards = await this.reads.standardLookup();
+    const found = await this.queries.benefitsOn(caseId, on ?? this.reads.today(), standards);
     if (found === null) throw new CaseNotFound();
     assertAllowed(principal, 'benefits', found.regionCode);
-    return found.entitlements.map(entitlementOf);
+    return found.entitlements.map(toBenefitEntitlement);
   }
 
   @Query(() => PaymentRoll, { description: '发放花名册 / who is paid how much in a month' })
@@ -73,6 +74,7 @@ export async function paymentRollOf(
       programme: l.programme,
       amount: formatYuan(l.amountFen),
       reason: l.reason,
+      forMonth: l.forMonth,
     })),
   };
 }

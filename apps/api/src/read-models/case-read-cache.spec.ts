@@ -1,8 +1,8 @@
-import { CheckpointSignal, type CaseWithProgrammes } from '@app/read-models';
+import { CheckpointSignal, type CaseSnapshot } from '@app/read-models';
 import { CaseReadCache } from './case-read-cache';
 
 const stored = (caseId: string, revision: number) =>
-  ({ row: { caseId, revision }, programmes: [] }) as unknown as CaseWithProgrammes;
+  ({ state: { id: caseId }, revision, position: '1' }) as unknown as CaseSnapshot;
 
 /** A read model of revisions by case, counting its reads. */
 function readModel() {
@@ -19,7 +19,7 @@ function readModel() {
   return model;
 }
 
-const revisionOf = (found: CaseWithProgrammes | null) => found?.row.revision;
+const revisionOf = (found: CaseSnapshot | null) => found?.revision;
 
 describe('CaseReadCache', () => {
   it('reads a case once while it does not change', async () => {

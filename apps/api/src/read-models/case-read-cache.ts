@@ -1,14 +1,14 @@
-import type { CaseWithProgrammes, CheckpointSignal } from '@app/read-models';
+import type { CaseSnapshot, CheckpointSignal } from '@app/read-models';
 
 /**
- * The last `capacity` cases `case(id)` read (summary row and programme rows, as stored), so a case
+ * The last `capacity` cases `case(id)` read (the folded case, as stored), so a case
  * read again before it changes costs no query. The checkpoint signal evicts: the cases a batch of
  * this process's projector changed, or everything when the move comes from another process or a
  * reset. A read that overlapped a move is answered but not kept, so no entry predates a change
  * it missed. Least recently read goes first; capacity 0 keeps nothing.
  */
 export class CaseReadCache {
-  private readonly entries = new Map<string, CaseWithProgrammes>();
+  private readonly entries = new Map<string, CaseSnapshot>();
   /** bumped on every move: a read started in an older generation is not kept */
   private generation = 0;
   private hitCount = 0;
@@ -28,8 +28,8 @@ export class CaseReadCache {
   /** The case from the cache, else from `read` (kept when nothing moved meanwhile). */
   async get(
     caseId: string,
-    read: (caseId: string) => Promise<CaseWithProgrammes | null>,
-  ): Promise<CaseWithProgrammes | null> {
+    read: (caseId: string) => Promise<CaseSnapshot | null>,
+  ): Promise<CaseSnapshot | null> {
     const cached = this.peek(caseId);
     if (cached !== undefined) return cached;
     this.missCount += 1;
@@ -45,7 +45,7 @@ export class CaseReadCache {
   }
 
   /** The case when the cache holds it (a hit), else undefined (not yet a miss: `get` reads it). */
-  peek(caseId: string): CaseWithProgrammes | undefined {
+  peek(caseId: string): CaseSnapshot | undefined {
     const cached = this.entries.get(caseId);
     if (cached === undefined) return undefined;
     this.hitCount += 1;

@@ -1,43 +1,30 @@
-import { makeFictionalIdNumber, maskIdNumber, type StandardLookup } from '@app/domain';
-import type { CaseWithProgrammes } from '@app/read-models';
+import {
+  foldCase,
+  makeFictionalIdNumber,
+  maskIdNumber,
+  type ExistingCase,
+  type StandardLookup,
+} from '@app/domain';
+import { childIdentified, enrolled } from '@app/domain/testing';
+import type { CaseSnapshot } from '@app/read-models';
 import { CaseViews } from './case-views';
 
 const ID_NUMBER = makeFictionalIdNumber('370302', '2014-05-06', 123);
 
-/** A stored case with one running basic living allowance (fictional data, no personal fields used). */
-const read = (): CaseWithProgrammes => ({
-  row: {
-    caseId: 'c-1',
-    regionCode: '370302001001',
-    status: 'ENROLLED',
-    open: true,
-    riskLevel: 'YELLOW',
-    caseworkerId: null,
-    birthDate: '2014-05-06',
-    eighteenthBirthday: '2032-05-06',
-    nextVisitDue: null,
-    categories: ['DE_FACTO_UNSUPPORTED'],
-    childName: 'fictional',
-    idNumber: ID_NUMBER,
-    guardian: null,
-    revision: 3,
-    position: '10' as never,
-  },
-  programmes: [
-    {
+/** A stored case with one running basic living allowance (fictional data). */
+const read = (): CaseSnapshot => {
+  const state = foldCase([
+    childIdentified({
       caseId: 'c-1',
-      seq: 0,
-      programme: 'BASIC_LIVING_ALLOWANCE',
-      from: '2024-02-01',
-      to: null,
-      fastTrack: false,
-      amountFen: null,
-      coverageSharePercent: null,
-      oneOff: false,
-      endReason: null,
-    },
-  ],
-});
+      child: { name: 'fictional', idNumber: ID_NUMBER },
+      birthDate: '2014-05-06',
+      regionCode: '370302001001',
+      identifiedAt: '2024-01-10T09:00:00+08:00',
+    }),
+    enrolled('BASIC_LIVING_ALLOWANCE', '2024-02-01'),
+  ]) as ExistingCase;
+  return { state, revision: 3, position: '10' };
+};
 
 const standardOf =
   (fen: number): StandardLookup =>

@@ -3,7 +3,7 @@ import { ReadModelQueries } from '@app/read-models';
 import type { Principal } from '../auth/principal';
 import { assertAllowed } from '../cases/command-context';
 import { CurrentPrincipal } from '../graphql/request-context';
-import { scopeOf } from './case-of-row';
+import { scopeOf } from './reader-scope';
 import { Caseload } from './graphql/read-model.types';
 import { CaseloadArgs } from './graphql/read-model.args';
 import { ReadConsistency } from './read-consistency';

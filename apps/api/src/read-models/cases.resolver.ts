@@ -1,20 +1,25 @@
-import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ReadModelQueries } from '@app/read-models';
-import { enrolmentViews, InvalidCursor } from '@app/read-models';
-import { DEFAULT_POLICY } from '@app/domain';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { InvalidCursor, ReadModelQueries } from '@app/read-models';
 import type { Principal } from '../auth/principal';
 import { assertAllowed } from '../cases/command-context';
-import { BenefitEntitlement, Case } from '../cases/graphql/case.types';
+import { Case } from '../cases/graphql/case.types';
 import { BadUserInput } from '../errors/app-errors';
 import { CurrentPrincipal } from '../graphql/request-context';
-import { caseOfRow, entitlementOf, scopeOf } from './case-of-row';
+import { CaseViews } from './case-views';
+import { scopeOf } from './reader-scope';
 import { CaseConnection } from './graphql/read-model.types';
 import { CasesArgs, DEFAULT_PAGE } from './graphql/read-model.args';
 import { ReadConsistency } from './read-consistency';
 import { RequestReadsProvider } from './request-reads';
 
+/**
+ * `cases`: a page of cases filtered by their status and categories of today, each shown as in
+ * force today (the folded cases of the page in one read, shaped through the timeline).
+ */
 @Resolver(() => Case)
 export class CasesResolver {
+  private readonly views = new CaseViews();
+
   constructor(
     private readonly queries: ReadModelQueries,
     private readonly consistency: ReadConsistency,
@@ -22,7 +27,7 @@ export class CasesResolver {
   ) {}
 
   @Query(() => CaseConnection, {
-    description: "个案列表 / cases in the reader's regions, filtered",
+    description: "个案列表 / cases in the reader's regions, filtered by what holds today",
   })
   async cases(
     @Args() { filter, first, after, consistentWith }: CasesArgs,
@@ -31,9 +36,11 @@ export class CasesResolver {
     assertAllowed(principal, 'cases', ...(filter?.regionCode ? [filter.regionCode] : []));
     await this.consistency.ensure(consistentWith);
     const { regionCode, ...rest } = filter ?? {};
+    const today = this.reads.today();
     const page = await this.queries
       .cases({
         ...rest,
+        on: today,
         regions: regionCode ? [regionCode] : scopeOf(principal),
         first: first ?? DEFAULT_PAGE,
         after,
@@ -43,8 +50,17 @@ export class CasesResolver {
           throw new BadUserInput([{ field: 'after', message: error.message }]);
         throw error;
       });
+    const [states, lookup] = await Promise.all([
+      this.queries.caseStates(page.rows.map((r) => r.caseId)),
+      this.reads.standardLookup(),
+    ]);
+    const edges = page.rows.flatMap((row, i) => {
+      const found = states.get(row.caseId);
+      // a row without its fold cannot be: both commit in one transaction
+      return found ? [{ node: this.views.of(found, today, lookup), cursor: page.cursors[i] }] : [];
+    });
     return {
-      edges: page.rows.map((row, i) => ({ node: caseOfRow(row), cursor: page.cursors[i] })),
+      edges,
       pageInfo: {
         hasNextPage: page.hasNextPage,
         hasPreviousPage: Boolean(after),
@@ -53,33 +69,5 @@ export class CasesResolver {
       },
       totalCount: page.totalCount,
     };
-  }
-
-  /**
-   * Every case of a request gets its programmes from one batched read (DataLoader). No parameter
-   * decorators on purpose: @nestjs/graphql then binds this method as the plain GraphQL resolver
-   * (root, args, context) instead of wrapping it in Nest's per-call context creator (pipes on each
-   * argument), which cost as much as the rest of the field on the case screen. Nothing here needs
-   * an enhancer: field resolvers get no guards, interceptors or filters in this app.
-   */
-  @ResolveField(() => [BenefitEntitlement], {
-    description: 'every enrolment; monthly amounts at the standard of today (or of its last day)',
-  })
-  programmes(
-    parent: Case,
-    _args: unknown,
-    context: object,
-  ): BenefitEntitlement[] | Promise<BenefitEntitlement[]> {
-    // `case(id)` answers with them shaped already (CaseViews): no promise to wait for
-    return parent.programmes ?? this.loadProgrammes(parent, context);
-  }
-
-  private async loadProgrammes(parent: Case, context: object): Promise<BenefitEntitlement[]> {
-    const reads = this.reads.of(context);
-    const [rows, lookup] = await Promise.all([
-      reads.programmes.load(parent.id),
-      reads.standardLookup(),
-    ]);
-    return enrolmentViews(parent, rows, reads.today, lookup, DEFAULT_POLICY).map(entitlementOf);
   }
 }

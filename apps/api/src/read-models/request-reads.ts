@@ -1,28 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
 import { businessDateOf, startOfBusinessDay, type StandardLookup } from '@app/domain';
-import { ReadModelQueries, type ProgrammeRow } from '@app/read-models';
+import { ReadModelQueries } from '@app/read-models';
 import { CLOCK, type Clock } from '../command/clock';
 import { Projections } from './projections';
 import { StandardsCache } from './standards-cache';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** What one request reads once and shares: programmes batched by case, the standards, today. */
+/** What one request reads once and shares: the standards, today. */
 export class RequestReads {
-  readonly programmes: DataLoader<string, ProgrammeRow[]>;
   private standards: Promise<StandardLookup> | undefined;
 
   constructor(
-    private readonly queries: ReadModelQueries,
     private readonly standardsCache: StandardsCache,
     readonly today: string,
-  ) {
-    this.programmes = new DataLoader(async (caseIds) => {
-      const byCase = await queries.programmesByCase(caseIds);
-      return caseIds.map((id) => byCase.get(id) ?? []);
-    });
-  }
+  ) {}
 
   standardLookup(): Promise<StandardLookup> {
     return (this.standards ??= this.standardsCache.lookup());
@@ -47,7 +39,7 @@ export class RequestReadsProvider {
   of(context: object): RequestReads {
     let reads = this.byContext.get(context);
     if (!reads) {
-      reads = new RequestReads(this.queries, this.standards, this.today());
+      reads = new RequestReads(this.standards, this.today());
       this.byContext.set(context, reads);
     }
     return reads;

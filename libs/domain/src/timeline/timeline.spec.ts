@@ -129,6 +129,33 @@ describe('protection by the rule', () => {
   });
 });
 
+describe('a month paid in full when protection and the programme are in force on its first day', () => {
+  it('skips the month begun before the programme, pays the month its end falls in', () => {
+    const t = timeline(
+      enrolled('BASIC_LIVING_ALLOWANCE', '2025-01-15'),
+      event('ProgrammeEnded', {
+        programme: 'BASIC_LIVING_ALLOWANCE',
+        effectiveTo: '2025-05-01',
+        reason: 'x',
+      }),
+    );
+    expect(['2025-01', '2025-02', '2025-05', '2025-06'].map((m) => amounts(t, m).length)).toEqual([
+      0, 1, 1, 0,
+    ]);
+  });
+
+  it('stops on a closure and pays again from the first month begun after a reopening', () => {
+    const t = timeline(
+      enrolled('BASIC_LIVING_ALLOWANCE', '2025-01-01'),
+      closed('2025-04-01T00:00:00+08:00'),
+      event('CaseReopened', { reason: 'back', reopenedAt: '2025-05-20T09:00:00+08:00' }),
+    );
+    expect(['2025-03', '2025-04', '2025-05', '2025-06'].map((m) => amounts(t, m).length)).toEqual([
+      1, 0, 0, 1,
+    ]);
+  });
+});
+
 describe('categories and shares by their dates', () => {
   it('keeps what was paid before a later determination', () => {
     const t = timeline(

@@ -1,20 +1,18 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
-import type { BenefitCase } from '@app/domain';
 import type { Position } from '@app/event-store';
 import type {
   CaseListQuery,
   CaseloadCounts,
   CaseloadQuery,
   CaseRow,
-  CaseWithProgrammes,
+  CaseSnapshot,
   Checkpoint,
   CheckpointWatch,
   CheckpointWatchOptions,
-  ProgrammeRow,
+  PayingCasesQuery,
   ReadModelStore,
   ReadModelTransaction,
-  RegionPrefixes,
   StandardRow,
 } from '../read-model-store.port';
 import { projectionsCheckpoint } from '../projector/checkpoints';
@@ -92,24 +90,20 @@ export class PostgresReadModelStore implements ReadModelStore {
     return this.read(() => this.reads.findCase(caseId));
   }
 
-  findCaseWithProgrammes(caseId: string): Promise<CaseWithProgrammes | null> {
-    return this.read(() => this.reads.findCaseWithProgrammes(caseId));
+  findCaseState(caseId: string): Promise<CaseSnapshot | null> {
+    return this.read(() => this.reads.findCaseState(caseId));
+  }
+
+  caseStates(caseIds: readonly string[]): Promise<CaseSnapshot[]> {
+    return this.read(() => this.reads.caseStates(caseIds));
   }
 
   findCases(query: CaseListQuery): Promise<{ rows: CaseRow[]; totalCount: number }> {
     return this.read(() => this.reads.findCases(query));
   }
 
-  programmesOf(caseIds: readonly string[]): Promise<ProgrammeRow[]> {
-    return this.read(() => this.reads.programmesOf(caseIds));
-  }
-
-  benefitCases(caseIds: readonly string[]): Promise<BenefitCase[]> {
-    return this.read(() => this.reads.benefitCases(caseIds));
-  }
-
-  benefitCasesForMonth(regions: RegionPrefixes, month: string): Promise<BenefitCase[]> {
-    return this.read(() => this.reads.benefitCasesForMonth(regions, month));
+  payingCases(query: PayingCasesQuery): Promise<CaseSnapshot[]> {
+    return this.read(() => this.reads.payingCases(query));
   }
 
   standards(): Promise<StandardRow[]> {

@@ -1,44 +1,36 @@
-import type {
-  CaseSnapshot,
-  GraduationGrantRow,
-  ProgrammeRow,
-  ProtectionPeriodRow,
-} from '../read-model-store.port';
+import {
+  categoryPeriods,
+  mayBeOwed,
+  regionPeriods,
+  statusPeriods,
+  timelineOf,
+  type CasePolicy,
+} from '@app/domain';
+import type { CaseRecord, CaseSnapshot } from '../read-model-store.port';
 
 export const BENEFITS = 'benefits';
 
-export type BenefitRows = {
-  programmes: ProgrammeRow[];
-  periods: ProtectionPeriodRow[];
-  grants: GraduationGrantRow[];
-};
-
 /**
- * Enrolment periods, protection periods and graduation grants of a case: pure. Amounts are not
- * stored; they come from the standards in force when asked (a standard may be set after enrolment).
+ * The dated rows of a case, from its timeline: status, categories and village period by period,
+ * so SQL can ask what held on any day (today's status needs no review to have run). Amounts are
+ * not stored: every answer asks the timeline with the standards in force when asked. Pure.
  */
-export function benefitRows({ state }: CaseSnapshot): BenefitRows {
+export function timelineRows(
+  { state }: CaseSnapshot,
+  policy: CasePolicy,
+): Pick<CaseRecord, 'statuses' | 'categories' | 'regions'> {
   const caseId = state.id;
+  const t = timelineOf(state, policy);
+  const pays = mayBeOwed(t);
   return {
-    programmes: state.programmes.map((p, seq) => ({
+    statuses: statusPeriods(t).map((p, seq) => ({ caseId, seq, ...p })),
+    categories: categoryPeriods(t).map((p, seq) => ({
       caseId,
       seq,
-      programme: p.programme,
       from: p.from,
       to: p.to,
-      fastTrack: p.fastTrack,
-      amountFen: p.amountFen,
-      coverageSharePercent: p.coverageSharePercent,
-      oneOff: p.oneOff,
-      endReason: p.endReason,
+      categories: [...p.categories],
     })),
-    periods: state.protectionPeriods.map((p, seq) => ({ caseId, seq, from: p.from, to: p.to })),
-    grants: state.graduationGrants.map((g, seq) => ({
-      caseId,
-      seq,
-      graduatedOn: g.graduatedOn,
-      month: g.month,
-      amountFen: g.amountFen,
-    })),
+    regions: regionPeriods(t).map((p, seq) => ({ caseId, seq, ...p, pays })),
   };
 }

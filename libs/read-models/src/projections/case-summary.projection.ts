@@ -11,8 +11,6 @@ export function caseSummaryRow(
   return {
     caseId: state.id,
     regionCode: state.regionCode,
-    status: state.status,
-    open: state.status !== 'CLOSED' && state.status !== 'AGED_OUT',
     riskLevel: state.riskLevel,
     caseworkerId: state.caseworkerId,
     birthDate: state.birthDate,

@@ -17,7 +17,7 @@ function identified(): ScenarioLog {
 }
 
 describe('projectBatch', () => {
-  it('folds a case with the domain and emits its summary and benefit rows', () => {
+  it('folds a case with the domain and emits its summary and dated rows', () => {
     const log = identified();
     log.command(CASE, 'AssessRisk', ASSESSED_RISK);
     log.command(CASE, 'EnrollInProgramme', {
@@ -33,8 +33,6 @@ describe('projectBatch', () => {
     const [record] = result.changes.cases;
     expect(record.summary).toMatchObject({
       caseId: CASE,
-      status: 'ENROLLED',
-      open: true,
       riskLevel: 'YELLOW',
       nextVisitDue: '2026-11-16',
       eighteenthBirthday: '2030-05-10',
@@ -42,14 +40,40 @@ describe('projectBatch', () => {
       revision: 2,
       position: '3',
     });
-    expect(record.programmes).toEqual([
-      expect.objectContaining({
+    // identified 2024-01-15, enrolled from 2026-01-01, 18 on 2030-05-10
+    expect(record.statuses).toEqual([
+      {
+        caseId: CASE,
         seq: 0,
-        programme: 'MEDICAL_ASSISTANCE',
-        coverageSharePercent: 100,
-      }),
+        from: '2024-01-15',
+        to: '2026-01-01',
+        status: 'IDENTIFIED',
+        open: true,
+      },
+      {
+        caseId: CASE,
+        seq: 1,
+        from: '2026-01-01',
+        to: '2030-05-10',
+        status: 'ENROLLED',
+        open: true,
+      },
+      { caseId: CASE, seq: 2, from: '2030-05-10', to: null, status: 'AGED_OUT', open: false },
     ]);
-    expect(record.periods).toEqual([{ caseId: CASE, seq: 0, from: '2012-05-10', to: null }]);
+    expect(record.categories).toEqual([
+      { caseId: CASE, seq: 0, from: '2024-01-15', to: null, categories: ['ORPHAN'] },
+    ]);
+    // medical assistance pays no money through a roll
+    expect(record.regions).toEqual([
+      {
+        caseId: CASE,
+        seq: 0,
+        from: '0001-01-01',
+        to: null,
+        regionCode: '370303001001',
+        pays: false,
+      },
+    ]);
   });
 
   it('continues a case from the snapshot it was given', () => {
@@ -139,7 +163,9 @@ describe('projectBatch', () => {
         type: 'RiskAssessed',
       });
       expect(result).toMatchObject({ checkpoint: '1', covered: 1 });
-      expect(result.changes.cases.map((c) => c.summary.status)).toEqual(['IDENTIFIED']);
+      expect(result.changes.cases.map((c) => c.statuses.map((p) => p.status))).toEqual([
+        ['IDENTIFIED', 'AGED_OUT'],
+      ]);
     });
 
     it('refuses a malformed standard', () => {
@@ -160,15 +186,12 @@ describe('projectBatch', () => {
     expect(result.failure).toBeNull();
     expect(result.covered).toBe(log.events.length);
     const graduate = result.changes.cases.find((c) => c.summary.caseId === ZIBO.graduate);
-    expect(graduate?.summary.status).toBe('AGED_OUT');
-    expect(graduate?.grants).toEqual([
-      {
-        caseId: ZIBO.graduate,
-        seq: 0,
-        graduatedOn: '2026-06-30',
-        month: '2026-06',
-        amountFen: 1380000,
-      },
+    expect(graduate?.statuses.map((p) => [p.from, p.status])).toEqual([
+      ['2024-01-15', 'IDENTIFIED'],
+      ['2024-02-01', 'ENROLLED'],
+      ['2024-06-15', 'EXTENDED'],
+      ['2026-06-30', 'AGED_OUT'],
     ]);
+    expect(graduate?.regions[0].pays).toBe(true);
   });
 });

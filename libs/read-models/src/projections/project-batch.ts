@@ -1,7 +1,7 @@
 import type { CasePolicy } from '@app/domain';
 import type { Position } from '@app/event-store';
 import type { CaseRecord, CaseSnapshot, RowChanges, StandardRow } from '../read-model-store.port';
-import { BENEFITS, benefitRows } from './benefits.projection';
+import { BENEFITS, timelineRows } from './benefits.projection';
 import { projectCaseEvent } from './case-file.projection';
 import { CASE_SUMMARY, caseSummaryRow } from './case-summary.projection';
 import { STANDARDS, standardRow } from './standards.projection';
@@ -140,7 +140,7 @@ function projectEachEvent(
         const snapshot = projectCaseEvent(caseId, working.get(caseId) ?? null, event);
         const summary = caseSummaryRow(snapshot, policy);
         stage = BENEFITS;
-        records.set(caseId, { snapshot, summary, ...benefitRows(snapshot) });
+        records.set(caseId, { snapshot, summary, ...timelineRows(snapshot, policy) });
         working.set(caseId, snapshot);
       } else if (isStandardStream(event.streamId)) {
         stage = STANDARDS;
@@ -157,7 +157,7 @@ function projectEachEvent(
 }
 
 function caseRecord(snapshot: CaseSnapshot, policy: CasePolicy): CaseRecord {
-  return { snapshot, summary: caseSummaryRow(snapshot, policy), ...benefitRows(snapshot) };
+  return { snapshot, summary: caseSummaryRow(snapshot, policy), ...timelineRows(snapshot, policy) };
 }
 
 function failureAt(

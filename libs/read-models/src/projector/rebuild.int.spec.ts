@@ -78,7 +78,7 @@ describe('rebuildReadModels', () => {
 
       await expectStoppedAfter(result, '3', 'RiskAssessed');
       expect((await store.findCase(FIRST))?.caseworkerId).toBe('director-1');
-      expect((await store.findCase(SECOND))?.status).toBe('IDENTIFIED');
+      expect((await store.findCaseState(SECOND))?.state.status).toBe('IDENTIFIED');
     },
   );
 });

@@ -79,11 +79,11 @@ describe('ReadModelQueries on the Zibo scenario', () => {
     it('shows the allowance at the standard of that date and the medical share', async () => {
       const found = await queries.benefitsOn(ZIBO.deFacto, '2026-11-20');
       expect(found?.entitlements).toEqual([
-        expect.objectContaining({ programme: 'BASIC_LIVING_ALLOWANCE', amountFen: 210000 }),
+        expect.objectContaining({ programme: 'BASIC_LIVING_ALLOWANCE', monthlyAmountFen: 210000 }),
         expect.objectContaining({ programme: 'MEDICAL_ASSISTANCE', coverageSharePercent: 80 }),
       ]);
       const earlier = await queries.benefitsOn(ZIBO.deFacto, '2024-06-01');
-      expect(earlier?.entitlements[0].amountFen).toBe(197800);
+      expect(earlier?.entitlements[0].monthlyAmountFen).toBe(197800);
     });
 
     it('shows 70% for a marginal low-income child and a fast-tracked one-off on its day', async () => {
@@ -93,6 +93,7 @@ describe('ReadModelQueries on the Zibo scenario', () => {
         expect.objectContaining({
           programme: 'TEMPORARY_ASSISTANCE',
           amountFen: 50000,
+          monthlyAmountFen: null,
           fastTrack: true,
         }),
       ]);
@@ -127,35 +128,43 @@ describe('ReadModelQueries on the Zibo scenario', () => {
       { key: 'MARGINAL_LOW_INCOME', count: 1 },
       { key: 'LEFT_BEHIND', count: 1 },
     ]);
-    // the yellow visit (due 2026-11-25) is overdue a week later; the 18th birthday leaves the window
-    const later = await queries.caseload({ regions: ['3703'], asOf: '2026-12-21' });
-    expect(later).toMatchObject({ overdueVisits: 3, turning18Within90Days: 0 });
+    // the yellow visit (due 2026-11-25) is overdue a week later
+    const later = await queries.caseload({ regions: ['3703'], asOf: '2026-12-19' });
+    expect(later).toMatchObject({ open: 4, overdueVisits: 3, turning18Within90Days: 1 });
+    // on the 18th birthday (2026-12-20) protection ends: the case is no longer open, review or not
+    const after = await queries.caseload({ regions: ['3703'], asOf: '2026-12-21' });
+    expect(after).toMatchObject({ open: 3, overdueVisits: 2, turning18Within90Days: 0 });
   });
 
   describe('cases', () => {
     it('pages with opaque cursors until the end', async () => {
-      const first = await queries.cases({ regions: ['3703'], first: 4 });
+      const first = await queries.cases({ regions: ['3703'], on: '2026-11-20', first: 4 });
       expect(first).toMatchObject({ totalCount: 6, hasNextPage: true });
-      const second = await queries.cases({ regions: ['3703'], first: 4, after: first.cursors[3] });
+      const second = await queries.cases({
+        regions: ['3703'],
+        on: '2026-11-20',
+        first: 4,
+        after: first.cursors[3],
+      });
       expect(second.hasNextPage).toBe(false);
       expect([...first.rows, ...second.rows].map((r) => r.caseId)).toHaveLength(6);
     });
 
     it('refuses a cursor it did not make', async () => {
-      await expect(queries.cases({ regions: null, first: 1, after: 'bm9wZQ' })).rejects.toThrow(
-        InvalidCursor,
-      );
+      await expect(
+        queries.cases({ regions: null, on: '2026-11-20', first: 1, after: 'bm9wZQ' }),
+      ).rejects.toThrow(InvalidCursor);
     });
 
-    it('loads the programmes of many cases in one read', async () => {
-      const spy = jest.spyOn(store, 'programmesOf');
-      const byCase = await queries.programmesByCase([ZIBO.deFacto, ZIBO.turning18]);
+    it('loads the folded cases of a page in one read', async () => {
+      const spy = jest.spyOn(store, 'caseStates');
+      const byCase = await queries.caseStates([ZIBO.deFacto, ZIBO.turning18]);
       expect(spy).toHaveBeenCalledTimes(1);
-      expect(byCase.get(ZIBO.deFacto)?.map((p) => p.programme)).toEqual([
+      expect(byCase.get(ZIBO.deFacto)?.state.programmes.map((p) => p.programme)).toEqual([
         'BASIC_LIVING_ALLOWANCE',
         'MEDICAL_ASSISTANCE',
       ]);
-      expect(byCase.get(ZIBO.turning18)).toEqual([]);
+      expect(byCase.get(ZIBO.turning18)?.state.programmes).toEqual([]);
     });
   });
 });

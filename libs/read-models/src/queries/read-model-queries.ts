@@ -3,24 +3,26 @@ import {
   CHILD_CATEGORIES,
   DEFAULT_POLICY,
   entitlementsOn,
-  paymentLinesForMonth,
+  firstDayOfMonth,
+  owedForMonth,
+  regionOn,
   RISK_LEVELS,
   standardLookupFrom,
-  totalFen,
+  sumFen,
+  timelineOf,
   type CasePolicy,
-  type PaymentLine,
+  type Entitlement,
+  type OwedLine,
   type StandardLookup,
 } from '@app/domain';
 import type {
   CaseListQuery,
   CaseRow,
-  CaseWithProgrammes,
-  ProgrammeRow,
+  CaseSnapshot,
   ReadModelStore,
   RegionPrefixes,
 } from '../read-model-store.port';
 import { decodeCursor, encodeCursor } from './cursor';
-import type { EntitlementView } from './entitlements';
 
 export type CasePage = {
   rows: CaseRow[];
@@ -29,8 +31,8 @@ export type CasePage = {
   hasNextPage: boolean;
 };
 
-/** A payment with the case's village code. */
-export type RollLine = PaymentLine & { regionCode: string };
+/** A payment with the case's village code (its village on the first day of the roll's month). */
+export type RollLine = OwedLine & { regionCode: string };
 
 export type PaymentRollView = { lines: RollLine[]; totalFen: number; children: number };
 
@@ -54,9 +56,15 @@ export class ReadModelQueries {
     private readonly policy: CasePolicy = DEFAULT_POLICY,
   ) {}
 
-  /** The case and its programmes in one read (`case(id)`). */
-  caseWithProgrammes(caseId: string): Promise<CaseWithProgrammes | null> {
-    return this.store.findCaseWithProgrammes(caseId);
+  /** The folded case (`case(id)`): what every answer about it asks the timeline. */
+  caseState(caseId: string): Promise<CaseSnapshot | null> {
+    return this.store.findCaseState(caseId);
+  }
+
+  /** The folded cases of many ids in one read (a `cases` page). */
+  async caseStates(caseIds: readonly string[]): Promise<Map<string, CaseSnapshot>> {
+    const found = await this.store.caseStates(caseIds);
+    return new Map(found.map((s) => [s.state.id, s]));
   }
 
   /** A page of `first` cases after the cursor, in (regionCode, caseId) order. */
@@ -78,13 +86,6 @@ export class ReadModelQueries {
     };
   }
 
-  /** Programmes of many cases in one read (the `cases` page's batch). */
-  async programmesByCase(caseIds: readonly string[]): Promise<Map<string, ProgrammeRow[]>> {
-    const byCase = new Map<string, ProgrammeRow[]>(caseIds.map((id) => [id, []]));
-    for (const row of await this.store.programmesOf(caseIds)) byCase.get(row.caseId)?.push(row);
-    return byCase;
-  }
-
   async standardLookup(): Promise<StandardLookup> {
     return standardLookupFrom(await this.store.standards());
   }
@@ -93,41 +94,44 @@ export class ReadModelQueries {
   async benefitsOn(
     caseId: string,
     date: string,
-  ): Promise<{ regionCode: string; entitlements: EntitlementView[] } | null> {
-    const [found] = await this.store.benefitCases([caseId]);
+    standards?: StandardLookup,
+  ): Promise<{ regionCode: string; entitlements: Entitlement[] } | null> {
+    const found = await this.store.findCaseState(caseId);
     if (!found) return null;
-    const lookup = await this.standardLookup();
-    const entitlements = entitlementsOn(found, date, lookup, this.policy).map((e) => ({
-      programme: e.programme,
-      from: e.from,
-      to: e.to,
-      amountFen: e.monthlyAmountFen ?? e.amountFen,
-      coverageSharePercent: e.coverageSharePercent,
-      fastTrack: e.fastTrack,
-    }));
-    return { regionCode: found.regionCode, entitlements };
+    const lookup = standards ?? (await this.standardLookup());
+    const t = timelineOf(found.state, this.policy);
+    return { regionCode: found.state.regionCode, entitlements: entitlementsOn(t, date, lookup) };
   }
 
-  /** Who is paid how much in the month: lines by case, then monthly, one-off, grant. */
-  async paymentRoll(regions: RegionPrefixes, month: string): Promise<PaymentRollView> {
+  /**
+   * Who is owed how much for the month: every case whose village on its first day is in the
+   * regions, by case id, each case's lines monthly, one-off, grant.
+   */
+  async paymentRoll(
+    regions: RegionPrefixes,
+    month: string,
+    standards?: StandardLookup,
+  ): Promise<PaymentRollView> {
+    const day = firstDayOfMonth(month);
     const [cases, lookup] = await Promise.all([
-      this.store.benefitCasesForMonth(regions, month),
-      this.standardLookup(),
+      this.store.payingCases({ regions, from: day, to: day }),
+      standards ?? this.standardLookup(),
     ]);
-    const lines = cases.flatMap((c) =>
-      paymentLinesForMonth(c, month, lookup, this.policy).map((line) => ({
-        ...line,
-        regionCode: c.regionCode,
-      })),
-    );
+    const lines: RollLine[] = [];
+    for (const { state } of cases) {
+      const t = timelineOf(state, this.policy);
+      const regionCode = regionOn(t, day);
+      if (regions !== null && !regions.some((p) => regionCode.startsWith(p))) continue;
+      for (const line of owedForMonth(t, month, lookup)) lines.push({ ...line, regionCode });
+    }
     return {
       lines,
-      totalFen: totalFen(lines),
+      totalFen: sumFen(lines),
       children: new Set(lines.map((l) => l.caseId)).size,
     };
   }
 
-  /** Open cases now; overdue visits and the 18th-birthday window measured from `asOf`. */
+  /** Cases open on `asOf` with the categories held that day; visits and birthdays from `asOf`. */
   async caseload(query: {
     regions: RegionPrefixes;
     caseworkerId?: string;
@@ -136,6 +140,7 @@ export class ReadModelQueries {
     const counts = await this.store.caseload({
       regions: query.regions,
       caseworkerId: query.caseworkerId,
+      asOf: query.asOf,
       overdueBefore: query.asOf,
       turning18From: query.asOf,
       turning18To: addDays(query.asOf, TURNING_18_WINDOW_DAYS),

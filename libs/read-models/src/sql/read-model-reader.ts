@@ -5,15 +5,14 @@ import {
   type Selectable,
   type SqlBool,
 } from 'kysely';
-import type { BenefitCase } from '@app/domain';
 import type {
   CaseListQuery,
   CaseloadCounts,
   CaseloadQuery,
   CaseRow,
-  CaseWithProgrammes,
+  CaseSnapshot,
   Checkpoint,
-  ProgrammeRow,
+  PayingCasesQuery,
   RegionPrefixes,
   StandardRow,
 } from '../read-model-store.port';
@@ -21,17 +20,35 @@ import type { ReadModelDb, ReadModelDialect } from './read-model-dialect';
 import {
   chunks,
   READ_MODEL_TABLES,
-  type ProgrammeTable,
+  type CaseStateTable,
   type ReadModelTables,
 } from './read-model-tables';
 import { Precompiled } from './precompiled';
-import { toCaseRow, toProgrammeRow, toStandardRow } from './rows';
+import { toCaseRow, toStandardRow } from './rows';
 
 type Scope = ReadModelTables & {
   c: ReadModelTables['rm_case'];
   k: ReadModelTables['rm_case_category'];
+  s: ReadModelTables['rm_case_status'];
+  r: ReadModelTables['rm_case_region'];
 };
 type Eb = ExpressionBuilder<Scope, 'c' | 'k'>;
+
+/** A dated row in force on `day`: from_date <= day < to_date (to_date null: on and on). */
+function inForceOn(alias: 'k' | 's' | 'r', day: string): Expression<SqlBool> {
+  const from = sql.ref(`${alias}.from_date`);
+  const to = sql.ref(`${alias}.to_date`);
+  return sql<SqlBool>`(${from} <= ${day} AND (${to} IS NULL OR ${to} > ${day}))`;
+}
+
+/** `column` under one of the prefixes (the ranges of `regionPrefix`); true for everywhere. */
+function underPrefixes(column: string, regions: RegionPrefixes): Expression<SqlBool> {
+  if (regions === null) return sql<SqlBool>`1 = 1`;
+  if (regions.length === 0) return sql<SqlBool>`1 = 0`;
+  const ref = sql.ref(column);
+  const ranges = regions.map((p) => sql`(${ref} >= ${p} AND ${ref} < ${`${p}:`})`);
+  return sql<SqlBool>`(${sql.join(ranges, sql` OR `)})`;
+}
 
 /**
  * `(col >= p AND col < p || ':')` for each prefix: ':' follows '9', so the range is the prefix
@@ -48,6 +65,17 @@ function regionPrefix<TB extends 'c' | 'k'>(
   return eb.or(regions.map((p) => eb.and([eb(ref, '>=', p), eb(ref, '<', `${p}:`)])));
 }
 
+/** The case's status period in force on `day` satisfies `condition`. */
+function statusOn(eb: Eb, day: string, condition: Expression<SqlBool>): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('rm_case_status as s')
+      .select(sql.lit(1).as('one'))
+      .whereRef('s.case_id', '=', 'c.case_id')
+      .where((w) => w.and([inForceOn('s', day), condition])),
+  );
+}
+
 /** Cases, joined to their category rows when a category filter drives the page. */
 function casesFrom(db: ReadModelDb, byCategory: boolean) {
   const joined = db
@@ -57,40 +85,9 @@ function casesFrom(db: ReadModelDb, byCategory: boolean) {
   return byCategory ? joined : (db.selectFrom('rm_case as c') as unknown as typeof joined);
 }
 
-/** Programmes of some cases, in (case, seq) order: the batch read, and `case(id)`'s one-case read. */
-const programmesOfCases = (db: ReadModelDb, caseIds: readonly string[]) =>
-  db
-    .selectFrom('rm_programme')
-    .selectAll()
-    .where('case_id', 'in', caseIds)
-    .orderBy('case_id')
-    .orderBy('seq');
-
-/** Every column of rm_programme, named: the JSON of a subquery's rows needs them spelled out. */
-const PROGRAMME_COLUMNS = [
-  'p.case_id',
-  'p.seq',
-  'p.programme',
-  'p.from_date',
-  'p.to_date',
-  'p.fast_track',
-  'p.amount_fen',
-  'p.coverage_share',
-  'p.one_off',
-  'p.end_reason',
-] as const;
-
 const num = (value: unknown): number => Number(value ?? 0);
 
-function group<T extends { case_id: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.case_id);
-    if (list) list.push(row);
-    else map.set(row.case_id, [row]);
-  }
-  return map;
-}
+const STATE_COLUMNS = ['case_id', 'state', 'revision', 'position'] as const;
 
 /** The read side of both adapters: plain, portable SELECTs, written once for both engines. */
 export class ReadModelReader {
@@ -106,24 +103,8 @@ export class ReadModelReader {
         (id) => db.selectFrom('rm_case').selectAll().where('case_id', '=', id),
         ['\u0000case'],
       ),
-      programmesOfOne: new Precompiled((id) => programmesOfCases(db, [id]), ['\u0000case']),
-      // one statement: the case row with its programmes as a JSON array
-      caseWithProgrammes: new Precompiled(
-        (id) =>
-          db
-            .selectFrom('rm_case as c')
-            .selectAll('c')
-            .select((eb) =>
-              dialect
-                .jsonArrayFrom(
-                  eb
-                    .selectFrom('rm_programme as p')
-                    .select(PROGRAMME_COLUMNS)
-                    .whereRef('p.case_id', '=', 'c.case_id'),
-                )
-                .as('programmes'),
-            )
-            .where('c.case_id', '=', id),
+      caseState: new Precompiled(
+        (id) => db.selectFrom('rm_case_state').select(STATE_COLUMNS).where('case_id', '=', id),
         ['\u0000case'],
       ),
       standards: new Precompiled(
@@ -151,17 +132,23 @@ export class ReadModelReader {
     return row ? toCaseRow(row, this.dialect) : null;
   }
 
-  async findCaseWithProgrammes(caseId: string): Promise<CaseWithProgrammes | null> {
-    const [found] = await this.hot.caseWithProgrammes.rows(this.db, caseId);
-    if (!found) return null;
-    const { programmes, ...row } = found;
-    return {
-      row: toCaseRow(row, this.dialect),
-      programmes: this.dialect
-        .json<Selectable<ProgrammeTable>[]>(programmes)
-        .map(toProgrammeRow)
-        .sort((a, b) => a.seq - b.seq),
-    };
+  async findCaseState(caseId: string): Promise<CaseSnapshot | null> {
+    const [row] = await this.hot.caseState.rows(this.db, caseId);
+    return row ? this.snapshotOf(row) : null;
+  }
+
+  async caseStates(caseIds: readonly string[]): Promise<CaseSnapshot[]> {
+    const out: CaseSnapshot[] = [];
+    for (const ids of chunks([...new Set(caseIds)].sort())) {
+      const rows = await this.db
+        .selectFrom('rm_case_state')
+        .select(STATE_COLUMNS)
+        .where('case_id', 'in', ids)
+        .orderBy('case_id')
+        .execute();
+      out.push(...rows.map((r) => this.snapshotOf(r)));
+    }
+    return out;
   }
 
   findCases(q: CaseListQuery): Promise<{ rows: CaseRow[]; totalCount: number }> {
@@ -172,8 +159,8 @@ export class ReadModelReader {
     const filter = (eb: Eb): Expression<SqlBool> =>
       eb.and([
         regionPrefix(eb, region, q.regions),
-        ...(q.category ? [eb('k.category', '=', q.category)] : []),
-        ...(q.status ? [eb('c.status', '=', q.status)] : []),
+        ...(q.category ? [eb('k.category', '=', q.category), inForceOn('k', q.on)] : []),
+        ...(q.status ? [statusOn(eb, q.on, sql<SqlBool>`s.status = ${q.status}`)] : []),
         ...(q.riskLevel ? [eb('c.risk_level', '=', q.riskLevel)] : []),
         ...(q.caseworkerId ? [eb('c.caseworker_id', '=', q.caseworkerId)] : []),
       ]);
@@ -199,60 +186,31 @@ export class ReadModelReader {
     });
   }
 
-  async programmesOf(caseIds: readonly string[]): Promise<ProgrammeRow[]> {
-    const distinct = new Set(caseIds);
-    if (distinct.size === 1) {
-      const rows = await this.hot.programmesOfOne.rows(this.db, caseIds[0]);
-      return rows.map(toProgrammeRow);
-    }
-    const out: ProgrammeRow[] = [];
-    for (const ids of chunks([...distinct].sort())) {
-      const rows = await programmesOfCases(this.db, ids).execute();
-      out.push(...rows.map(toProgrammeRow));
-    }
-    return out;
-  }
-
-  benefitCases(caseIds: readonly string[]): Promise<BenefitCase[]> {
-    return this.dialect.snapshot(this.db, (db) =>
-      this.benefitCasesOf(db, [...new Set(caseIds)].sort()),
-    );
-  }
-
-  benefitCasesForMonth(regions: RegionPrefixes, month: string): Promise<BenefitCase[]> {
+  /** Cases in the prefixes some day of [from, to] that may be owed money, with their folds. */
+  payingCases(q: PayingCasesQuery): Promise<CaseSnapshot[]> {
     return this.dialect.snapshot(this.db, async (db) => {
-      const ids = await casesFrom(db, false)
-        .select('c.case_id')
-        .where((eb) =>
-          eb.and([
-            regionPrefix(eb, 'c.region_code', regions),
-            eb.or([
-              eb.exists(
-                eb
-                  .selectFrom('rm_programme as p')
-                  .select(sql.lit(1).as('one'))
-                  .whereRef('p.case_id', '=', 'c.case_id')
-                  .where('p.from_date', '<=', `${month}-31`)
-                  .where((p) =>
-                    p.or([p('p.to_date', 'is', null), p('p.to_date', '>=', `${month}-01`)]),
-                  ),
-              ),
-              eb.exists(
-                eb
-                  .selectFrom('rm_graduation_grant as g')
-                  .select(sql.lit(1).as('one'))
-                  .whereRef('g.case_id', '=', 'c.case_id')
-                  .where('g.month', '=', month),
-              ),
-            ]),
-          ]),
+      const rows = await db
+        .selectFrom('rm_case_state as st')
+        .select(['st.case_id', 'st.state', 'st.revision', 'st.position'])
+        .where('st.case_id', 'in', (eb) =>
+          eb
+            .selectFrom('rm_case_region as r')
+            .select('r.case_id')
+            .where((w) =>
+              w.and([
+                w('r.pays', '=', this.dialect.flagLiteral(true)),
+                underPrefixes('r.region_code', q.regions),
+                w('r.from_date', '<=', q.to),
+                w.or([
+                  w('r.to_date', 'is', null),
+                  w.and([w('r.to_date', '>', q.from), w('r.to_date', '>', w.ref('r.from_date'))]),
+                ]),
+              ]),
+            ),
         )
-        .orderBy('c.case_id')
+        .orderBy('st.case_id')
         .execute();
-      return this.benefitCasesOf(
-        db,
-        ids.map((r) => r.case_id),
-      );
+      return rows.map((r) => this.snapshotOf(r));
     });
   }
 
@@ -262,9 +220,19 @@ export class ReadModelReader {
   }
 
   caseload(q: CaseloadQuery): Promise<CaseloadCounts> {
+    const openOn = (eb: ExpressionBuilder<Scope, 'c' | 'k'>, caseId: 'c.case_id' | 'k.case_id') =>
+      eb.exists(
+        eb
+          .selectFrom('rm_case_status as s')
+          .select(sql.lit(1).as('one'))
+          .whereRef('s.case_id', '=', caseId)
+          .where((w) =>
+            w.and([w('s.is_open', '=', this.dialect.flagLiteral(true)), inForceOn('s', q.asOf)]),
+          ),
+      );
     const open = (eb: Eb) =>
       eb.and([
-        eb('c.is_open', '=', this.dialect.flagLiteral(true)),
+        openOn(eb, 'c.case_id'),
         regionPrefix(eb, 'c.region_code', q.regions),
         ...(q.caseworkerId ? [eb('c.caseworker_id', '=', q.caseworkerId)] : []),
       ]);
@@ -304,13 +272,11 @@ export class ReadModelReader {
       const byCategory = await db
         .selectFrom('rm_case_category as k')
         .select((eb) => ['k.category as k', eb.fn.countAll().as('n')])
+        .where(inForceOn('k', q.asOf))
         .where((eb) =>
           q.caseworkerId
             ? eb('k.case_id', 'in', casesFrom(db, false).select('c.case_id').where(open))
-            : eb.and([
-                eb('k.is_open', '=', this.dialect.flagLiteral(true)),
-                regionPrefix(eb, 'k.region_code', q.regions),
-              ]),
+            : eb.and([openOn(eb, 'k.case_id'), regionPrefix(eb, 'k.region_code', q.regions)]),
         )
         .groupBy('k.category')
         .execute();
@@ -339,45 +305,13 @@ export class ReadModelReader {
     });
   }
 
-  private async benefitCasesOf(db: ReadModelDb, ids: readonly string[]): Promise<BenefitCase[]> {
-    const out: BenefitCase[] = [];
-    for (const chunk of chunks(ids)) {
-      const byCase = <T extends 'rm_programme' | 'rm_protection_period' | 'rm_graduation_grant'>(
-        table: T,
-      ) =>
-        db
-          .selectFrom(table as 'rm_programme')
-          .selectAll()
-          .where('case_id', 'in', chunk)
-          .orderBy('case_id')
-          .orderBy('seq')
-          .execute() as unknown as Promise<ReadModelTables[T][]>;
-      const cases = await db
-        .selectFrom('rm_case')
-        .select(['case_id', 'region_code', 'categories'])
-        .where('case_id', 'in', chunk)
-        .orderBy('case_id')
-        .execute();
-      const programmes = group(await byCase('rm_programme'));
-      const periods = group(await byCase('rm_protection_period'));
-      const grants = group(await byCase('rm_graduation_grant'));
-      for (const c of cases)
-        out.push({
-          caseId: c.case_id,
-          regionCode: c.region_code,
-          categories: this.dialect.json<BenefitCase['categories']>(c.categories),
-          protectionPeriods: (periods.get(c.case_id) ?? []).map((p) => ({
-            from: p.from_date,
-            to: p.to_date,
-          })),
-          programmes: (programmes.get(c.case_id) ?? []).map(toProgrammeRow),
-          graduationGrants: (grants.get(c.case_id) ?? []).map((g) => ({
-            graduatedOn: g.graduated_on,
-            month: g.month,
-            amountFen: g.amount_fen,
-          })),
-        });
-    }
-    return out;
+  private snapshotOf(
+    r: Pick<Selectable<CaseStateTable>, 'state' | 'revision' | 'position'>,
+  ): CaseSnapshot {
+    return {
+      state: this.dialect.json<CaseSnapshot['state']>(r.state),
+      revision: r.revision,
+      position: r.position,
+    };
   }
 }

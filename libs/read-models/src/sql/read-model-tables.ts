@@ -22,8 +22,6 @@ export interface CaseStateTable {
 export interface CaseTable {
   case_id: string;
   region_code: string;
-  status: string;
-  is_open: Flag;
   risk_level: string | null;
   caseworker_id: string | null;
   birth_date: string;
@@ -39,39 +37,33 @@ export interface CaseTable {
   position: string;
 }
 
-export interface CaseCategoryTable {
+/** Dated rows: [from_date, to_date), to_date null while it runs on. */
+export interface CaseStatusTable {
   case_id: string;
-  category: string;
-  region_code: string;
+  seq: number;
+  from_date: string;
+  to_date: string | null;
+  status: string;
   is_open: Flag;
 }
 
-export interface ProgrammeTable {
+/** One row per category held in a period; region_code mirrors the case's (now), for prefixes. */
+export interface CaseCategoryTable {
   case_id: string;
   seq: number;
-  programme: string;
+  category: string;
   from_date: string;
   to_date: string | null;
-  fast_track: Flag;
-  amount_fen: number | null;
-  coverage_share: number | null;
-  one_off: Flag;
-  end_reason: string | null;
+  region_code: string;
 }
 
-export interface ProtectionPeriodTable {
+export interface CaseRegionTable {
   case_id: string;
   seq: number;
+  region_code: string;
   from_date: string;
   to_date: string | null;
-}
-
-export interface GraduationGrantTable {
-  case_id: string;
-  seq: number;
-  graduated_on: string;
-  month: string;
-  amount_fen: number;
+  pays: Flag;
 }
 
 export interface StandardTable {
@@ -87,10 +79,9 @@ export interface ReadModelTables {
   rm_checkpoint: CheckpointTable;
   rm_case_state: CaseStateTable;
   rm_case: CaseTable;
+  rm_case_status: CaseStatusTable;
   rm_case_category: CaseCategoryTable;
-  rm_programme: ProgrammeTable;
-  rm_protection_period: ProtectionPeriodTable;
-  rm_graduation_grant: GraduationGrantTable;
+  rm_case_region: CaseRegionTable;
   rm_standard: StandardTable;
 }
 
@@ -101,10 +92,9 @@ export const READ_MODEL_TABLES: readonly { table: ReadModelTable; key: readonly 
   { table: 'rm_checkpoint', key: ['projection'] },
   { table: 'rm_case_state', key: ['case_id'] },
   { table: 'rm_case', key: ['case_id'] },
-  { table: 'rm_case_category', key: ['case_id', 'category'] },
-  { table: 'rm_programme', key: ['case_id', 'seq'] },
-  { table: 'rm_protection_period', key: ['case_id', 'seq'] },
-  { table: 'rm_graduation_grant', key: ['case_id', 'seq'] },
+  { table: 'rm_case_status', key: ['case_id', 'seq'] },
+  { table: 'rm_case_category', key: ['case_id', 'seq', 'category'] },
+  { table: 'rm_case_region', key: ['case_id', 'seq'] },
   { table: 'rm_standard', key: ['stream_id', 'revision'] },
 ];
 
@@ -112,10 +102,9 @@ export const READ_MODEL_TABLES: readonly { table: ReadModelTable; key: readonly 
 export const CASE_TABLES = [
   'rm_case_state',
   'rm_case',
+  'rm_case_status',
   'rm_case_category',
-  'rm_programme',
-  'rm_protection_period',
-  'rm_graduation_grant',
+  'rm_case_region',
 ] as const satisfies readonly ReadModelTable[];
 
 /** One step of an adapter's schema, numbered from 1 in order. */

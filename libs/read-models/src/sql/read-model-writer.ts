@@ -13,7 +13,7 @@ import {
   type ReadModelTable,
   type ReadModelTables,
 } from './read-model-tables';
-import { categoryRows, fromCaseRow, fromProgrammeRow, fromStandardRow } from './rows';
+import { fromCaseRow, fromStandardRow, periodRows } from './rows';
 
 type Tx = Transaction<ReadModelTables>;
 
@@ -62,33 +62,20 @@ export class ReadModelWriter implements ReadModelTransaction {
     );
     await this.insert(
       'rm_case',
-      records.map((r) => fromCaseRow(r.summary, d)),
+      records.map((r) => fromCaseRow(r.summary)),
+    );
+    const periods = records.map((r) => periodRows(r, d));
+    await this.insert(
+      'rm_case_status',
+      periods.flatMap((p) => p.statuses),
     );
     await this.insert(
       'rm_case_category',
-      records.flatMap((r) => categoryRows(r, d)),
+      periods.flatMap((p) => p.categories),
     );
     await this.insert(
-      'rm_programme',
-      records.flatMap((r) => r.programmes.map((p) => fromProgrammeRow(p, d))),
-    );
-    await this.insert(
-      'rm_protection_period',
-      records.flatMap((r) =>
-        r.periods.map((p) => ({ case_id: p.caseId, seq: p.seq, from_date: p.from, to_date: p.to })),
-      ),
-    );
-    await this.insert(
-      'rm_graduation_grant',
-      records.flatMap((r) =>
-        r.grants.map((g) => ({
-          case_id: g.caseId,
-          seq: g.seq,
-          graduated_on: g.graduatedOn,
-          month: g.month,
-          amount_fen: g.amountFen,
-        })),
-      ),
+      'rm_case_region',
+      periods.flatMap((p) => p.regions),
     );
   }
 

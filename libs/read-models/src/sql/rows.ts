@@ -1,15 +1,19 @@
-import type { CaseRecord, CaseRow, ProgrammeRow, StandardRow } from '../read-model-store.port';
+import type { CaseRecord, CaseRow, StandardRow } from '../read-model-store.port';
 import type { ReadModelDialect } from './read-model-dialect';
 import type { Insertable, Selectable } from 'kysely';
-import type { CaseTable, ProgrammeTable, StandardTable } from './read-model-tables';
+import type {
+  CaseCategoryTable,
+  CaseRegionTable,
+  CaseStatusTable,
+  CaseTable,
+  StandardTable,
+} from './read-model-tables';
 
 /** Row mappings between the port's types and the tables, the same for both engines. */
 export function toCaseRow(r: Selectable<CaseTable>, dialect: ReadModelDialect): CaseRow {
   return {
     caseId: r.case_id,
     regionCode: r.region_code,
-    status: r.status as CaseRow['status'],
-    open: Boolean(r.is_open),
     riskLevel: r.risk_level as CaseRow['riskLevel'],
     caseworkerId: r.caseworker_id,
     birthDate: r.birth_date,
@@ -31,12 +35,10 @@ export function toCaseRow(r: Selectable<CaseTable>, dialect: ReadModelDialect): 
   };
 }
 
-export function fromCaseRow(c: CaseRow, dialect: ReadModelDialect): Insertable<CaseTable> {
+export function fromCaseRow(c: CaseRow): Insertable<CaseTable> {
   return {
     case_id: c.caseId,
     region_code: c.regionCode,
-    status: c.status,
-    is_open: dialect.flag(c.open),
     risk_level: c.riskLevel,
     caseworker_id: c.caseworkerId,
     birth_date: c.birthDate,
@@ -50,39 +52,6 @@ export function fromCaseRow(c: CaseRow, dialect: ReadModelDialect): Insertable<C
     guardian_relation: c.guardian?.relation ?? null,
     revision: c.revision,
     position: c.position,
-  };
-}
-
-export function toProgrammeRow(r: Selectable<ProgrammeTable>): ProgrammeRow {
-  return {
-    caseId: r.case_id,
-    seq: r.seq,
-    programme: r.programme as ProgrammeRow['programme'],
-    from: r.from_date,
-    to: r.to_date,
-    fastTrack: Boolean(r.fast_track),
-    amountFen: r.amount_fen,
-    coverageSharePercent: r.coverage_share,
-    oneOff: Boolean(r.one_off),
-    endReason: r.end_reason,
-  };
-}
-
-export function fromProgrammeRow(
-  p: ProgrammeRow,
-  dialect: ReadModelDialect,
-): Insertable<ProgrammeTable> {
-  return {
-    case_id: p.caseId,
-    seq: p.seq,
-    programme: p.programme,
-    from_date: p.from,
-    to_date: p.to,
-    fast_track: dialect.flag(p.fastTrack),
-    amount_fen: p.amountFen,
-    coverage_share: p.coverageSharePercent,
-    one_off: dialect.flag(p.oneOff),
-    end_reason: p.endReason,
   };
 }
 
@@ -108,12 +77,35 @@ export function fromStandardRow(s: StandardRow): Insertable<StandardTable> {
   };
 }
 
-/** The category rows of a case: its region and openness copied, so category counts need no join. */
-export function categoryRows({ summary }: CaseRecord, dialect: ReadModelDialect) {
-  return [...new Set(summary.categories)].map((category) => ({
-    case_id: summary.caseId,
-    category,
-    region_code: summary.regionCode,
-    is_open: dialect.flag(summary.open),
+/** The dated rows of a case, ready to insert (the same for both engines). */
+export function periodRows(record: CaseRecord, dialect: ReadModelDialect) {
+  const caseId = record.summary.caseId;
+  const statuses: Insertable<CaseStatusTable>[] = record.statuses.map((p) => ({
+    case_id: caseId,
+    seq: p.seq,
+    from_date: p.from,
+    to_date: p.to,
+    status: p.status,
+    is_open: dialect.flag(p.open),
   }));
+  // the category rows carry the case's village, so a prefix and a category need no join
+  const categories: Insertable<CaseCategoryTable>[] = record.categories.flatMap((p) =>
+    [...new Set(p.categories)].map((category) => ({
+      case_id: caseId,
+      seq: p.seq,
+      category,
+      from_date: p.from,
+      to_date: p.to,
+      region_code: record.summary.regionCode,
+    })),
+  );
+  const regions: Insertable<CaseRegionTable>[] = record.regions.map((p) => ({
+    case_id: caseId,
+    seq: p.seq,
+    region_code: p.regionCode,
+    from_date: p.from,
+    to_date: p.to,
+    pays: dialect.flag(p.pays),
+  }));
+  return { statuses, categories, regions };
 }

@@ -109,6 +109,72 @@ export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
       CREATE INDEX rm_case_open_by_caseworker ON rm_case (caseworker_id, is_open, region_code);
     `,
   },
+  {
+    version: 3,
+    description: 'timeline: status, category and village periods; every row derived again',
+    up: `
+      DROP TABLE rm_programme;
+      DROP TABLE rm_protection_period;
+      DROP TABLE rm_graduation_grant;
+      DROP TABLE rm_case_category;
+      DROP TABLE rm_case;
+      CREATE TABLE rm_case (
+        case_id             TEXT PRIMARY KEY,
+        region_code         TEXT NOT NULL,
+        risk_level          TEXT,
+        caseworker_id       TEXT,
+        birth_date          TEXT NOT NULL,
+        eighteenth_birthday TEXT NOT NULL,
+        next_visit_due      TEXT,
+        categories          TEXT NOT NULL,
+        child_name          TEXT NOT NULL,
+        id_number           TEXT NOT NULL,
+        guardian_kind       TEXT,
+        guardian_name       TEXT,
+        guardian_relation   TEXT,
+        revision            INTEGER NOT NULL,
+        position            TEXT NOT NULL
+      );
+      CREATE INDEX rm_case_by_region ON rm_case (region_code, case_id);
+      CREATE INDEX rm_case_by_risk ON rm_case (risk_level, region_code, case_id);
+      CREATE INDEX rm_case_by_caseworker ON rm_case (caseworker_id, region_code, case_id);
+      CREATE TABLE rm_case_status (
+        case_id   TEXT NOT NULL,
+        seq       INTEGER NOT NULL,
+        from_date TEXT NOT NULL,
+        to_date   TEXT,
+        status    TEXT NOT NULL,
+        is_open   INTEGER NOT NULL,
+        PRIMARY KEY (case_id, seq)
+      );
+      CREATE INDEX rm_case_status_by_status ON rm_case_status (status, from_date);
+      CREATE TABLE rm_case_category (
+        case_id     TEXT NOT NULL,
+        seq         INTEGER NOT NULL,
+        category    TEXT NOT NULL,
+        from_date   TEXT NOT NULL,
+        to_date     TEXT,
+        region_code TEXT NOT NULL,
+        PRIMARY KEY (case_id, seq, category)
+      );
+      CREATE INDEX rm_case_category_by_category ON rm_case_category (category, region_code, case_id);
+      CREATE INDEX rm_case_category_by_region
+        ON rm_case_category (region_code, category, from_date, to_date);
+      CREATE TABLE rm_case_region (
+        case_id     TEXT NOT NULL,
+        seq         INTEGER NOT NULL,
+        region_code TEXT NOT NULL,
+        from_date   TEXT NOT NULL,
+        to_date     TEXT,
+        pays        INTEGER NOT NULL,
+        PRIMARY KEY (case_id, seq)
+      );
+      CREATE INDEX rm_case_region_paying ON rm_case_region (pays, region_code, from_date);
+      DELETE FROM rm_case_state;
+      DELETE FROM rm_standard;
+      DELETE FROM rm_checkpoint;
+    `,
+  },
 ];
 
 /** Brings the schema up to date in one IMMEDIATE transaction (the version in user_version). */

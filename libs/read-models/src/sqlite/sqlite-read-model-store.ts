@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { withStatementCache } from './statement-cache';
-import type { BenefitCase } from '@app/domain';
 import type { Position } from '@app/event-store';
 import type {
   CaseListQuery,
@@ -9,15 +8,13 @@ import type {
   CaseloadQuery,
   CaseRecord,
   CaseRow,
-  CaseWithProgrammes,
   CaseSnapshot,
   Checkpoint,
   CheckpointWatch,
   CheckpointWatchOptions,
-  ProgrammeRow,
+  PayingCasesQuery,
   ReadModelStore,
   ReadModelTransaction,
-  RegionPrefixes,
   StandardRow,
 } from '../read-model-store.port';
 import { projectionsCheckpoint } from '../projector/checkpoints';
@@ -29,7 +26,7 @@ import {
   type CaseTable,
   type ReadModelTables,
 } from '../sql/read-model-tables';
-import { categoryRows, fromCaseRow } from '../sql/rows';
+import { fromCaseRow, periodRows } from '../sql/rows';
 import { sqliteDialect } from './sqlite-dialect';
 import { watchSqliteCheckpoints } from './sqlite-checkpoint-watch';
 import { migrateReadModels } from './sqlite-read-model-migrations';
@@ -66,8 +63,6 @@ const placeholders = (n: number): string => Array.from({ length: n }, () => '?')
 const CASE_COLUMNS = [
   'case_id',
   'region_code',
-  'status',
-  'is_open',
   'risk_level',
   'caseworker_id',
   'birth_date',
@@ -173,24 +168,20 @@ export class SqliteReadModelStore implements ReadModelStore {
     return this.read(() => this.reads.findCase(caseId));
   }
 
-  findCaseWithProgrammes(caseId: string): Promise<CaseWithProgrammes | null> {
-    return this.read(() => this.reads.findCaseWithProgrammes(caseId));
+  findCaseState(caseId: string): Promise<CaseSnapshot | null> {
+    return this.read(() => this.reads.findCaseState(caseId));
+  }
+
+  caseStates(caseIds: readonly string[]): Promise<CaseSnapshot[]> {
+    return this.read(() => this.reads.caseStates(caseIds));
   }
 
   findCases(query: CaseListQuery): Promise<{ rows: CaseRow[]; totalCount: number }> {
     return this.read(() => this.reads.findCases(query));
   }
 
-  programmesOf(caseIds: readonly string[]): Promise<ProgrammeRow[]> {
-    return this.read(() => this.reads.programmesOf(caseIds));
-  }
-
-  benefitCases(caseIds: readonly string[]): Promise<BenefitCase[]> {
-    return this.read(() => this.reads.benefitCases(caseIds));
-  }
-
-  benefitCasesForMonth(regions: RegionPrefixes, month: string): Promise<BenefitCase[]> {
-    return this.read(() => this.reads.benefitCasesForMonth(regions, month));
+  payingCases(query: PayingCasesQuery): Promise<CaseSnapshot[]> {
+    return this.read(() => this.reads.payingCases(query));
   }
 
   standards(): Promise<StandardRow[]> {
@@ -309,7 +300,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   private putCase(record: CaseRecord): void {
-    const { snapshot, summary, programmes, periods, grants } = record;
+    const { snapshot, summary } = record;
     const id = summary.caseId;
     // a case's rows are written together: none stored with its state means none at all
     if (!this.absent.delete(id))
@@ -317,37 +308,25 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.stmt(
       'INSERT INTO rm_case_state (case_id, state, revision, position) VALUES (?, ?, ?, ?)',
     ).run(id, JSON.stringify(snapshot.state), snapshot.revision, snapshot.position);
-    this.stmt(INSERT_CASE).run(fromCaseRow(summary, sqliteDialect));
+    this.stmt(INSERT_CASE).run(fromCaseRow(summary));
+    const { statuses, categories, regions } = periodRows(record, sqliteDialect);
+    const status = this.stmt(
+      'INSERT INTO rm_case_status (case_id, seq, from_date, to_date, status, is_open)' +
+        ' VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const p of statuses)
+      status.run(p.case_id, p.seq, p.from_date, p.to_date, p.status, p.is_open);
     const category = this.stmt(
-      'INSERT INTO rm_case_category (case_id, category, region_code, is_open) VALUES (?, ?, ?, ?)',
+      'INSERT INTO rm_case_category (case_id, seq, category, from_date, to_date, region_code)' +
+        ' VALUES (?, ?, ?, ?, ?, ?)',
     );
-    for (const c of categoryRows(record, sqliteDialect))
-      category.run(c.case_id, c.category, c.region_code, c.is_open);
-    const programme = this.stmt(
-      'INSERT INTO rm_programme (case_id, seq, programme, from_date, to_date, fast_track,' +
-        ' amount_fen, coverage_share, one_off, end_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    for (const c of categories)
+      category.run(c.case_id, c.seq, c.category, c.from_date, c.to_date, c.region_code);
+    const region = this.stmt(
+      'INSERT INTO rm_case_region (case_id, seq, region_code, from_date, to_date, pays)' +
+        ' VALUES (?, ?, ?, ?, ?, ?)',
     );
-    for (const p of programmes)
-      programme.run(
-        id,
-        p.seq,
-        p.programme,
-        p.from,
-        p.to,
-        p.fastTrack ? 1 : 0,
-        p.amountFen,
-        p.coverageSharePercent,
-        p.oneOff ? 1 : 0,
-        p.endReason,
-      );
-    const period = this.stmt(
-      'INSERT INTO rm_protection_period (case_id, seq, from_date, to_date) VALUES (?, ?, ?, ?)',
-    );
-    for (const p of periods) period.run(id, p.seq, p.from, p.to);
-    const grant = this.stmt(
-      'INSERT INTO rm_graduation_grant (case_id, seq, graduated_on, month, amount_fen)' +
-        ' VALUES (?, ?, ?, ?, ?)',
-    );
-    for (const g of grants) grant.run(id, g.seq, g.graduatedOn, g.month, g.amountFen);
+    for (const r of regions)
+      region.run(r.case_id, r.seq, r.region_code, r.from_date, r.to_date, r.pays);
   }
 }

@@ -46,7 +46,7 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
             events: log.events.length,
           })),
         );
-        expect((await store.findCase(ZIBO.deFacto))?.status).toBe('ENROLLED');
+        expect((await store.findCaseState(ZIBO.deFacto))?.state.status).toBe('ENROLLED');
       });
 
       it('rolls everything back when the work fails', async () => {
@@ -89,9 +89,10 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
     describe('cases', () => {
       beforeEach(zibo);
       const ids = (rows: { caseId: string }[]) => rows.map((r) => r.caseId);
+      const on = '2026-11-20';
 
       it('lists by region prefix in (regionCode, caseId) order, with the total', async () => {
-        const all = await store.findCases({ regions: ['3703'], limit: 10 });
+        const all = await store.findCases({ regions: ['3703'], on, limit: 10 });
         expect(ids(all.rows)).toEqual([
           ZIBO.deFacto,
           ZIBO.marginal,
@@ -101,17 +102,18 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
           ZIBO.turning18,
         ]);
         expect(all.totalCount).toBe(6);
-        expect((await store.findCases({ regions: null, limit: 10 })).totalCount).toBe(7);
+        expect((await store.findCases({ regions: null, on, limit: 10 })).totalCount).toBe(7);
         expect(
-          (await store.findCases({ regions: ['33', '370303002'], limit: 10 })).totalCount,
+          (await store.findCases({ regions: ['33', '370303002'], on, limit: 10 })).totalCount,
         ).toBe(3);
-        expect((await store.findCases({ regions: ['37031'], limit: 10 })).totalCount).toBe(0);
-        expect((await store.findCases({ regions: [], limit: 10 })).totalCount).toBe(0);
+        expect((await store.findCases({ regions: ['37031'], on, limit: 10 })).totalCount).toBe(0);
+        expect((await store.findCases({ regions: [], on, limit: 10 })).totalCount).toBe(0);
       });
 
       it('pages after a sort key', async () => {
         const page = await store.findCases({
           regions: ['3703'],
+          on,
           after: { regionCode: ZIBO.village, caseId: ZIBO.closed },
           limit: 2,
         });
@@ -120,10 +122,16 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
       });
 
       it('filters by status, risk level, category and caseworker', async () => {
-        const q = { regions: ['3703'], limit: 10 };
+        const q = { regions: ['3703'], on, limit: 10 };
         expect(ids((await store.findCases({ ...q, status: 'AGED_OUT' })).rows)).toEqual([
           ZIBO.graduate,
         ]);
+        // the status of the day asked: the graduate was still in extended protection in May
+        const may = { ...q, on: '2026-05-01' };
+        expect(ids((await store.findCases({ ...may, status: 'EXTENDED' })).rows)).toEqual([
+          ZIBO.graduate,
+        ]);
+        expect(ids((await store.findCases({ ...may, status: 'AGED_OUT' })).rows)).toEqual([]);
         expect(ids((await store.findCases({ ...q, riskLevel: 'RED' })).rows)).toEqual([
           ZIBO.deFacto,
         ]);
@@ -141,28 +149,39 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
       });
     });
 
-    describe('benefits', () => {
+    describe('folds and money', () => {
       beforeEach(zibo);
 
-      it('gives a case its periods, programmes and grants', async () => {
-        const [graduate] = await store.benefitCases([ZIBO.graduate]);
-        expect(graduate.protectionPeriods).toEqual([{ from: '2006-06-15', to: '2026-06-30' }]);
-        expect(graduate.graduationGrants).toEqual([
-          { graduatedOn: '2026-06-30', month: '2026-06', amountFen: 1380000 },
+      it('hands back the folded case with its dated history', async () => {
+        const graduate = await store.findCaseState(ZIBO.graduate);
+        expect(graduate?.state.history.education).toEqual([
+          expect.objectContaining({ level: 'UNDERGRADUATE', graduatedOn: '2026-06-30' }),
         ]);
-        expect(graduate.programmes.map((p) => p.programme)).toEqual(['BASIC_LIVING_ALLOWANCE']);
+        expect(await store.findCaseState('0a000000-0000-4000-8000-00000000ffff')).toBeNull();
       });
 
-      it('finds the cases of a month: programmes in force in it, or a grant', async () => {
-        const march = await store.benefitCasesForMonth(['3703'], '2026-03');
-        expect(march.map((c) => c.caseId)).toEqual([
+      it('reads the folds of many cases in one call, the same as one by one', async () => {
+        const ids = [ZIBO.twoCategories, ZIBO.deFacto, 'nope', ZIBO.deFacto];
+        const many = await store.caseStates(ids);
+        expect(many.map((s) => s.state.id)).toEqual([ZIBO.deFacto, ZIBO.twoCategories]);
+        expect(many).toEqual([
+          await store.findCaseState(ZIBO.deFacto),
+          await store.findCaseState(ZIBO.twoCategories),
+        ]);
+      });
+
+      it('finds the cases a roll asks: in the regions on the day, with a cash programme or study', async () => {
+        const paying = async (regions: string[] | null, from: string, to = from) =>
+          (await store.payingCases({ regions, from, to })).map((c) => c.state.id);
+        expect(await paying(['3703'], '2026-03-01')).toEqual([
           ZIBO.deFacto,
           ZIBO.marginal,
           ZIBO.graduate,
           ZIBO.twoCategories,
         ]);
-        const before = await store.benefitCasesForMonth(['3703'], '2024-01');
-        expect(before.map((c) => c.caseId)).toEqual([]);
+        expect(await paying(['370303002'], '2026-03-01')).toEqual([ZIBO.graduate]);
+        expect(await paying(['33'], '2026-03-01')).toEqual([ZIBO.hangzhou]);
+        expect(await paying([], '2026-03-01')).toEqual([]);
       });
 
       it('lists standards by stream and revision', async () => {
@@ -180,6 +199,7 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
       await zibo();
       const counts = await store.caseload({
         regions: ['3703'],
+        asOf: '2026-11-20',
         overdueBefore: '2026-11-20',
         turning18From: '2026-11-20',
         turning18To: '2027-02-18',
@@ -195,11 +215,21 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
       const mine = await store.caseload({
         regions: null,
         caseworkerId: 'director-7',
+        asOf: '2026-11-20',
         overdueBefore: '2026-11-20',
         turning18From: '2026-11-20',
         turning18To: '2027-02-18',
       });
       expect(mine).toMatchObject({ open: 1, byCategory: { DE_FACTO_UNSUPPORTED: 1 } });
+      // open on the day asked: in May the graduate was still protected, the child of 2026-12-20 too
+      const may = await store.caseload({
+        regions: ['3703'],
+        asOf: '2026-05-01',
+        overdueBefore: '2026-05-01',
+        turning18From: '2026-05-01',
+        turning18To: '2026-07-30',
+      });
+      expect(may).toMatchObject({ open: 5, byCategory: { ORPHAN: 2 } });
     });
 
     it('replaces every row of a case when it changes', async () => {
@@ -211,35 +241,12 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
         reason: 'covered elsewhere',
       });
       await applyBatch(store, next);
-      const programmes = await store.programmesOf([ZIBO.deFacto]);
-      expect(programmes.map((p) => [p.programme, p.to])).toEqual([
+      const found = await store.findCaseState(ZIBO.deFacto);
+      expect(found?.state.programmes.map((p) => [p.programme, p.to])).toEqual([
         ['BASIC_LIVING_ALLOWANCE', null],
         ['MEDICAL_ASSISTANCE', '2026-10-31'],
       ]);
-    });
-
-    it('reads a case with its programmes in one call, the same as the two reads apart', async () => {
-      const log = ziboScenario();
-      await applyBatch(store, log.events);
-      await applyBatch(
-        store,
-        log.command(ZIBO.deFacto, 'EndProgramme', {
-          programme: 'MEDICAL_ASSISTANCE',
-          effectiveTo: '2026-10-31',
-          reason: 'covered elsewhere',
-        }),
-      );
-      let withProgrammes = 0;
-      for (const caseId of Object.values(ZIBO).filter((v) => v.includes('-'))) {
-        const together = await store.findCaseWithProgrammes(caseId);
-        expect(together).toEqual({
-          row: await store.findCase(caseId),
-          programmes: await store.programmesOf([caseId]),
-        });
-        if (together!.programmes.length > 1) withProgrammes += 1;
-      }
-      expect(withProgrammes).toBeGreaterThan(0); // the comparison covered ordering and every column
-      expect(await store.findCaseWithProgrammes('0a000000-0000-4000-8000-00000000ffff')).toBeNull();
+      expect(found?.revision).toBe(5);
     });
 
     describe('checkpoints seen from another process', () => {
@@ -300,7 +307,7 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
       await expect(store.bulkWrites(() => applyBatch(store, log.events))).resolves.toMatchObject({
         failure: null,
       });
-      expect((await store.findCase(ZIBO.deFacto))?.status).toBe('ENROLLED');
+      expect((await store.findCaseState(ZIBO.deFacto))?.state.status).toBe('ENROLLED');
       await expect(
         store.bulkWrites(async () => {
           await store.reset();
@@ -309,7 +316,7 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
       ).rejects.toThrow('boom');
       expect(await store.findCase(ZIBO.deFacto)).toBeNull();
       await zibo();
-      expect((await store.findCase(ZIBO.deFacto))?.status).toBe('ENROLLED');
+      expect((await store.findCaseState(ZIBO.deFacto))?.state.status).toBe('ENROLLED');
     });
 
     it('dumps every table in key order, and resets to nothing', async () => {

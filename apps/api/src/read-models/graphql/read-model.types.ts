@@ -33,6 +33,7 @@ export class PaymentLine {
   @Field(() => ProgrammeEnum) programme: Programme;
   @Field({ description: 'yuan, e.g. "1978.00"' }) amount: string;
   @Field(() => PaymentReasonEnum) reason: PaymentReason;
+  @Field({ description: 'YYYY-MM: the month the money is for' }) forMonth: string;
 }
 
 @ObjectType({ description: '发放花名册 / payment roll of a region for a month' })
