@@ -158,6 +158,7 @@ describeEachReadModelStore('GET /health', (readModels) => {
           'case-summary': { status: 'ok', checkpoint: head, lag: 0 },
           benefits: { status: 'ok', checkpoint: head, lag: 0 },
           standards: { status: 'ok', checkpoint: head, lag: 0 },
+          'payment-rolls': { status: 'ok', checkpoint: head, lag: 0 },
         },
       });
     } finally {

@@ -21,7 +21,12 @@ const BUREAU: RoleName[] = ['CIVIL_AFFAIRS', 'ADMIN'];
 const SUPERVISING: RoleName[] = ['SUPERVISOR', 'CIVIL_AFFAIRS', 'ADMIN'];
 
 type Mutation =
-  MutationName | 'runAgeOutReview' | 'reportGuardianshipCrisis' | 'urgeGuardian' | 'correctCase';
+  | MutationName
+  | 'runAgeOutReview'
+  | 'reportGuardianshipCrisis'
+  | 'urgeGuardian'
+  | 'correctCase'
+  | 'issuePaymentRoll';
 
 const EXPECTED: Record<Mutation, RoleName[]> = {
   identifyChild: FIELD,
@@ -36,6 +41,7 @@ const EXPECTED: Record<Mutation, RoleName[]> = {
   endProgramme: BUREAU,
   setBenefitStandard: BUREAU,
   runAgeOutReview: BUREAU,
+  issuePaymentRoll: BUREAU,
   assignCaseworker: SUPERVISING,
   transferCase: SUPERVISING,
   closeCase: SUPERVISING,
@@ -48,6 +54,8 @@ const EXTRA: Record<string, string> = {
     'mutation($input: ReportGuardianshipCrisisInput!) { reportGuardianshipCrisis(input: $input) { caseId } }',
   urgeGuardian: 'mutation($input: UrgeGuardianInput!) { urgeGuardian(input: $input) { caseId } }',
   correctCase: 'mutation($input: CorrectCaseInput!) { correctCase(input: $input) { caseId } }',
+  issuePaymentRoll:
+    'mutation($input: IssuePaymentRollInput!) { issuePaymentRoll(input: $input) { position } }',
 };
 
 describe('who may run which mutation, inside and outside their regions', () => {
@@ -120,6 +128,8 @@ describe('who may run which mutation, inside and outside their regions', () => {
         return { caseId, field: 'name', to: '更正后', reason: 'typo', correctsRevision: 0 };
       case 'runAgeOutReview':
         return {};
+      case 'issuePaymentRoll':
+        return { regionCode: '370303', month: '2026-01' };
     }
   }
 

@@ -72,10 +72,20 @@ export class TestApp {
     return { status: response.status, ...body };
   }
 
-  /** Sets this app's clock to `instant` (ISO-8601), or back to the real time with null. */
-  setNow(instant: string | null): void {
+  /**
+   * Sets this app's clock to `instant` (ISO-8601), or back to the real time with null. `ticking`:
+   * from `instant` on, as fast as real time (so what is recorded later is recorded later).
+   */
+  setNow(instant: string | null, { ticking = false } = {}): void {
     const clock = this.app.get<Clock>(CLOCK);
-    clock.now = instant === null ? () => new Date() : () => new Date(instant);
+    const start = Date.now();
+    const at = instant === null ? 0 : Date.parse(instant);
+    clock.now =
+      instant === null
+        ? () => new Date()
+        : ticking
+          ? () => new Date(at + (Date.now() - start))
+          : () => new Date(at);
   }
 
   async close(): Promise<void> {

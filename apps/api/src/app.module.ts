@@ -15,6 +15,7 @@ import { EventStoreModule } from './infrastructure/event-store.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { RollsModule } from './rolls/rolls.module';
 import { createValidationPipe } from './validation/validation';
 
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         AgeOutModule,
         AgencyModule,
         AuditModule,
+        RollsModule,
       ],
       controllers: [MetricsController],
       providers: [

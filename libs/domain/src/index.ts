@@ -46,3 +46,8 @@ export * from './timeline/entitlements';
 export * from './timeline/periods';
 export * from './timeline/owed';
 export * from './timeline/case-on';
+export * from './rolls/payment-roll.events';
+export * from './rolls/payment-roll.decider';
+export * from './rolls/issued-rolls';
+export * from './rolls/roll';
+export * from './audit/fold-as-of';

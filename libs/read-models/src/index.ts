@@ -5,6 +5,7 @@ export * from './projections/case-file.projection';
 export * from './projections/case-summary.projection';
 export * from './projections/benefits.projection';
 export * from './projections/standards.projection';
+export * from './projections/rolls.projection';
 export * from './projections/project-batch';
 export * from './projector/checkpoint-signal';
 export * from './projector/checkpoints';
@@ -13,6 +14,8 @@ export * from './projector/projector';
 export * from './projector/rebuild';
 export * from './queries/cursor';
 export * from './queries/read-model-queries';
+export * from './queries/payment-rolls';
+export * from './queries/known-facts';
 export * from './queries/position-lag';
 export { READ_MODEL_TABLES } from './sql/read-model-tables';
 export {

@@ -4,6 +4,8 @@ import type {
   ChildCategory,
   ExistingCase,
   Guardian,
+  IssuedRoll,
+  PaidLine,
   RiskLevel,
 } from '@app/domain';
 import type { Position } from '@app/event-store';
@@ -77,8 +79,20 @@ export type CaseRecord = {
   regions: RegionPeriodRow[];
 };
 
+/** An issued roll (`issuedAt` an ISO-8601 UTC instant, as every stored time here). */
+export type IssuedRollRow = IssuedRoll & { totalFen: number; lineCount: number };
+
+/** A frozen line: the roll's month and prefix, its order in the roll, the time of issue. */
+export type IssuedLineRow = PaidLine & { rollRegionCode: string; seq: number; issuedAt: string };
+
+export type IssuedRollRecord = { roll: IssuedRollRow; lines: IssuedLineRow[] };
+
 /** What a batch of events changes, as rows. */
-export type RowChanges = { cases: CaseRecord[]; standards: StandardRow[] };
+export type RowChanges = {
+  cases: CaseRecord[];
+  standards: StandardRow[];
+  rolls: IssuedRollRecord[];
+};
 
 export type Checkpoint = { projection: string; position: Position | null; events: number };
 
@@ -126,6 +140,7 @@ export interface ReadModelTransaction {
   caseSnapshots(caseIds: readonly string[]): Promise<Map<string, CaseSnapshot>>;
   putCases(records: readonly CaseRecord[]): Promise<void>;
   putStandards(rows: readonly StandardRow[]): Promise<void>;
+  putRolls(records: readonly IssuedRollRecord[]): Promise<void>;
   setCheckpoints(projections: readonly string[], position: Position, events: number): Promise<void>;
 }
 
@@ -138,6 +153,9 @@ export interface CheckpointWatchOptions {
   /** a lost connection or a failed read; the watch carries on (reconnecting where it can) */
   onError?: (error: unknown) => void;
 }
+
+/** Issued rolls and lines as the system knew them at `knownAt` (ISO-8601; default: now). */
+export type KnownAt = { knownAt?: string };
 
 /** Cases whose village in [from, to] is under one of the prefixes, and that may be owed money. */
 export type PayingCasesQuery = { regions: RegionPrefixes; from: string; to: string };
@@ -168,6 +186,14 @@ export interface ReadModelStore {
   findCases(query: CaseListQuery): Promise<{ rows: CaseRow[]; totalCount: number }>;
   /** The folded cases a roll or a forecast must ask, in case id order. */
   payingCases(query: PayingCasesQuery): Promise<CaseSnapshot[]>;
+  /** Every issued roll, by month then prefix. */
+  issuedRolls(query?: KnownAt): Promise<IssuedRollRow[]>;
+  /** The frozen lines of the rolls of `month` for cases under the prefixes, by case. */
+  issuedLines(
+    query: { month: string; regions: RegionPrefixes } & KnownAt,
+  ): Promise<IssuedLineRow[]>;
+  /** Every frozen line of the cases, whichever roll paid it. */
+  paidLines(caseIds: readonly string[], query?: KnownAt): Promise<IssuedLineRow[]>;
   /** Every standard, ordered by stream then revision. */
   standards(): Promise<StandardRow[]>;
   caseload(query: CaseloadQuery): Promise<CaseloadCounts>;

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditResolver } from './audit.resolver';
 import { CaseAudit } from './case-audit.service';
-import { KnownStandards } from './known-standards';
 
-/** caseHistory, caseAsOf, verifyCaseHistory, accessLog (the access log itself: AccessLogModule). */
+/**
+ * caseHistory, caseAsOf, verifyCaseHistory, accessLog (the access log itself: AccessLogModule;
+ * KnownStandards comes from the global ReadModelsModule, which the rolls' knownAt shares).
+ */
 @Module({
-  providers: [CaseAudit, KnownStandards, AuditResolver],
+  providers: [CaseAudit, AuditResolver],
 })
 export class AuditModule {}

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   businessDateOf,
   foldCase,
+  foldCaseAsOf,
+  timedCaseEvent,
   type Action,
   type CaseEvent,
   type EventMetadata,
@@ -13,7 +15,7 @@ import { assertAllowed } from '../cases/command-context';
 import type { Case } from '../cases/graphql/case.types';
 import { CLOCK, type Clock } from '../command/clock';
 import { AccessLog } from './access-log/access-log.service';
-import { foldCaseAsOf, timedCaseEvent } from './as-of';
+
 import type { AccessLogEntry, CaseHistoryEvent, HistoryVerification } from './graphql/audit.types';
 import { readCaseEvents, verifyHistory } from './history-verification';
 import { KnownStandards } from './known-standards';

@@ -4,6 +4,7 @@ import type { FieldError } from './app-errors';
 export type ContractCode =
   | 'BAD_USER_INPUT'
   | 'DUPLICATE_CASE'
+  | 'ROLL_ALREADY_ISSUED'
   | 'NOT_ELIGIBLE'
   | 'ILLEGAL_TRANSITION'
   | 'CONFLICT'
@@ -26,6 +27,7 @@ export interface ContractError {
 export const HTTP_STATUS: Record<ContractCode, number> = {
   BAD_USER_INPUT: 400,
   DUPLICATE_CASE: 409,
+  ROLL_ALREADY_ISSUED: 409,
   NOT_ELIGIBLE: 422,
   ILLEGAL_TRANSITION: 422,
   CONFLICT: 409,

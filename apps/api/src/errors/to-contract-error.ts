@@ -3,6 +3,7 @@ import {
   IllegalTransition,
   NotEligible,
   NotFound,
+  RollAlreadyIssued,
   ValidationFailed,
 } from '@app/domain';
 import { WrongExpectedRevision } from '@app/event-store';
@@ -37,6 +38,7 @@ export function toContractError(error: unknown): ContractError {
   if (error instanceof ValidationFailed) return make('BAD_USER_INPUT', error.message, error.fields);
   if (error instanceof DuplicateCase)
     return make('DUPLICATE_CASE', 'an open case already exists for this child');
+  if (error instanceof RollAlreadyIssued) return make('ROLL_ALREADY_ISSUED', error.message);
   if (error instanceof NotEligible) return make('NOT_ELIGIBLE', error.message);
   if (error instanceof IllegalTransition) return make('ILLEGAL_TRANSITION', error.message);
   if (error instanceof NotFound || error instanceof CaseNotFound)

@@ -1,20 +1,23 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { isRegionPrefix, isValidMonth } from '@app/domain';
-import { ReadModelQueries } from '@app/read-models';
+import { PaymentRolls } from '@app/read-models';
 import { TokenService } from '../auth/token.service';
 import { BadUserInput, type FieldError } from '../errors/app-errors';
-import { paymentRollOf } from './benefits.resolver';
+import { isDateTimeWithOffset } from '../graphql/scalars';
 import { paymentRollCsv } from './payment-roll.csv';
+import { paymentRollOf } from './payment-roll.view';
 import { ReadConsistency } from './read-consistency';
+import { RequestReadsProvider } from './request-reads';
 
-/** GET /exports/payment-roll.csv?regionCode=&month=[&consistentWith=]: the roll, for Excel. */
+/** GET /exports/payment-roll.csv?regionCode=&month=[&knownAt=][&consistentWith=]: the roll, for Excel. */
 @Controller('exports')
 export class PaymentRollController {
   constructor(
     private readonly tokens: TokenService,
-    private readonly queries: ReadModelQueries,
+    private readonly rolls: PaymentRolls,
     private readonly consistency: ReadConsistency,
+    private readonly reads: RequestReadsProvider,
   ) {}
 
   @Get('payment-roll.csv')
@@ -24,7 +27,7 @@ export class PaymentRollController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const principal = this.tokens.fromAuthorizationHeader(authorization);
-    const { regionCode, month, consistentWith } = query;
+    const { regionCode, month, knownAt, consistentWith } = query;
     const bad: FieldError[] = [];
     if (!isRegionPrefix(regionCode))
       bad.push({
@@ -32,16 +35,22 @@ export class PaymentRollController {
         message: 'must be a region code prefix of 2, 4, 6, 9 or 12 digits',
       });
     if (!isValidMonth(month)) bad.push({ field: 'month', message: 'must be a month YYYY-MM' });
+    if (knownAt !== undefined && (typeof knownAt !== 'string' || !isDateTimeWithOffset(knownAt)))
+      bad.push({ field: 'knownAt', message: 'must be an ISO-8601 date-time with offset' });
     if (consistentWith !== undefined && typeof consistentWith !== 'string')
       bad.push({ field: 'consistentWith', message: 'must be a position' });
     if (bad.length > 0) throw new BadUserInput(bad);
     const roll = await paymentRollOf(
-      this.queries,
+      this.rolls,
       this.consistency,
       principal,
-      regionCode as string,
-      month as string,
-      consistentWith as string | undefined,
+      () => this.reads.standardLookup(),
+      {
+        regionCode: regionCode as string,
+        month: month as string,
+        knownAt: knownAt as string | undefined,
+        consistentWith: consistentWith as string | undefined,
+      },
     );
     reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -31,6 +31,21 @@ export class ReadConsistency {
   ) {}
 
   /**
+   * Waits until the read models have projected everything appended so far (for a write that
+   * decides from them, such as issuing a roll); STALE_READ_MODEL when they cannot within the
+   * `consistentWith` wait.
+   */
+  async ensureCaughtUp(): Promise<void> {
+    const signal = this.projections.signal;
+    // stopped projections will not catch up: nothing may be decided from them
+    if (signal.hasFailed) throw new StaleReadModel();
+    const head = await this.events.headPosition();
+    if (head === null || signal.reached(head)) return;
+    const outcome = await signal.waitFor(head, CONSISTENT_WITH_TIMEOUT_MS);
+    if (outcome !== 'reached') throw new StaleReadModel();
+  }
+
+  /**
    * Whether a read without `consistentWith` may answer now: `ensure(null)` would not wait,
    * because the head LogHead knows without asking is projected (or the projections failed, or
    * the log is empty). False when it cannot tell without waiting.

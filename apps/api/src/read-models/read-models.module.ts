@@ -1,9 +1,17 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE } from '@app/event-store';
-import { READ_MODEL_STORE, ReadModelQueries, type ReadModelStore } from '@app/read-models';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import {
+  EventLogKnownFacts,
+  PaymentRolls,
+  READ_MODEL_STORE,
+  ReadModelQueries,
+  type ReadModelStore,
+} from '@app/read-models';
+import { KnownStandards } from '../audit/known-standards';
 import { AuthModule } from '../auth/auth.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { BenefitsResolver } from './benefits.resolver';
+import { PaymentRollResolver } from './payment-roll.resolver';
 import { CaseReadCache } from './case-read-cache';
 import { CaseReadCacheMetrics } from './case-read-cache.metrics';
 import { CaseloadResolver } from './caseload.resolver';
@@ -33,6 +41,16 @@ import { RequestReadsProvider } from './request-reads';
       inject: [READ_MODEL_STORE],
       useFactory: (store: ReadModelStore) => new ReadModelQueries(store),
     },
+    KnownStandards,
+    {
+      provide: PaymentRolls,
+      inject: [READ_MODEL_STORE, EVENT_STORE, KnownStandards],
+      useFactory: (store: ReadModelStore, events: EventStore, standards: KnownStandards) =>
+        new PaymentRolls(
+          store,
+          new EventLogKnownFacts(events, (knownAt) => standards.lookupAsKnownAt(knownAt)),
+        ),
+    },
     {
       provide: Projections,
       inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE],
@@ -51,11 +69,14 @@ import { RequestReadsProvider } from './request-reads';
     CaseReadCacheMetrics,
     CasesResolver,
     BenefitsResolver,
+    PaymentRollResolver,
     CaseloadResolver,
   ],
   controllers: [PaymentRollController],
   exports: [
     ReadModelQueries,
+    PaymentRolls,
+    KnownStandards,
     CaseReadCache,
     ReadConsistency,
     RequestReadsProvider,

@@ -21,6 +21,7 @@ export const COMMAND_ACTIONS = [
   'runAgeOutReview',
   'reportGuardianshipCrisis',
   'urgeGuardian',
+  'issuePaymentRoll',
 ] as const;
 export type CommandAction = (typeof COMMAND_ACTIONS)[number];
 
@@ -30,6 +31,7 @@ export const READ_ACTIONS = [
   'benefits',
   'caseload',
   'paymentRoll',
+  'paymentForecast',
   'caseHistory',
   'caseAsOf',
   'accessLog',
@@ -58,6 +60,7 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   endProgramme: CIVIL_AFFAIRS,
   setBenefitStandard: CIVIL_AFFAIRS,
   runAgeOutReview: CIVIL_AFFAIRS,
+  issuePaymentRoll: CIVIL_AFFAIRS,
   assignCaseworker: SUPERVISORS,
   transferCase: SUPERVISORS,
   closeCase: SUPERVISORS,
@@ -74,6 +77,7 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   benefits: FIELD_WORKERS,
   caseload: FIELD_WORKERS,
   paymentRoll: FIELD_WORKERS,
+  paymentForecast: CIVIL_AFFAIRS,
   caseHistory: AUDIT,
   caseAsOf: AUDIT,
   accessLog: AUDIT,

@@ -75,6 +75,12 @@ export function firstDayOfMonth(month: YearMonth): BusinessDate {
   return `${month}-01`;
 }
 
+/** The month `count` months after `month` (before it when negative). */
+export function addMonths(month: YearMonth, count: number): YearMonth {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1, 2)}`;
+}
+
 export function monthOf(date: BusinessDate): YearMonth {
   return date.slice(0, 7);
 }

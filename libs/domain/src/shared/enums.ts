@@ -97,7 +97,14 @@ export type AgencyAct = (typeof AGENCY_ACTS)[number];
 export const CRISIS_KINDS = ['LACKING', 'IMPROPER'] as const;
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 
-export const PAYMENT_REASONS = ['MONTHLY', 'GRADUATION_GRANT', 'ONE_OFF'] as const;
+/** ARREARS: paid late for an issued month (positive); CLAWBACK: recovered (negative). */
+export const PAYMENT_REASONS = [
+  'MONTHLY',
+  'GRADUATION_GRANT',
+  'ONE_OFF',
+  'ARREARS',
+  'CLAWBACK',
+] as const;
 export type PaymentReason = (typeof PAYMENT_REASONS)[number];
 
 /** Fields a CaseCorrected event may correct. */

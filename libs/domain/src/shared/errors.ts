@@ -3,7 +3,12 @@
  * `code` is what the API maps to its contract codes (BAD_USER_INPUT, NOT_ELIGIBLE, ...).
  */
 export type DomainErrorCode =
-  'BAD_USER_INPUT' | 'ILLEGAL_TRANSITION' | 'NOT_ELIGIBLE' | 'NOT_FOUND' | 'DUPLICATE_CASE';
+  | 'BAD_USER_INPUT'
+  | 'ILLEGAL_TRANSITION'
+  | 'NOT_ELIGIBLE'
+  | 'NOT_FOUND'
+  | 'DUPLICATE_CASE'
+  | 'ROLL_ALREADY_ISSUED';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -61,5 +66,16 @@ export class DuplicateCase extends DomainError {
   readonly code = 'DUPLICATE_CASE' as const;
   constructor(readonly existingCaseId?: string) {
     super('An open case already exists for this ID number');
+  }
+}
+
+/** A payment roll already issued for the month covers (some of) the region asked. */
+export class RollAlreadyIssued extends DomainError {
+  readonly code = 'ROLL_ALREADY_ISSUED' as const;
+  constructor(
+    readonly month: string,
+    readonly issuedRegionCode: string,
+  ) {
+    super(`The payment roll of ${month} is already issued for region ${issuedRegionCode}`);
   }
 }

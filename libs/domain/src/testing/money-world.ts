@@ -24,6 +24,13 @@ export const FIRST_MONTH = '2024-01';
 const FIRST_DAY = '2024-01-01';
 const LAST_DAY = '2027-12-31';
 export const LAST_MONTH = '2027-12';
+/** Rolls are issued for these months (inclusive); the settling issues the month after too. */
+export const ROLL_WINDOW = { first: '2025-07', last: '2026-06' };
+export const WINDOW_MONTHS = Array.from({ length: 12 }, (_, i) => {
+  const k = 2025 * 12 + 6 + i;
+  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+});
+
 /** The clock of the worlds: every business date above is in its past. */
 export const WORLD_NOW = '2028-01-15T12:00:00+08:00';
 
@@ -67,7 +74,10 @@ export type Step =
 /** How a date-time for a business date is written: midnight China time, the same in UTC, late evening. */
 export type InstantStyle = 'midnight' | 'utc' | 'evening';
 
-export type World = { cases: CaseSpec[]; steps: Step[] };
+/** Where a roll spec looks closely: the step after which to ask `knownAt`, and a few months. */
+export type Probe = { step: number; months: string[] };
+
+export type World = { cases: CaseSpec[]; steps: Step[]; probe: Probe };
 
 const monthIndex = fc.integer({ min: 0, max: 47 });
 const monthAt = (i: number) => {
@@ -92,7 +102,7 @@ export const monthArb = monthIndex.map(monthAt);
 
 const birthArb = fc
   .tuple(
-    fc.integer({ min: 2007, max: 2011 }),
+    fc.integer({ min: 2007, max: 2013 }),
     fc.integer({ min: 1, max: 12 }),
     fc.constantFrom(1, 0, 15),
   )
@@ -143,7 +153,9 @@ const around = (date: string, from: number, to: number) =>
 /** The facts of one child, in the order they are recorded; dates around its 18th birthday often. */
 function opsArb(spec: CaseSpec): fc.Arbitrary<CaseOp[]> {
   const birthday = `${Number(spec.birthDate.slice(0, 4)) + 18}${spec.birthDate.slice(4)}`;
-  const date = fc.oneof(dateArb, around(birthday, -400, 200));
+  // any date, one near the 18th birthday, or one in the months rolls are issued for
+  const date = fc.oneof(dateArb, around(birthday, -400, 200), around('2025-07-01', -60, 150));
+  const early = fc.oneof(dateArb, around('2024-09-01', -240, 300));
   const op: fc.Arbitrary<CaseOp> = fc.oneof(
     {
       weight: 3,
@@ -153,7 +165,7 @@ function opsArb(spec: CaseSpec): fc.Arbitrary<CaseOp[]> {
         categories: categoriesArb,
       }),
     },
-    { weight: 4, arbitrary: fc.record({ kind: fc.constant('enrol' as const), on: date }) },
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('enrol' as const), on: early }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('endAllowance' as const), on: date }) },
     {
       weight: 1,
@@ -209,9 +221,12 @@ function opsArb(spec: CaseSpec): fc.Arbitrary<CaseOp[]> {
     fc.option(around(birthday, 0, 1400), { nil: null }),
     around(birthday, 1, 1400),
   );
+  // most children are enrolled in the allowance first, as most cases of a roll are
+  const enrolFirst = fc.option(early, { freq: 3 });
   return fc
-    .tuple(fc.array(op, { minLength: 2, maxLength: 10 }), fc.option(story), fc.nat(10))
-    .map(([ops, study, at]) => {
+    .tuple(fc.array(op, { minLength: 2, maxLength: 10 }), fc.option(story), fc.nat(10), enrolFirst)
+    .map(([later, study, at, enrolOn]) => {
+      const ops: CaseOp[] = enrolOn === null ? later : [{ kind: 'enrol', on: enrolOn }, ...later];
       if (study === null) return ops;
       const [on, level, expected, graduatedOn] = study;
       const education: CaseOp = { kind: 'education', on, level, fullTime: true, expected };
@@ -226,7 +241,8 @@ const standardArb = fc.record({
   regionCode: fc.constantFrom(...PREFIXES),
   category: fc.constantFrom('ORPHAN' as const, 'DE_FACTO_UNSUPPORTED' as const),
   fen: fc.integer({ min: 1500, max: 2600 }).map((yuan) => yuan * 100),
-  from: dateArb,
+  // a raise (or a cut) from any date, often one in the months the rolls pay: back-dated, later
+  from: fc.oneof(dateArb, around('2025-07-01', -30, 150)),
 });
 
 const instantArb = fc.constantFrom<InstantStyle>('midnight', 'utc', 'evening');
@@ -237,10 +253,17 @@ const instantArb = fc.constantFrom<InstantStyle>('midnight', 'utc', 'evening');
  */
 export function worldArb(options: { cases?: number; issues?: boolean } = {}) {
   const { cases = 3, issues = false } = options;
+  // mostly a whole city or province, mostly the first months: then facts recorded later reach back
   const issueArb = fc.record({
     kind: fc.constant('issue' as const),
-    regionCode: fc.constantFrom(...PREFIXES),
-    month: monthArb,
+    regionCode: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('33', '3703') },
+      { weight: 1, arbitrary: fc.constantFrom(...PREFIXES, ...VILLAGES.slice(0, 2)) },
+    ),
+    month: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...WINDOW_MONTHS.slice(0, 5)) },
+      { weight: 1, arbitrary: fc.constantFrom(...WINDOW_MONTHS) },
+    ),
   });
   const caseWithOps = caseArb.chain((spec) =>
     fc.record({
@@ -251,18 +274,37 @@ export function worldArb(options: { cases?: number; issues?: boolean } = {}) {
   );
   return fc
     .record({
-      children: fc.array(caseWithOps, { minLength: 1, maxLength: cases }),
-      first: fc.array(standardArb, { minLength: 1, maxLength: 2 }),
+      children: fc.array(caseWithOps, { minLength: Math.min(2, cases), maxLength: cases }),
+      first: fc.tuple(fc.integer({ min: 1500, max: 2000 }), fc.integer({ min: 1600, max: 2200 })),
       others: fc.array(standardArb, { maxLength: 4 }),
-      issues: issues ? fc.array(issueArb, { minLength: 1, maxLength: 8 }) : fc.constant([]),
-      order: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 64, maxLength: 64 }),
+      issues: issues ? fc.array(issueArb, { minLength: 2, maxLength: 10 }) : fc.constant([]),
+      // uniform keys (fast-check leans towards small values, which would keep the input order)
+      order: fc.array(fc.noBias(fc.integer({ min: 0, max: 999_999 })), {
+        minLength: 64,
+        maxLength: 64,
+      }),
+      probe: fc.record({
+        step: fc.nat(),
+        months: fc.subarray(WINDOW_MONTHS, { minLength: 2, maxLength: 4 }),
+      }),
     })
-    .map(({ children, first, others, issues: rolls, order }): World => {
+    .map(({ children, first: [deFacto, orphan], others, issues: rolls, order, probe }): World => {
+      // both regions have both standards from the start; raises and regional ones come in between
+      const first: Step[] = ['33', '3703'].flatMap((regionCode) => [
+        {
+          kind: 'standard',
+          regionCode,
+          category: 'DE_FACTO_UNSUPPORTED',
+          fen: deFacto * 100,
+          from: FIRST_DAY,
+        },
+        { kind: 'standard', regionCode, category: 'ORPHAN', fen: orphan * 100, from: FIRST_DAY },
+      ]);
       const caseSteps = children.flatMap(({ ops, instants }, c) =>
         ops.map((op, k): Step => ({ kind: 'case', case: c, op, instant: instants[k] })),
       );
       const loose: Step[] = [...others, ...rolls];
-      const key = (i: number) => order[i % order.length] + i * 1e-9;
+      const key = (i: number) => order[i % order.length] + i / 1e6;
       // each child's facts keep their order; children, standards and rolls interleave at random
       const keys = caseSteps.map((_, i) => key(i));
       const keyed: { step: Step; key: number }[] = [];
@@ -275,6 +317,8 @@ export function worldArb(options: { cases?: number; issues?: boolean } = {}) {
       });
       loose.forEach((step, i) => keyed.push({ step, key: key(caseSteps.length + i) }));
       keyed.sort((a, b) => a.key - b.key);
-      return { cases: children.map((c) => c.spec), steps: [...first, ...keyed.map((k) => k.step)] };
+      const steps = [...first, ...keyed.map((k) => k.step)];
+      const at = probe.step % steps.length;
+      return { cases: children.map((c) => c.spec), steps, probe: { ...probe, step: at } };
     });
 }

@@ -89,7 +89,7 @@ describe('what a case is owed, month by month, against the reference model', () 
               ]);
         });
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 

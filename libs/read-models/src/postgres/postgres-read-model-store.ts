@@ -10,8 +10,12 @@ import type {
   Checkpoint,
   CheckpointWatch,
   CheckpointWatchOptions,
+  IssuedLineRow,
+  IssuedRollRow,
+  KnownAt,
   PayingCasesQuery,
   ReadModelStore,
+  RegionPrefixes,
   ReadModelTransaction,
   StandardRow,
 } from '../read-model-store.port';
@@ -104,6 +108,20 @@ export class PostgresReadModelStore implements ReadModelStore {
 
   payingCases(query: PayingCasesQuery): Promise<CaseSnapshot[]> {
     return this.read(() => this.reads.payingCases(query));
+  }
+
+  issuedRolls(query?: KnownAt): Promise<IssuedRollRow[]> {
+    return this.read(() => this.reads.issuedRolls(query));
+  }
+
+  issuedLines(
+    query: { month: string; regions: RegionPrefixes } & KnownAt,
+  ): Promise<IssuedLineRow[]> {
+    return this.read(() => this.reads.issuedLines(query));
+  }
+
+  paidLines(caseIds: readonly string[], query?: KnownAt): Promise<IssuedLineRow[]> {
+    return this.read(() => this.reads.paidLines(caseIds, query));
   }
 
   standards(): Promise<StandardRow[]> {

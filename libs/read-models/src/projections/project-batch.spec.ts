@@ -115,7 +115,7 @@ describe('projectBatch', () => {
     const result = projectBatch(log.events, new Map(), DEFAULT_POLICY);
 
     expect(result).toMatchObject({ checkpoint: '1', covered: 1, failure: null });
-    expect(result.changes).toEqual({ cases: [], standards: [] });
+    expect(result.changes).toEqual({ cases: [], standards: [], rolls: [] });
   });
 
   describe('when it meets an event it cannot handle', () => {

@@ -1,15 +1,22 @@
 import type { CasePolicy } from '@app/domain';
 import type { Position } from '@app/event-store';
-import type { CaseRecord, CaseSnapshot, RowChanges, StandardRow } from '../read-model-store.port';
+import type {
+  CaseRecord,
+  CaseSnapshot,
+  IssuedRollRecord,
+  RowChanges,
+  StandardRow,
+} from '../read-model-store.port';
 import { BENEFITS, timelineRows } from './benefits.projection';
 import { projectCaseEvent } from './case-file.projection';
 import { CASE_SUMMARY, caseSummaryRow } from './case-summary.projection';
 import { STANDARDS, standardRow } from './standards.projection';
+import { isPaymentRollStream, issuedRollRecord, PAYMENT_ROLLS } from './rolls.projection';
 import { caseIdOfStream, isStandardStream, type ProjectedEvent } from './streams';
 import { describeError } from './unhandled-event';
 
 /** Every projection; they advance together, in one transaction per batch. */
-export const PROJECTIONS = [CASE_SUMMARY, BENEFITS, STANDARDS] as const;
+export const PROJECTIONS = [CASE_SUMMARY, BENEFITS, STANDARDS, PAYMENT_ROLLS] as const;
 export type ProjectionName = (typeof PROJECTIONS)[number];
 
 /** Where and why a projection stopped. Carries no event data (it may hold personal information). */
@@ -74,6 +81,7 @@ function projectQuickly(
 export class QuickFold {
   private readonly touched = new Set<string>();
   private readonly standards: StandardRow[] = [];
+  private readonly rolls: IssuedRollRecord[] = [];
   /** last event folded, null before the first */
   checkpoint: Position | null = null;
   covered = 0;
@@ -92,6 +100,9 @@ export class QuickFold {
       } else if (isStandardStream(event.streamId)) {
         stage = STANDARDS;
         this.standards.push(standardRow(event));
+      } else if (isPaymentRollStream(event.streamId)) {
+        stage = PAYMENT_ROLLS;
+        this.rolls.push(issuedRollRecord(event));
       }
       this.checkpoint = event.position;
       this.covered += 1;
@@ -111,7 +122,7 @@ export class QuickFold {
       return null;
     }
     return {
-      changes: { cases, standards: this.standards },
+      changes: { cases, standards: this.standards, rolls: this.rolls },
       checkpoint: this.checkpoint,
       covered: this.covered,
       failure: this.failure,
@@ -128,6 +139,7 @@ function projectEachEvent(
   const working = new Map(snapshots);
   const records = new Map<string, CaseRecord>();
   const standards: StandardRow[] = [];
+  const rolls: IssuedRollRecord[] = [];
   let checkpoint: Position | null = null;
   let covered = 0;
   let failure: ProjectionFailure | null = null;
@@ -145,6 +157,9 @@ function projectEachEvent(
       } else if (isStandardStream(event.streamId)) {
         stage = STANDARDS;
         standards.push(standardRow(event));
+      } else if (isPaymentRollStream(event.streamId)) {
+        stage = PAYMENT_ROLLS;
+        rolls.push(issuedRollRecord(event));
       }
       checkpoint = event.position;
       covered += 1;
@@ -153,7 +168,12 @@ function projectEachEvent(
       break;
     }
   }
-  return { changes: { cases: [...records.values()], standards }, checkpoint, covered, failure };
+  return {
+    changes: { cases: [...records.values()], standards, rolls },
+    checkpoint,
+    covered,
+    failure,
+  };
 }
 
 function caseRecord(snapshot: CaseSnapshot, policy: CasePolicy): CaseRecord {

@@ -30,5 +30,6 @@ export async function writeBatch(tx: ReadModelTransaction, result: BatchResult):
   if (result.checkpoint === null) return;
   await tx.putCases(result.changes.cases);
   await tx.putStandards(result.changes.standards);
+  await tx.putRolls(result.changes.rolls);
   await tx.setCheckpoints(PROJECTIONS, result.checkpoint, result.covered);
 }

@@ -66,6 +66,7 @@ describe('Projector on the SQLite event store', () => {
       log.events.length,
       log.events.length,
       log.events.length,
+      log.events.length,
     ]);
   });
 
@@ -81,6 +82,7 @@ describe('Projector on the SQLite event store', () => {
     expect((await store.checkpoints()).map((c) => [c.projection, c.events])).toEqual([
       ['benefits', log.events.length],
       ['case-summary', log.events.length],
+      ['payment-rolls', log.events.length],
       ['standards', log.events.length],
     ]);
   });

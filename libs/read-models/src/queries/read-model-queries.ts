@@ -3,16 +3,11 @@ import {
   CHILD_CATEGORIES,
   DEFAULT_POLICY,
   entitlementsOn,
-  firstDayOfMonth,
-  owedForMonth,
-  regionOn,
   RISK_LEVELS,
   standardLookupFrom,
-  sumFen,
   timelineOf,
   type CasePolicy,
   type Entitlement,
-  type OwedLine,
   type StandardLookup,
 } from '@app/domain';
 import type {
@@ -30,11 +25,6 @@ export type CasePage = {
   totalCount: number;
   hasNextPage: boolean;
 };
-
-/** A payment with the case's village code (its village on the first day of the roll's month). */
-export type RollLine = OwedLine & { regionCode: string };
-
-export type PaymentRollView = { lines: RollLine[]; totalFen: number; children: number };
 
 export type KeyCount = { key: string; count: number };
 
@@ -101,34 +91,6 @@ export class ReadModelQueries {
     const lookup = standards ?? (await this.standardLookup());
     const t = timelineOf(found.state, this.policy);
     return { regionCode: found.state.regionCode, entitlements: entitlementsOn(t, date, lookup) };
-  }
-
-  /**
-   * Who is owed how much for the month: every case whose village on its first day is in the
-   * regions, by case id, each case's lines monthly, one-off, grant.
-   */
-  async paymentRoll(
-    regions: RegionPrefixes,
-    month: string,
-    standards?: StandardLookup,
-  ): Promise<PaymentRollView> {
-    const day = firstDayOfMonth(month);
-    const [cases, lookup] = await Promise.all([
-      this.store.payingCases({ regions, from: day, to: day }),
-      standards ?? this.standardLookup(),
-    ]);
-    const lines: RollLine[] = [];
-    for (const { state } of cases) {
-      const t = timelineOf(state, this.policy);
-      const regionCode = regionOn(t, day);
-      if (regions !== null && !regions.some((p) => regionCode.startsWith(p))) continue;
-      for (const line of owedForMonth(t, month, lookup)) lines.push({ ...line, regionCode });
-    }
-    return {
-      lines,
-      totalFen: sumFen(lines),
-      children: new Set(lines.map((l) => l.caseId)).size,
-    };
   }
 
   /** Cases open on `asOf` with the categories held that day; visits and birthdays from `asOf`. */

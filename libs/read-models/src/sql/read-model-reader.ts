@@ -12,6 +12,9 @@ import type {
   CaseRow,
   CaseSnapshot,
   Checkpoint,
+  IssuedLineRow,
+  IssuedRollRow,
+  KnownAt,
   PayingCasesQuery,
   RegionPrefixes,
   StandardRow,
@@ -24,7 +27,7 @@ import {
   type ReadModelTables,
 } from './read-model-tables';
 import { Precompiled } from './precompiled';
-import { toCaseRow, toStandardRow } from './rows';
+import { toCaseRow, toIssuedLineRow, toIssuedRollRow, toStandardRow } from './rows';
 
 type Scope = ReadModelTables & {
   c: ReadModelTables['rm_case'];
@@ -212,6 +215,50 @@ export class ReadModelReader {
         .execute();
       return rows.map((r) => this.snapshotOf(r));
     });
+  }
+
+  async issuedRolls(query: KnownAt = {}): Promise<IssuedRollRow[]> {
+    const rows = await this.db
+      .selectFrom('rm_roll')
+      .selectAll()
+      .$if(query.knownAt !== undefined, (qb) => qb.where('issued_at', '<=', query.knownAt!))
+      .orderBy('month')
+      .orderBy('region_code')
+      .execute();
+    return rows.map(toIssuedRollRow);
+  }
+
+  async issuedLines(
+    query: { month: string; regions: RegionPrefixes } & KnownAt,
+  ): Promise<IssuedLineRow[]> {
+    const rows = await this.db
+      .selectFrom('rm_roll_line')
+      .selectAll()
+      .where('month', '=', query.month)
+      .where(underPrefixes('region_code', query.regions))
+      .$if(query.knownAt !== undefined, (qb) => qb.where('issued_at', '<=', query.knownAt!))
+      .orderBy('case_id')
+      .orderBy('roll_region_code')
+      .orderBy('seq')
+      .execute();
+    return rows.map(toIssuedLineRow);
+  }
+
+  async paidLines(caseIds: readonly string[], query: KnownAt = {}): Promise<IssuedLineRow[]> {
+    const out: IssuedLineRow[] = [];
+    for (const ids of chunks([...new Set(caseIds)].sort())) {
+      const rows = await this.db
+        .selectFrom('rm_roll_line')
+        .selectAll()
+        .where('case_id', 'in', ids)
+        .$if(query.knownAt !== undefined, (qb) => qb.where('issued_at', '<=', query.knownAt!))
+        .orderBy('case_id')
+        .orderBy('month')
+        .orderBy('seq')
+        .execute();
+      out.push(...rows.map(toIssuedLineRow));
+    }
+    return out;
   }
 
   async standards(): Promise<StandardRow[]> {

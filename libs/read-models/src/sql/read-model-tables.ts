@@ -75,6 +75,28 @@ export interface StandardTable {
   effective_from: string;
 }
 
+export interface RollTable {
+  month: string;
+  region_code: string;
+  issued_at: string;
+  total_fen: number | string;
+  line_count: number;
+}
+
+/** A frozen line; `region_code` the case's village, `roll_region_code` the roll's prefix. */
+export interface RollLineTable {
+  month: string;
+  roll_region_code: string;
+  seq: number;
+  case_id: string;
+  region_code: string;
+  programme: string;
+  reason: string;
+  for_month: string;
+  amount_fen: number | string;
+  issued_at: string;
+}
+
 export interface ReadModelTables {
   rm_checkpoint: CheckpointTable;
   rm_case_state: CaseStateTable;
@@ -83,6 +105,8 @@ export interface ReadModelTables {
   rm_case_category: CaseCategoryTable;
   rm_case_region: CaseRegionTable;
   rm_standard: StandardTable;
+  rm_roll: RollTable;
+  rm_roll_line: RollLineTable;
 }
 
 export type ReadModelTable = keyof ReadModelTables;
@@ -96,6 +120,8 @@ export const READ_MODEL_TABLES: readonly { table: ReadModelTable; key: readonly 
   { table: 'rm_case_category', key: ['case_id', 'seq', 'category'] },
   { table: 'rm_case_region', key: ['case_id', 'seq'] },
   { table: 'rm_standard', key: ['stream_id', 'revision'] },
+  { table: 'rm_roll', key: ['month', 'region_code'] },
+  { table: 'rm_roll_line', key: ['month', 'roll_region_code', 'seq'] },
 ];
 
 /** The tables holding one case's rows (a change to the case replaces them all). */

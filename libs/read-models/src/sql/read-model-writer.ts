@@ -3,6 +3,7 @@ import type { Position } from '@app/event-store';
 import type {
   CaseRecord,
   CaseSnapshot,
+  IssuedRollRecord,
   ReadModelTransaction,
   StandardRow,
 } from '../read-model-store.port';
@@ -13,7 +14,7 @@ import {
   type ReadModelTable,
   type ReadModelTables,
 } from './read-model-tables';
-import { fromCaseRow, fromStandardRow, periodRows } from './rows';
+import { fromCaseRow, fromStandardRow, periodRows, rollRows } from './rows';
 
 type Tx = Transaction<ReadModelTables>;
 
@@ -81,6 +82,18 @@ export class ReadModelWriter implements ReadModelTransaction {
 
   async putStandards(rows: readonly StandardRow[]): Promise<void> {
     await this.insert('rm_standard', rows.map(fromStandardRow));
+  }
+
+  async putRolls(records: readonly IssuedRollRecord[]): Promise<void> {
+    const rows = records.map(rollRows);
+    await this.insert(
+      'rm_roll',
+      rows.map((r) => r.roll),
+    );
+    await this.insert(
+      'rm_roll_line',
+      rows.flatMap((r) => r.lines),
+    );
   }
 
   async setCheckpoints(

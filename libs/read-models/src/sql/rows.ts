@@ -1,4 +1,11 @@
-import type { CaseRecord, CaseRow, StandardRow } from '../read-model-store.port';
+import type {
+  CaseRecord,
+  CaseRow,
+  IssuedLineRow,
+  IssuedRollRecord,
+  IssuedRollRow,
+  StandardRow,
+} from '../read-model-store.port';
 import type { ReadModelDialect } from './read-model-dialect';
 import type { Insertable, Selectable } from 'kysely';
 import type {
@@ -6,6 +13,8 @@ import type {
   CaseRegionTable,
   CaseStatusTable,
   CaseTable,
+  RollLineTable,
+  RollTable,
   StandardTable,
 } from './read-model-tables';
 
@@ -108,4 +117,53 @@ export function periodRows(record: CaseRecord, dialect: ReadModelDialect) {
     pays: dialect.flag(p.pays),
   }));
   return { statuses, categories, regions };
+}
+
+/** An issued roll's rows, ready to insert. */
+export function rollRows({ roll, lines }: IssuedRollRecord) {
+  const row: Insertable<RollTable> = {
+    month: roll.month,
+    region_code: roll.regionCode,
+    issued_at: roll.issuedAt,
+    total_fen: roll.totalFen,
+    line_count: roll.lineCount,
+  };
+  const lineRows: Insertable<RollLineTable>[] = lines.map((l) => ({
+    month: l.month,
+    roll_region_code: l.rollRegionCode,
+    seq: l.seq,
+    case_id: l.caseId,
+    region_code: l.regionCode,
+    programme: l.programme,
+    reason: l.reason,
+    for_month: l.forMonth,
+    amount_fen: l.amountFen,
+    issued_at: l.issuedAt,
+  }));
+  return { roll: row, lines: lineRows };
+}
+
+export function toIssuedRollRow(r: Selectable<RollTable>): IssuedRollRow {
+  return {
+    month: r.month,
+    regionCode: r.region_code,
+    issuedAt: r.issued_at,
+    totalFen: Number(r.total_fen),
+    lineCount: r.line_count,
+  };
+}
+
+export function toIssuedLineRow(r: Selectable<RollLineTable>): IssuedLineRow {
+  return {
+    month: r.month,
+    rollRegionCode: r.roll_region_code,
+    seq: r.seq,
+    caseId: r.case_id,
+    regionCode: r.region_code,
+    programme: r.programme as IssuedLineRow['programme'],
+    reason: r.reason as IssuedLineRow['reason'],
+    forMonth: r.for_month,
+    amountFen: Number(r.amount_fen),
+    issuedAt: r.issued_at,
+  };
 }

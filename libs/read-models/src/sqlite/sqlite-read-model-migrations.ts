@@ -111,7 +111,8 @@ export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
   },
   {
     version: 3,
-    description: 'timeline: status, category and village periods; every row derived again',
+    description:
+      'timeline: status, category and village periods; issued rolls; every row derived again',
     up: `
       DROP TABLE rm_programme;
       DROP TABLE rm_protection_period;
@@ -170,6 +171,29 @@ export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
         PRIMARY KEY (case_id, seq)
       );
       CREATE INDEX rm_case_region_paying ON rm_case_region (pays, region_code, from_date);
+      CREATE TABLE rm_roll (
+        month       TEXT NOT NULL,
+        region_code TEXT NOT NULL,
+        issued_at   TEXT NOT NULL,
+        total_fen   INTEGER NOT NULL,
+        line_count  INTEGER NOT NULL,
+        PRIMARY KEY (month, region_code)
+      );
+      CREATE TABLE rm_roll_line (
+        month            TEXT NOT NULL,
+        roll_region_code TEXT NOT NULL,
+        seq              INTEGER NOT NULL,
+        case_id          TEXT NOT NULL,
+        region_code      TEXT NOT NULL,
+        programme        TEXT NOT NULL,
+        reason           TEXT NOT NULL,
+        for_month        TEXT NOT NULL,
+        amount_fen       INTEGER NOT NULL,
+        issued_at        TEXT NOT NULL,
+        PRIMARY KEY (month, roll_region_code, seq)
+      );
+      CREATE INDEX rm_roll_line_by_case ON rm_roll_line (case_id, for_month);
+      CREATE INDEX rm_roll_line_by_region ON rm_roll_line (month, region_code);
       DELETE FROM rm_case_state;
       DELETE FROM rm_standard;
       DELETE FROM rm_checkpoint;

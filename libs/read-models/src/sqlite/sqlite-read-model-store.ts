@@ -12,8 +12,12 @@ import type {
   Checkpoint,
   CheckpointWatch,
   CheckpointWatchOptions,
+  IssuedLineRow,
+  IssuedRollRow,
+  KnownAt,
   PayingCasesQuery,
   ReadModelStore,
+  RegionPrefixes,
   ReadModelTransaction,
   StandardRow,
 } from '../read-model-store.port';
@@ -26,7 +30,7 @@ import {
   type CaseTable,
   type ReadModelTables,
 } from '../sql/read-model-tables';
-import { fromCaseRow, periodRows } from '../sql/rows';
+import { fromCaseRow, periodRows, rollRows } from '../sql/rows';
 import { sqliteDialect } from './sqlite-dialect';
 import { watchSqliteCheckpoints } from './sqlite-checkpoint-watch';
 import { migrateReadModels } from './sqlite-read-model-migrations';
@@ -184,6 +188,20 @@ export class SqliteReadModelStore implements ReadModelStore {
     return this.read(() => this.reads.payingCases(query));
   }
 
+  issuedRolls(query?: KnownAt): Promise<IssuedRollRow[]> {
+    return this.read(() => this.reads.issuedRolls(query));
+  }
+
+  issuedLines(
+    query: { month: string; regions: RegionPrefixes } & KnownAt,
+  ): Promise<IssuedLineRow[]> {
+    return this.read(() => this.reads.issuedLines(query));
+  }
+
+  paidLines(caseIds: readonly string[], query?: KnownAt): Promise<IssuedLineRow[]> {
+    return this.read(() => this.reads.paidLines(caseIds, query));
+  }
+
   standards(): Promise<StandardRow[]> {
     return this.read(() => this.reads.standards());
   }
@@ -279,6 +297,22 @@ export class SqliteReadModelStore implements ReadModelStore {
           s.monthlyAmountFen,
           s.effectiveFrom,
         );
+    },
+    putRolls: async (records) => {
+      const roll = this.stmt(
+        'INSERT INTO rm_roll (month, region_code, issued_at, total_fen, line_count)' +
+          ' VALUES (@month, @region_code, @issued_at, @total_fen, @line_count)',
+      );
+      const line = this.stmt(
+        'INSERT INTO rm_roll_line (month, roll_region_code, seq, case_id, region_code, programme,' +
+          ' reason, for_month, amount_fen, issued_at) VALUES (@month, @roll_region_code, @seq,' +
+          ' @case_id, @region_code, @programme, @reason, @for_month, @amount_fen, @issued_at)',
+      );
+      for (const record of records) {
+        const rows = rollRows(record);
+        roll.run(rows.roll);
+        for (const l of rows.lines) line.run(l);
+      }
     },
     setCheckpoints: async (projections, position, events) => {
       const upsert = this.stmt(

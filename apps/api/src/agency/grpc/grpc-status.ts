@@ -7,6 +7,7 @@ import { toContractError } from '../../errors/to-contract-error';
 export const GRPC_STATUS: Readonly<Record<ContractCode, status>> = {
   BAD_USER_INPUT: status.INVALID_ARGUMENT,
   DUPLICATE_CASE: status.ALREADY_EXISTS,
+  ROLL_ALREADY_ISSUED: status.ALREADY_EXISTS,
   NOT_ELIGIBLE: status.FAILED_PRECONDITION,
   ILLEGAL_TRANSITION: status.FAILED_PRECONDITION,
   CONFLICT: status.ABORTED,

@@ -130,6 +130,8 @@ export const PaymentReasonEnum = register(
     MONTHLY: '按月发放 / monthly allowance',
     GRADUATION_GRANT: '毕业一次性补助 / graduation grant',
     ONE_OFF: '一次性救助 / one-off assistance',
+    ARREARS: '补发 / arrears: owed for an issued month and paid late (positive)',
+    CLAWBACK: '追回 / clawback: paid too much for an issued month, recovered (negative)',
   },
 );
 

@@ -23,7 +23,7 @@ import {
 } from '@app/domain';
 import { CaseStatusEnum, ChildCategoryEnum, RiskLevelEnum } from '../../cases/graphql/enums';
 import { DEFAULT_LIMITS } from '../../graphql/limits';
-import { GraphQLDate } from '../../graphql/scalars';
+import { GraphQLDate, GraphQLDateTime } from '../../graphql/scalars';
 import { IsBusinessDate, IsRegionPrefix } from '../../validation/validators';
 
 /** The same bound as the GraphQL limits (PAGE_TOO_LARGE), named as a field error here. */
@@ -135,6 +135,14 @@ export class PaymentRollArgs extends ConsistentArgs {
   @Field(() => String, { description: 'YYYY-MM' })
   @IsYearMonth()
   month: string;
+
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description:
+      'the roll as the system knew it then (events recorded at or before it); default now',
+  })
+  @IsOptional()
+  knownAt?: string | null;
 }
 
 @ArgsType()

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { PaymentReason, Programme } from '@app/domain';
 import { Case } from '../../cases/graphql/case.types';
 import { PaymentReasonEnum, ProgrammeEnum } from '../../cases/graphql/enums';
-import { GraphQLDate } from '../../graphql/scalars';
+import { GraphQLDate, GraphQLDateTime } from '../../graphql/scalars';
 
 @ObjectType({ description: 'Relay page information' })
 export class PageInfo {
@@ -40,10 +40,20 @@ export class PaymentLine {
 export class PaymentRoll {
   @Field() regionCode: string;
   @Field({ description: 'YYYY-MM' }) month: string;
+  @Field({
+    description:
+      'frozen by issuePaymentRoll (for this prefix or one holding it): its lines never change',
+  })
+  issued: boolean;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'when it was issued' })
+  issuedAt: string | null;
   @Field(() => Int, { description: 'number of payments (lines)' }) count: number;
   @Field(() => Int, { description: 'number of children paid' }) children: number;
   @Field({ description: 'yuan, the sum of the lines' }) total: string;
-  @Field(() => [PaymentLine], { description: 'by case, then monthly, one-off, graduation grant' })
+  @Field(() => [PaymentLine], {
+    description:
+      'by case: what is owed for the month (monthly, one-off, graduation grant), then ARREARS and CLAWBACK for issued months',
+  })
   lines: PaymentLine[];
 }
 

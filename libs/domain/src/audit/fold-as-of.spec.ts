@@ -1,6 +1,9 @@
-import { businessDateOf, caseView, type CaseEvent, type ExistingCase } from '@app/domain';
-import { CHILD_NAME, childIdentified, event, riskAssessed } from '@app/domain/testing';
-import { foldCaseAsOf, type TimedCaseEvent } from './as-of';
+import { businessDateOf } from '../shared/dates';
+import type { CaseEvent } from '../case/case.events';
+import type { ExistingCase } from '../case/case.state';
+import { caseView } from '../timeline/case-on';
+import { CHILD_NAME, childIdentified, event, riskAssessed } from '../testing/fixtures';
+import { foldCaseAsOf, type TimedCaseEvent } from './fold-as-of';
 
 const court = {
   docketNumber: '(2026)浙0102民特12号',

@@ -1,10 +1,7 @@
-import {
-  evolve,
-  initialCaseState,
-  type CaseEvent,
-  type CaseState,
-  type EventMetadata,
-} from '@app/domain';
+import { evolve } from '../case/case.evolve';
+import type { CaseEvent } from '../case/case.events';
+import { initialCaseState, type CaseState } from '../case/case.state';
+import type { EventMetadata } from '../shared/metadata';
 
 /** A case event as the audit reads it back: its revision and both of its times. */
 export interface TimedCaseEvent {
