@@ -1,6 +1,12 @@
 import { formatYuan, parseYuan } from '@app/domain';
 import { commandOf, identifyData } from '@app/domain/testing/money-commands';
-import type { CaseOp, CaseSpec, InstantStyle, StandardSpec } from '@app/domain/testing/money-world';
+import type {
+  CaseOp,
+  CaseSpec,
+  ForecastProbe,
+  InstantStyle,
+  StandardSpec,
+} from '@app/domain/testing/money-world';
 import type { RollWorldDriver, ServiceRoll } from '@app/domain/testing/roll-world';
 import { CLOCK, type Clock } from '../../apps/api/src/command/clock';
 import { MUTATIONS, RUN_AGE_OUT_REVIEW, type MutationName } from './cases-api';
@@ -15,6 +21,11 @@ export const PAYMENT_ROLL_KNOWN = `query($regionCode: String!, $month: String!, 
     lines { caseId regionCode programme amount reason forMonth } } }`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const PAYMENT_FORECAST = `query($regionCode: String!, $fromMonth: String!, $months: Int!,
+  $standards: [StandardOverrideInput!]) {
+  paymentForecast(regionCode: $regionCode, fromMonth: $fromMonth, months: $months, standards: $standards) {
+    regionCode total months { month count total } } }`;
 
 /** Refusals a caseworker meets (the step was not taken); anything else fails the spec. */
 const REFUSED = ['BAD_USER_INPUT', 'ILLEGAL_TRANSITION', 'NOT_ELIGIBLE'];
@@ -115,6 +126,32 @@ export class GraphQLRollDriver implements RollWorldDriver {
     return {
       issued,
       lines: lines.map(({ amount, ...l }) => ({ ...l, amountFen: parseSigned(amount) })),
+    };
+  }
+
+  async forecast(regionCode: string, probe: ForecastProbe) {
+    const standards = probe.overrides.map((o) => ({
+      category: o.category,
+      monthlyAmount: formatYuan(o.fen),
+      effectiveFrom: o.from,
+    }));
+    const response = await this.app.gql<{
+      paymentForecast: { months: { month: string; count: number; total: string }[]; total: string };
+    }>(
+      PAYMENT_FORECAST,
+      { regionCode, fromMonth: probe.fromMonth, months: probe.months, standards },
+      this.token,
+    );
+    if (!response.data)
+      throw new Error(`paymentForecast failed: ${JSON.stringify(response.errors)}`);
+    const { months, total } = response.data.paymentForecast;
+    return {
+      months: months.map((m) => ({
+        month: m.month,
+        count: m.count,
+        totalFen: parseSigned(m.total),
+      })),
+      totalFen: parseSigned(total),
     };
   }
 

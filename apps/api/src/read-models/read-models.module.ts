@@ -12,6 +12,7 @@ import { AuthModule } from '../auth/auth.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { BenefitsResolver } from './benefits.resolver';
 import { PaymentRollResolver } from './payment-roll.resolver';
+import { PaymentForecastResolver } from './payment-forecast.resolver';
 import { CaseReadCache } from './case-read-cache';
 import { CaseReadCacheMetrics } from './case-read-cache.metrics';
 import { CaseloadResolver } from './caseload.resolver';
@@ -70,6 +71,7 @@ import { RequestReadsProvider } from './request-reads';
     CasesResolver,
     BenefitsResolver,
     PaymentRollResolver,
+    PaymentForecastResolver,
     CaseloadResolver,
   ],
   controllers: [PaymentRollController],

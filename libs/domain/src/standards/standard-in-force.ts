@@ -37,3 +37,32 @@ export function standardLookupFrom(standards: readonly BenefitStandard[]): Stand
   return (regionCode, category, date) =>
     standardInForce(standards, regionCode, category, date)?.monthlyAmountFen ?? null;
 }
+
+/** A hypothetical standard of a forecast: for every region, from its date on. */
+export type StandardOverride = {
+  category: ChildCategory;
+  monthlyAmountFen: Fen;
+  effectiveFrom: BusinessDate;
+};
+
+/**
+ * `lookup` with the overrides winning over it from their date on ("price a rise before deciding
+ * it"): the latest override in force for the category, whatever the region, else the lookup's.
+ */
+export function withOverrides(
+  lookup: StandardLookup,
+  overrides: readonly StandardOverride[],
+): StandardLookup {
+  if (overrides.length === 0) return lookup;
+  return (regionCode, category, date) => {
+    let best: StandardOverride | null = null;
+    for (const o of overrides)
+      if (
+        o.category === category &&
+        o.effectiveFrom <= date &&
+        (best === null || o.effectiveFrom >= best.effectiveFrom)
+      )
+        best = o;
+    return best?.monthlyAmountFen ?? lookup(regionCode, category, date);
+  };
+}

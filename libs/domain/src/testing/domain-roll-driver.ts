@@ -5,7 +5,8 @@ import { evolve } from '../case/case.evolve';
 import { initialCaseState, type CaseState, type ExistingCase } from '../case/case.state';
 import { DomainError } from '../shared/errors';
 import type { BenefitStandard } from '../standards/standard.events';
-import { standardLookupFrom } from '../standards/standard-in-force';
+import { standardLookupFrom, withOverrides } from '../standards/standard-in-force';
+import { addMonths } from '../shared/dates';
 import { timelineOf } from '../timeline/case-timeline';
 import { IssuedRolls, type PaidLine } from '../rolls/issued-rolls';
 import { paymentRollDecider } from '../rolls/payment-roll.decider';
@@ -14,6 +15,7 @@ import { rollOf } from '../rolls/roll';
 import { commandOf, identifyData } from './money-commands';
 import {
   WORLD_NOW,
+  type ForecastProbe,
   type CaseOp,
   type CaseSpec,
   type InstantStyle,
@@ -107,6 +109,30 @@ export class DomainRollDriver implements RollWorldDriver {
       standards: standardLookupFrom(known.standards),
     });
     return { issued: view.issued !== null, lines: view.lines };
+  }
+
+  async forecast(regionCode: string, probe: ForecastProbe) {
+    const overrides = probe.overrides.map((o) => ({
+      category: o.category,
+      monthlyAmountFen: o.fen,
+      effectiveFrom: o.from,
+    }));
+    const known = this.known;
+    const timelines = [...known.states.values()].map((s) => timelineOf(s as ExistingCase));
+    const inputs = {
+      issued: new IssuedRolls(known.rolls, known.paid),
+      standards: withOverrides(standardLookupFrom(known.standards), overrides),
+      options: { expectedGraduations: true },
+    };
+    const months = Array.from({ length: probe.months }, (_, i) => {
+      const month = addMonths(probe.fromMonth, i);
+      const frozen = known.paid.filter(
+        (l) => l.month === month && l.regionCode.startsWith(regionCode),
+      );
+      const { lines } = rollOf(regionCode, month, timelines, frozen, inputs);
+      return { month, count: lines.length, totalFen: lines.reduce((s, l) => s + l.amountFen, 0) };
+    });
+    return { months, totalFen: months.reduce((s, m) => s + m.totalFen, 0) };
   }
 
   async moment(): Promise<string> {

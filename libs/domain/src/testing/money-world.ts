@@ -74,8 +74,15 @@ export type Step =
 /** How a date-time for a business date is written: midnight China time, the same in UTC, late evening. */
 export type InstantStyle = 'midnight' | 'utc' | 'evening';
 
-/** Where a roll spec looks closely: the step after which to ask `knownAt`, and a few months. */
-export type Probe = { step: number; months: string[] };
+/** A forecast a bureau might ask for: months from a month, with hypothetical standards. */
+export type ForecastProbe = {
+  fromMonth: string;
+  months: number;
+  overrides: { category: WorldCategory; fen: number; from: string }[];
+};
+
+/** Where a roll spec looks closely: the step after which to ask `knownAt`, months, a forecast. */
+export type Probe = { step: number; months: string[]; forecast: ForecastProbe };
 
 export type World = { cases: CaseSpec[]; steps: Step[]; probe: Probe };
 
@@ -286,6 +293,18 @@ export function worldArb(options: { cases?: number; issues?: boolean } = {}) {
       probe: fc.record({
         step: fc.nat(),
         months: fc.subarray(WINDOW_MONTHS, { minLength: 2, maxLength: 4 }),
+        forecast: fc.record({
+          fromMonth: fc.constantFrom(...WINDOW_MONTHS, '2026-09', '2027-01'),
+          months: fc.integer({ min: 1, max: 14 }),
+          overrides: fc.array(
+            fc.record({
+              category: fc.constantFrom('ORPHAN' as const, 'DE_FACTO_UNSUPPORTED' as const),
+              fen: fc.integer({ min: 1500, max: 3000 }).map((yuan) => yuan * 100),
+              from: fc.oneof(dateArb, around('2025-07-01', -30, 600)),
+            }),
+            { maxLength: 2 },
+          ),
+        }),
       }),
     })
     .map(({ children, first: [deFacto, orphan], others, issues: rolls, order, probe }): World => {

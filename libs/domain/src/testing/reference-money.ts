@@ -10,6 +10,9 @@ const ALLOWANCE_CATEGORIES = ['ORPHAN', 'DE_FACTO_UNSUPPORTED'];
 const STUDY_LEVELS = ['SENIOR_SECONDARY', 'VOCATIONAL', 'UNDERGRADUATE', 'MASTER', 'GAOKAO_RETAKE'];
 const GRANT_MONTHS = 6;
 
+/** A forecast's hypothetical standard: every region, from its date on. */
+export type RefOverride = { category: string; fen: number; from: string };
+
 export type RefLine = {
   caseIndex: number;
   programme: 'BASIC_LIVING_ALLOWANCE' | 'TEMPORARY_ASSISTANCE';
@@ -159,11 +162,23 @@ export class ReferenceMoney {
   }
 
   /** The highest standard of the allowance categories held that day, in the village of that day. */
-  private allowance(caseIndex: number, day: string): number | null {
+  private allowance(caseIndex: number, day: string, overrides: RefOverride[]): number | null {
     const held = latest(this.cases[caseIndex].categories, day).categories;
     const region = this.regionOn(caseIndex, day);
     let best: number | null = null;
     for (const category of held.filter((c) => ALLOWANCE_CATEGORIES.includes(c))) {
+      let override: RefOverride | null = null;
+      for (const o of overrides)
+        if (
+          o.category === category &&
+          o.from <= day &&
+          (override === null || o.from >= override.from)
+        )
+          override = o;
+      if (override !== null) {
+        if (best === null || override.fen > best) best = override.fen;
+        continue;
+      }
       let chosen: StandardSpec | null = null;
       for (const s of this.standards) {
         if (s.category !== category || s.from > day || !region.startsWith(s.regionCode)) continue;
@@ -177,7 +192,12 @@ export class ReferenceMoney {
   }
 
   /** What case `caseIndex` is owed for `month`. */
-  owed(caseIndex: number, month: string, expectedGraduations = false): RefLine[] {
+  owed(
+    caseIndex: number,
+    month: string,
+    expectedGraduations = false,
+    overrides: RefOverride[] = [],
+  ): RefLine[] {
     const c = this.cases[caseIndex];
     const first = `${month}-01`;
     const lines: RefLine[] = [];
@@ -185,7 +205,7 @@ export class ReferenceMoney {
       (e) => e.allowance && e.from <= first && (e.to === null || first <= e.to),
     );
     if (paysAllowance && c.protectedOn(first)) {
-      const fen = this.allowance(caseIndex, first);
+      const fen = this.allowance(caseIndex, first, overrides);
       if (fen !== null)
         lines.push({ caseIndex, programme: 'BASIC_LIVING_ALLOWANCE', reason: 'MONTHLY', fen });
     }
@@ -195,7 +215,7 @@ export class ReferenceMoney {
     const { day, grant } = c.end();
     const grantPaid = grant === 'RECORDED' || (grant === 'EXPECTED' && expectedGraduations);
     if (day !== null && grantPaid && day.startsWith(month) && !c.closed(previousDay(day))) {
-      const fen = this.allowance(caseIndex, day);
+      const fen = this.allowance(caseIndex, day, overrides);
       if (fen !== null)
         lines.push({
           caseIndex,

@@ -1,4 +1,4 @@
-import type { ReferenceMoney } from './reference-money';
+import type { ReferenceMoney, RefOverride } from './reference-money';
 
 /**
  * Issued rolls, arrears and clawbacks in the simplest terms there are, beside ReferenceMoney:
@@ -36,7 +36,7 @@ export class ReferenceRolls {
     return this.issued.some((r) => r.month === month && village.startsWith(r.prefix));
   }
 
-  roll(prefix: string, month: string, expectedGraduations = false) {
+  roll(prefix: string, month: string, expectedGraduations = false, overrides: RefOverride[] = []) {
     const frozen = this.paid.filter((l) => l.month === month && l.region.startsWith(prefix));
     if (this.issued.some((r) => r.month === month && prefix.startsWith(r.prefix)))
       return { issued: true, lines: frozen.map(({ month: _, ...line }) => line) };
@@ -44,7 +44,7 @@ export class ReferenceRolls {
     this.money.cases.forEach((_, i) => {
       const region = this.money.regionOn(i, `${month}-01`);
       if (!region.startsWith(prefix) || this.settled(i, month)) return;
-      for (const l of this.money.owed(i, month, expectedGraduations))
+      for (const l of this.money.owed(i, month, expectedGraduations, overrides))
         lines.push({
           caseIndex: i,
           programme: l.programme,
@@ -61,7 +61,7 @@ export class ReferenceRolls {
         if (next !== month) continue;
         for (const programme of PROGRAMMES) {
           const owed = this.money
-            .owed(i, f, expectedGraduations)
+            .owed(i, f, expectedGraduations, overrides)
             .filter((l) => l.programme === programme);
           const paid = this.paid.filter(
             (l) => l.caseIndex === i && l.forMonth === f && l.programme === programme,

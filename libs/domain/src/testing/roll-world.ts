@@ -1,4 +1,11 @@
-import type { CaseOp, CaseSpec, InstantStyle, StandardSpec, World } from './money-world';
+import type {
+  CaseOp,
+  CaseSpec,
+  ForecastProbe,
+  InstantStyle,
+  StandardSpec,
+  World,
+} from './money-world';
 import { PREFIXES, VILLAGES, WINDOW_MONTHS } from './money-world';
 import { ReferenceMoney } from './reference-money';
 import { ReferenceRolls, type RefRollLine } from './reference-rolls';
@@ -25,6 +32,10 @@ export interface RollWorldDriver {
   roll(regionCode: string, month: string, knownAt?: string): Promise<ServiceRoll>;
   /** an instant after all that was recorded so far, before anything recorded after it */
   moment(): Promise<string>;
+  forecast(
+    regionCode: string,
+    probe: ForecastProbe,
+  ): Promise<{ months: { month: string; count: number; totalFen: number }[]; totalFen: number }>;
 }
 
 const SETTLE_MONTHS = [...WINDOW_MONTHS, '2026-07'];
@@ -68,6 +79,8 @@ export async function playRollWorld(world: World, driver: RollWorldDriver): Prom
   }
   for (const month of world.probe.months)
     for (const prefix of PREFIXES) await expectRoll(driver, keyOf, rolls, prefix, month);
+  for (const prefix of ['33', '3703'])
+    await expectForecast(driver, rolls, prefix, world.probe.forecast);
   // the roll as it was known after the probed step
   const then = replay(world, accepted);
   for (const month of world.probe.months)
@@ -134,6 +147,29 @@ async function expectRoll(
     ...label,
     expected.issued,
     expected.lines.map(refKey).sort(),
+  ]);
+}
+
+/** "what the rolls would pay month by month ... with the hypothetical standards applied" */
+async function expectForecast(
+  driver: RollWorldDriver,
+  rolls: ReferenceRolls,
+  prefix: string,
+  probe: ForecastProbe,
+): Promise<void> {
+  const overrides = probe.overrides.map(({ category, fen, from }) => ({ category, fen, from }));
+  const months = Array.from({ length: probe.months }, (_, i) => {
+    const [y, m] = probe.fromMonth.split('-').map(Number);
+    const k = y * 12 + m - 1 + i;
+    const month = `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+    const { lines } = rolls.roll(prefix, month, true, overrides);
+    return { month, count: lines.length, totalFen: lines.reduce((s, l) => s + l.fen, 0) };
+  });
+  const totalFen = months.reduce((s, m) => s + m.totalFen, 0);
+  expect([prefix, probe, await driver.forecast(prefix, probe)]).toEqual([
+    prefix,
+    probe,
+    { months, totalFen },
   ]);
 }
 

@@ -1,4 +1,5 @@
 import {
+  addMonths,
   BEGINNING,
   DEFAULT_POLICY,
   firstDayOfMonth,
@@ -25,6 +26,13 @@ export type RollAnswer = {
   totalFen: number;
   /** cases with a line */
   children: number;
+};
+
+/** What the rolls would pay, month by month (`paymentForecast`). */
+export type ForecastAnswer = {
+  regionCode: string;
+  months: { month: string; count: number; totalFen: number }[];
+  totalFen: number;
 };
 
 export type RollQuery = {
@@ -76,6 +84,46 @@ export class PaymentRolls {
       { issued: new IssuedRolls(rolls, paid), standards, options: query.options },
     );
     return answer(prefix, month, null, view.lines);
+  }
+
+  /**
+   * What the rolls of `count` months from `fromMonth` would pay for the cases known now, with the
+   * expected graduations of their known education and the hypothetical standards in `standards`
+   * (overrides included by the caller): issued months as frozen, the rest as `roll` computes
+   * them, arrears and clawbacks in the first month not issued. One read of the stores for all.
+   */
+  async forecast(
+    prefix: string,
+    fromMonth: string,
+    count: number,
+    standards: StandardLookup,
+  ): Promise<ForecastAnswer> {
+    const months = Array.from({ length: count }, (_, i) => addMonths(fromMonth, i));
+    const [rolls, found, frozen] = await Promise.all([
+      this.store.issuedRolls(),
+      this.store.payingCases({
+        regions: [prefix],
+        from: firstDayOfMonth(months[0]),
+        to: firstDayOfMonth(months.at(-1)!),
+      }),
+      Promise.all(months.map((month) => this.store.issuedLines({ month, regions: [prefix] }))),
+    ]);
+    const paid = await this.store.paidLines(found.map((s) => s.state.id));
+    const timelines = found.map((s) => timelineOf(s.state, this.policy));
+    const inputs = {
+      issued: new IssuedRolls(rolls, paid),
+      standards,
+      options: { expectedGraduations: true },
+    };
+    const answers = months.map((month, i) => {
+      const { lines } = rollOf(prefix, month, timelines, frozen[i], inputs);
+      return { month, count: lines.length, totalFen: sumFen(lines) };
+    });
+    return {
+      regionCode: prefix,
+      months: answers,
+      totalFen: sumFen(answers.map((m) => ({ amountFen: m.totalFen }))),
+    };
   }
 
   /** The cases the roll asks: in the prefix on the month's first day (as known then, with knownAt). */

@@ -11,6 +11,7 @@ import {
   paymentRollStreamId,
   standardDecider,
   standardLookupFrom,
+  withOverrides,
   type BenefitStandard,
   type CaseCommand,
   type CaseState,
@@ -21,6 +22,7 @@ import { businessTimeOf } from '@app/domain';
 import { commandOf, identifyData } from '@app/domain/testing/money-commands';
 import {
   WORLD_NOW,
+  type ForecastProbe,
   type CaseOp,
   type CaseSpec,
   type InstantStyle,
@@ -125,6 +127,22 @@ export class StoreRollDriver implements RollWorldDriver {
     const standards = standardLookupFrom(this.standards);
     const roll = await this.rolls.roll(regionCode, month, { standards, knownAt });
     return { issued: roll.issued !== null, lines: roll.lines };
+  }
+
+  async forecast(regionCode: string, probe: ForecastProbe) {
+    const overrides = probe.overrides.map((o) => ({
+      category: o.category,
+      monthlyAmountFen: o.fen,
+      effectiveFrom: o.from,
+    }));
+    const standards = withOverrides(standardLookupFrom(this.standards), overrides);
+    const { months, totalFen } = await this.rolls.forecast(
+      regionCode,
+      probe.fromMonth,
+      probe.months,
+      standards,
+    );
+    return { months, totalFen };
   }
 
   async moment(): Promise<string> {
