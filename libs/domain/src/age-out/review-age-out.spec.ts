@@ -57,7 +57,7 @@ describe('age-out review', () => {
     it('turns the case AGED_OUT and ends protection', () => {
       const state = given([identified()]).when(review(BIRTHDAY)).thenState() as ExistingCase;
       expect(state.status).toBe('AGED_OUT');
-      expect(state.protectionPeriods.at(-1)?.to).toBe(BIRTHDAY);
+      expect(state.protectionEnd).toEqual({ on: BIRTHDAY, reason: 'EIGHTEENTH_BIRTHDAY' });
     });
   });
 

@@ -1,7 +1,7 @@
 import { businessDateOf } from '../shared/dates';
 import { eighteenthBirthday } from '../policy/age';
 import type { CaseEvent, Guardian } from './case.events';
-import type { CaseFile, CaseState, ProtectionPeriod } from './case.state';
+import type { CaseFile, CaseState } from './case.state';
 import { withStatus } from './case-status';
 import { evolveGuardianship } from '../guardianship/guardianship.evolve';
 import { evolveHistory, initialHistory } from './case-history';
@@ -92,13 +92,9 @@ function evolveFile(file: CaseFile, event: CaseEvent): CaseFile {
       return { ...file, extension: { from: event.data.from, level: event.data.level } };
     case 'ProtectionEnded':
       return endProtection(file, event.data.on, event.data.reason);
-    case 'GraduationGrantAwarded': {
-      const { graduatedOn, month, amountFen } = event.data;
-      return {
-        ...file,
-        graduationGrants: [...file.graduationGrants, { graduatedOn, month, amountFen }],
-      };
-    }
+    case 'GraduationGrantAwarded':
+      // the review's record of the grant; what a roll pays comes from the timeline
+      return file;
     case 'CaseworkerAssigned':
       return { ...file, caseworkerId: event.data.caseworkerId };
     case 'VisitRecorded': {
@@ -112,20 +108,10 @@ function evolveFile(file: CaseFile, event: CaseEvent): CaseFile {
       return { ...file, regionCode: event.data.toRegionCode, caseworkerId: null };
     case 'CaseClosed': {
       const { closedAt, reason } = event.data;
-      return {
-        ...closeOpenPeriod(file, businessDateOf(closedAt)),
-        closure: { closedAt, reason },
-      };
+      return { ...file, closure: { closedAt, reason } };
     }
-    case 'CaseReopened': {
-      const reopened = { ...file, closure: null };
-      if (file.protectionEnd !== null) return reopened;
-      const periods: ProtectionPeriod[] = [
-        ...file.protectionPeriods,
-        { from: businessDateOf(event.data.reopenedAt), to: null },
-      ];
-      return { ...reopened, protectionPeriods: periods };
-    }
+    case 'CaseReopened':
+      return { ...file, closure: null };
     case 'CaseCorrected':
       return corrected(file, event.data.field, event.data.to);
     case 'GuardianshipCrisisReported':
@@ -180,20 +166,10 @@ function identifiedFile(
     programmes: [],
     education: null,
     graduation: null,
-    graduationGrants: [],
     extension: null,
     protectionEnd: null,
-    // a child is within protection from birth; payments start with each programme
-    protectionPeriods: [{ from: data.birthDate, to: null }],
     closure: null,
   };
-}
-
-function closeOpenPeriod(file: CaseFile, on: string): CaseFile {
-  const periods = file.protectionPeriods.map((p) =>
-    p.to === null ? { ...p, to: on < p.from ? p.from : on } : p,
-  );
-  return { ...file, protectionPeriods: periods };
 }
 
 function endProtection(
@@ -201,7 +177,7 @@ function endProtection(
   on: string,
   reason: NonNullable<CaseFile['protectionEnd']>['reason'],
 ): CaseFile {
-  return { ...closeOpenPeriod(file, on), protectionEnd: { on, reason } };
+  return { ...file, protectionEnd: { on, reason } };
 }
 
 function corrected(file: CaseFile, field: string, to: string): CaseFile {
@@ -217,20 +193,10 @@ function corrected(file: CaseFile, field: string, to: string): CaseFile {
   }
 }
 
-/**
- * The first protection period starts at birth, so it moves with the birth date; an age-out on a
- * wrong 18th birthday that has not come yet under the corrected date is undone.
- */
+/** An age-out on a wrong 18th birthday that has not come yet under the corrected date is undone. */
 function birthDateCorrected(file: CaseFile, birthDate: string): CaseFile {
-  const periods = file.protectionPeriods.map((p, i) =>
-    i === 0 && p.from === file.birthDate ? { ...p, from: birthDate } : p,
-  );
   const end = file.protectionEnd;
-  if (end?.reason === 'EIGHTEENTH_BIRTHDAY' && eighteenthBirthday(birthDate) > end.on) {
-    const reopened = periods.map((p, i) =>
-      i === periods.length - 1 && p.to === end.on ? { ...p, to: null } : p,
-    );
-    return { ...file, birthDate, protectionEnd: null, protectionPeriods: reopened };
-  }
-  return { ...file, birthDate, protectionPeriods: periods };
+  if (end?.reason === 'EIGHTEENTH_BIRTHDAY' && eighteenthBirthday(birthDate) > end.on)
+    return { ...file, birthDate, protectionEnd: null };
+  return { ...file, birthDate };
 }

@@ -9,7 +9,7 @@ import type {
   RiskLevel,
   RiskScore,
 } from '../shared/enums';
-import type { BusinessDate, DateTime, Fen, YearMonth } from '../shared/types';
+import type { BusinessDate, DateTime, Fen } from '../shared/types';
 import type { CaseHistory } from './case-history';
 
 export type RiskScores = {
@@ -38,15 +38,6 @@ export type Education = {
   recordedAt: DateTime;
   /** GAOKAO_RETAKE: the day the (first) retake year started */
   retakeStartedOn: BusinessDate | null;
-};
-
-/** A stretch of protection; `to` is exclusive (first day without protection), null while open. */
-export type ProtectionPeriod = { from: BusinessDate; to: BusinessDate | null };
-
-export type GraduationGrant = {
-  graduatedOn: BusinessDate;
-  month: YearMonth;
-  amountFen: Fen;
 };
 
 export type GuardianshipStatus = {
@@ -84,10 +75,8 @@ export type CaseFile = {
   programmes: ProgrammeEntry[];
   education: Education | null;
   graduation: { graduatedOn: BusinessDate } | null;
-  graduationGrants: GraduationGrant[];
   extension: { from: BusinessDate; level: EducationLevel } | null;
   protectionEnd: { on: BusinessDate; reason: ProtectionEndReason } | null;
-  protectionPeriods: ProtectionPeriod[];
   closure: { closedAt: DateTime; reason: string } | null;
   /** the dated facts the timeline reads (what was in force on any date) */
   history: CaseHistory;

@@ -97,9 +97,7 @@ describe('correcting a case', () => {
         .when(correct({ to: '2009-01-20' }))
         .thenState();
       expect(state.status).toBe('IDENTIFIED');
-      expect(state.status !== 'NONE' && state.protectionPeriods).toEqual([
-        { from: '2009-01-20', to: null },
-      ]);
+      expect(state.status !== 'NONE' && state.protectionEnd).toBeNull();
     });
   });
 
