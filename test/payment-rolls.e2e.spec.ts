@@ -230,3 +230,89 @@ describe('issued payment rolls through the contract', () => {
     ]);
   });
 });
+
+describe('the worked example of docs/domain.md', () => {
+  it('pays, adjusts and recovers as the example says', async () => {
+    const app = await TestApp.start();
+    try {
+      const bureau = app.token('CIVIL_AFFAIRS', ['3703'], { sub: 'bureau' });
+      let position = '';
+      const at = (instant: string) => app.setNow(instant, { ticking: true });
+      const run = async (name: MutationName, input: Record<string, unknown>) =>
+        (position = (await mustMutate(app, name, input, bureau)).position);
+      const issue = async (month: string) => {
+        const answer = await app.gql<{ issuePaymentRoll: { position: string } }>(
+          ISSUE_PAYMENT_ROLL,
+          { input: { regionCode: '3703', month } },
+          bureau,
+        );
+        if (!answer.data) throw new Error(JSON.stringify(answer.errors));
+        position = answer.data.issuePaymentRoll.position;
+      };
+      const roll = async (month: string, knownAt?: string) => {
+        const response = await app.gql<{ paymentRoll: Roll }>(
+          PAYMENT_ROLL_KNOWN,
+          { regionCode: '3703', month, knownAt, consistentWith: position },
+          bureau,
+        );
+        const r = response.data!.paymentRoll;
+        return [r.issued, ...r.lines.map((l) => `${l.reason} ${l.amount} for ${l.forMonth}`)];
+      };
+
+      at('2026-01-05T09:00:00+08:00');
+      await run('setBenefitStandard', {
+        regionCode: '3703',
+        category: 'DE_FACTO_UNSUPPORTED',
+        monthlyAmount: '1978.00',
+        effectiveFrom: '2024-01-01',
+      });
+      const { caseId } = await mustMutate(
+        app,
+        'identifyChild',
+        {
+          idNumber: makeFictionalIdNumber('370303', '2012-05-10', 901),
+          name: '示例',
+          regionCode: ZIBO,
+          source: 'VISIT',
+          identifiedAt: '2026-01-05T09:00:00+08:00',
+          categories: ['DE_FACTO_UNSUPPORTED'],
+        },
+        bureau,
+      );
+      await run('enrollInProgramme', {
+        caseId,
+        programme: 'BASIC_LIVING_ALLOWANCE',
+        effectiveFrom: '2026-01-01',
+      });
+      at('2026-02-03T10:00:00+08:00');
+      await issue('2026-01');
+      at('2026-03-02T10:00:00+08:00');
+      await issue('2026-02');
+      at('2026-03-10T10:00:00+08:00');
+      await run('setBenefitStandard', {
+        regionCode: '3703',
+        category: 'DE_FACTO_UNSUPPORTED',
+        monthlyAmount: '2100.00',
+        effectiveFrom: '2026-02-01',
+      });
+      at('2026-03-20T12:00:00+08:00');
+      const march = [false, 'MONTHLY 2100.00 for 2026-03', 'ARREARS 122.00 for 2026-02'];
+      expect(await roll('2026-03')).toEqual(march);
+      at('2026-04-01T10:00:00+08:00');
+      await issue('2026-03');
+      at('2026-04-15T10:00:00+08:00');
+      await run('closeCase', {
+        caseId,
+        reason: 'moved away',
+        closedAt: '2026-02-20T10:00:00+08:00',
+      });
+      expect(await roll('2026-01')).toEqual([true, 'MONTHLY 1978.00 for 2026-01']);
+      expect(await roll('2026-02')).toEqual([true, 'MONTHLY 1978.00 for 2026-02']);
+      expect(await roll('2026-03')).toEqual([true, ...march.slice(1)]);
+      expect(await roll('2026-03', '2026-03-20T12:00:00+08:00')).toEqual(march);
+      expect(await roll('2026-04')).toEqual([false, 'CLAWBACK -2100.00 for 2026-03']);
+    } finally {
+      await app.close();
+    }
+  });
+});

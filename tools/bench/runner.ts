@@ -7,6 +7,7 @@ import type { Durations, Measured } from './figures/measured';
 import { measureRawRead } from './figures/raw-read';
 import { measureRawSqliteFsync } from './figures/raw-sqlite-fsync';
 import { measureRebuild } from './figures/rebuild';
+import { measureRolls } from './figures/rolls';
 import { seedDataset, type Dataset } from './figures/seed';
 import type { FigureKey } from './report/catalogue';
 import type { Missing } from './report/format';
@@ -22,6 +23,7 @@ export const PHASES = [
   'seed',
   'read',
   'rebuild',
+  'rolls',
   'http',
 ] as const;
 export type Phase = (typeof PHASES)[number];
@@ -35,6 +37,7 @@ const YIELDS: Record<Phase, FigureKey[]> = {
   seed: ['seedEvents', 'seedSeconds'],
   read: ['rawReadEventsPerSec'],
   rebuild: ['rebuildEventsPerSec', 'rebuildSeconds'],
+  rolls: ['rollCityMs', 'forecastCityMs', 'rollRawReadMs'],
   http: [
     'caseAsOfMs',
     'graphqlCaseRps',
@@ -121,6 +124,9 @@ export async function runBench(settings: RunSettings, temp: TempDir): Promise<Ru
   await needsData('read', (ds) => measureRawRead(ds.dir, settings.rawReadMinMs));
   await needsData('rebuild', (ds) =>
     measureRebuild(ds.dir, settings.rebuildRuns, settings.rebuildWarmupRuns),
+  );
+  await needsData('rolls', (ds) =>
+    measureRolls(ds.dir, ds.preset, ds.asOf, settings.quick ? 9 : 15),
   );
   await needsData('http', (ds) =>
     measureHttp(

@@ -13,6 +13,9 @@ export const FIGURE_KEYS = [
   'bareMercuriusRps',
   'bareMercuriusP99Ms',
   'caseAsOfMs',
+  'rollCityMs',
+  'forecastCityMs',
+  'rollRawReadMs',
   'serverPeakRssMb',
   'seedEvents',
   'seedSeconds',
@@ -90,6 +93,23 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
     unit: 'ms',
     bound:
       'Reading the whole stream (2 pages), JSON.parse, folding 1,000 events twice (region check, then as of), over HTTP.',
+  },
+  rollCityMs: {
+    label: 'paymentRoll of a city (PaymentRolls, in process, median)',
+    unit: 'ms',
+    bound:
+      "Reading the folded cases paying in the city (one statement, each case's JSON parsed), the issued rolls and lines, then the timeline of each case and its month: the raw read of the same rows (rollRawReadMs) is most of it.",
+  },
+  forecastCityMs: {
+    label: 'paymentForecast of the same city, 12 months (median)',
+    unit: 'ms',
+    bound:
+      'The same rows read once for the twelve months, then twelve months of each case through the timeline (its standards looked up each month): CPU, not the reads.',
+  },
+  rollRawReadMs: {
+    label: "raw read of the roll's rows: better-sqlite3 + JSON.parse",
+    unit: 'ms',
+    bound: "SQLite row decoding and JSON.parse of the city's paying cases, on one core.",
   },
   serverPeakRssMb: {
     label: 'server peak RSS (boot + load)',
