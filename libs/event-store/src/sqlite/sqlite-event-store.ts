@@ -14,7 +14,7 @@ import type {
 } from '../event-store.port';
 import { EventStoreClosed, StreamNotFound } from '../errors';
 import {
-  MAX_REVISION,
+  isIntegerPosition,
   validateAppend,
   validateReadAll,
   validateReadStream,
@@ -22,12 +22,12 @@ import {
   validateStreamPrefixes,
   type ValidAppend,
 } from '../validation';
-import { CommitSignal, yieldToEventLoop } from './commit-signal';
-import { GroupCommitQueue } from './group-commit-queue';
+import { CommitSignal, yieldToEventLoop } from '../common/commit-signal';
+import { GroupCommitQueue } from '../common/group-commit-queue';
 import { openSqliteConnection } from './sqlite-connection';
 import { SqliteReader } from './sqlite-reader';
-import { itemsOf } from './page-iterable';
-import { PAGE_SIZE, sqliteSubscription } from './sqlite-subscription';
+import { itemsOf } from '../common/page-iterable';
+import { PAGE_SIZE, logSubscription } from '../common/log-subscription';
 import { SqliteWriter } from './sqlite-writer';
 
 export interface SqliteEventStoreOptions {
@@ -44,9 +44,6 @@ export interface SqliteEventStoreOptions {
   /** How long to wait for another process's write lock before failing. Default 5000. */
   busyTimeoutMs?: number;
 }
-
-const SQLITE_POSITION = (p: unknown): boolean =>
-  p === 'start' || (typeof p === 'string' && /^[0-9]{1,19}$/.test(p) && BigInt(p) <= MAX_REVISION);
 
 /** The embedded EventStore: one SQLite file in WAL mode, one writing connection per process. */
 export class SqliteEventStore implements EventStore {
@@ -126,7 +123,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
-    const { fromPosition } = validateReadAll(options, SQLITE_POSITION);
+    const { fromPosition } = validateReadAll(options, isIntegerPosition);
     const prefixes = validateStreamPrefixes(options.streamPrefixes);
     if (this.closing) throw new EventStoreClosed();
     const source = {
@@ -136,7 +133,7 @@ export class SqliteEventStore implements EventStore {
       nextCommit: () => this.committed.next(),
     };
     const from = fromPosition === 'start' ? 0n : BigInt(fromPosition);
-    const subscription = sqliteSubscription(source, from, prefixes, () => {
+    const subscription = logSubscription(source, from, prefixes, () => {
       this.subscriptions.delete(subscription);
       this.updatePoller();
     });
@@ -178,7 +175,7 @@ export class SqliteEventStore implements EventStore {
     options: ReadAllOptions | undefined,
     page: (reader: SqliteReader, after: bigint, head: bigint, limit: number) => T[],
   ): AsyncIterable<T> {
-    const { fromPosition, maxCount } = validateReadAll(options, SQLITE_POSITION);
+    const { fromPosition, maxCount } = validateReadAll(options, isIntegerPosition);
     return this.paged(async function* (this: SqliteEventStore) {
       // Bounded by the head at the first page, so a busy log cannot keep the read going forever.
       const head = this.readable().reader.headPosition();

@@ -5,7 +5,7 @@ import {
   createTestDatabase,
   describeWithPostgres,
   type TestDatabase,
-} from '../testing/postgres-test-database';
+} from '@app/event-store/testing/postgres-test-database';
 import { readModelStoreContract } from '../testing/read-model-store.contract';
 import { ziboScenario } from '../testing/zibo-scenario';
 import { CHECKPOINT_CHANNEL } from './postgres-dialect';

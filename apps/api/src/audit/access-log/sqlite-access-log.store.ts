@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { PersonalInfoField, Role } from '@app/domain';
-import { GroupCommitQueue } from '@app/event-store/sqlite/group-commit-queue';
+import { GroupCommitQueue } from '@app/event-store/common/group-commit-queue';
 import type { AccessLogStore, AccessRecord } from './access-log.port';
 
 // Append-only, like the event store's: never edit a released version, add the next one.

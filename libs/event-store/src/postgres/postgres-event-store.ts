@@ -1,0 +1,286 @@
+import { Pool } from 'pg';
+import type {
+  AllSubscription,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  EventWithoutMetadata,
+  ExpectedRevision,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeToAllOptions,
+} from '../event-store.port';
+import { EventStoreClosed, EventStoreUnavailable, StreamNotFound } from '../errors';
+import { CommitSignal, yieldToEventLoop } from '../common/commit-signal';
+import { GroupCommitQueue } from '../common/group-commit-queue';
+import { PAGE_SIZE, logSubscription } from '../common/log-subscription';
+import { itemsOf } from '../common/page-iterable';
+import {
+  isIntegerPosition,
+  validateAppend,
+  validateReadAll,
+  validateReadStream,
+  validateStreamId,
+  validateStreamPrefixes,
+  type ValidAppend,
+} from '../validation';
+import { backoffMs, isConnectionLoss, retryingConnectionLoss } from './postgres-errors';
+import { PostgresListener } from './postgres-listener';
+import { APPENDED_CHANNEL, migratePostgresEventStore } from './postgres-migrations';
+import { PostgresReader } from './postgres-reader';
+import { PostgresWriter } from './postgres-writer';
+
+export interface PostgresEventStoreOptions {
+  /** EVENT_STORE_DATABASE_URL, e.g. postgres://cases:secret@postgres:5432/cases */
+  connectionString: string;
+  /** most connections of this process's pool (appends use one at a time); default 10 */
+  poolSize?: number;
+  /** Stamps `recordedAt`; defaults to the system clock. */
+  now?: () => Date;
+  /** tries of an operation on a lost connection before EventStoreUnavailable; default 6 (~3 s) */
+  attempts?: number;
+  /** told of lost connections (the pool's, the LISTEN connection's, a subscription's reads) */
+  onConnectionError?: (error: unknown) => void;
+}
+
+/** Live subscriptions wait this long between reads while PostgreSQL cannot be reached. */
+const SUBSCRIPTION_RETRY_MAX_MS = 5000;
+
+/**
+ * The EventStore on PostgreSQL: the events in one table, every process appending through
+ * `es_append` (group commit: what a process queues while its previous batch commits is its next
+ * batch; one appender at a time across processes, so positions are gap-free and follow commit
+ * order). Positions are decimal integers from 1, as SQLite's. Subscriptions wake on this
+ * process's commits and on other processes' through LISTEN es_appended.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly reader: PostgresReader;
+  private readonly queue: GroupCommitQueue<ValidAppend, AppendResult>;
+  private readonly committed = new CommitSignal();
+  private readonly subscriptions = new Set<AllSubscription>();
+  /** the schema migration, done or under way; cleared when it failed on a lost connection */
+  private migrated: Promise<void> | undefined;
+  private readonly attempts: number;
+  private listener: PostgresListener | undefined;
+  private closing: Promise<void> | undefined;
+  private closed = false;
+  private counts = { commits: 0, appends: 0 };
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    this.attempts = options.attempts ?? 6;
+    this.pool = new Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      application_name: 'cases-event-store',
+      keepAlive: true,
+      // an acknowledged append must survive a crash of the server too, whatever the database's default
+      options: '-c synchronous_commit=on',
+    });
+    // an idle connection that drops is replaced at the next checkout; unheard, 'error' would end the process
+    this.pool.on('error', (error) => options.onConnectionError?.(error));
+    this.reader = new PostgresReader(this.pool);
+    const writer = new PostgresWriter(this.pool, this.attempts);
+    const now = options.now ?? (() => new Date());
+    this.queue = new GroupCommitQueue(async (batch) => {
+      await this.ready();
+      const outcomes = await writer.commit(batch, now());
+      this.counts.commits += 1;
+      this.counts.appends += batch.length;
+      this.committed.notify();
+      return outcomes;
+    });
+  }
+
+  /** Opens the store and waits for its schema (a failure closes it and throws). */
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(options);
+    try {
+      await store.ready();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  /** Group-commit counters since open: transactions committed and appends they carried. */
+  get stats(): { commits: number; appends: number } {
+    return { ...this.counts };
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: EventToAppend[],
+    options: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> {
+    if (this.closing) throw new EventStoreClosed();
+    return this.queue.enqueue(validateAppend(streamId, events, options.expectedRevision));
+  }
+
+  readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent> {
+    const stream = validateStreamId(streamId);
+    const { fromRevision, direction, maxCount } = validateReadStream(options);
+    const forwards = direction === 'forwards';
+    return this.paged(async function* (this: PostgresEventStore) {
+      let next: bigint;
+      if (fromRevision === 'end') {
+        const last = await this.read(() => this.reader.streamRevision(stream));
+        if (last === null) throw new StreamNotFound(stream);
+        next = forwards ? last + 1n : last;
+      } else next = fromRevision === 'start' ? 0n : fromRevision;
+      for (let left = maxCount, first = true; left > 0 && next >= 0n; first = false) {
+        const limit = Math.min(PAGE_SIZE, left);
+        const events = await this.read(() => this.reader.streamPage(stream, next, forwards, limit));
+        // an empty first page: the stream may not exist (one more query, only then)
+        if (first && events.length === 0 && fromRevision !== 'end') {
+          if ((await this.read(() => this.reader.streamRevision(stream))) === null)
+            throw new StreamNotFound(stream);
+        }
+        yield events;
+        if (events.length < limit) return;
+        left -= events.length;
+        next = events[events.length - 1].revision + (forwards ? 1n : -1n);
+      }
+    });
+  }
+
+  readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent> {
+    return this.pagesOfAll(options, (after, head, limit) =>
+      this.reader.allPage(after, head, limit),
+    );
+  }
+
+  readAllWithoutMetadata(options?: ReadAllOptions): AsyncIterable<EventWithoutMetadata> {
+    return this.pagesOfAll(options, (after, head, limit) =>
+      this.reader.allDataPage(after, head, limit),
+    );
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    const { fromPosition } = validateReadAll(options, isIntegerPosition);
+    const prefixes = validateStreamPrefixes(options.streamPrefixes);
+    if (this.closing) throw new EventStoreClosed();
+    const source = {
+      head: () => this.open().then(() => this.reader.headPosition()),
+      page: (after: bigint, upTo: bigint, limit: number, p?: string[]) =>
+        this.open().then(() => this.reader.allPage(after, upTo, limit, p)),
+      nextCommit: () => this.committed.next(),
+      retryAfter: (error: unknown, attempt: number) => {
+        if (this.closing || !isConnectionLoss(error)) return null;
+        this.options.onConnectionError?.(error);
+        return backoffMs(attempt + 1, SUBSCRIPTION_RETRY_MAX_MS);
+      },
+    };
+    const from = fromPosition === 'start' ? 0n : BigInt(fromPosition);
+    const subscription = logSubscription(source, from, prefixes, () => {
+      this.subscriptions.delete(subscription);
+      this.updateListener();
+    });
+    this.subscriptions.add(subscription);
+    this.updateListener();
+    return subscription;
+  }
+
+  async headPosition(): Promise<Position | null> {
+    const head = await this.read(() => this.reader.headPosition());
+    return head === 0n ? null : String(head);
+  }
+
+  /** Flushes appends already accepted, ends subscriptions, then closes the pool. Idempotent. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.queue.drain();
+      await Promise.all([...this.subscriptions].map((s) => s.stop()));
+      await this.listener?.stop();
+      this.listener = undefined;
+      this.closed = true;
+      await this.pool.end();
+    })();
+    return this.closing;
+  }
+
+  /**
+   * The schema, brought up to date once. While PostgreSQL cannot be reached every use tries
+   * again (EventStoreUnavailable until it can); a schema newer than this code fails every use.
+   */
+  private ready(): Promise<void> {
+    this.migrated ??= retryingConnectionLoss(
+      'open',
+      async () => {
+        const client = await this.pool.connect();
+        try {
+          await migratePostgresEventStore(client);
+        } finally {
+          client.release();
+        }
+      },
+      this.attempts,
+    ).catch((error: unknown) => {
+      if (error instanceof EventStoreUnavailable) this.migrated = undefined;
+      throw error;
+    });
+    return this.migrated;
+  }
+
+  /** Open (schema ready), or EventStoreClosed. */
+  private async open(): Promise<void> {
+    if (this.closed) throw new EventStoreClosed();
+    await this.ready();
+  }
+
+  /** A read on the pool, again on a lost connection (see PostgresEventStoreOptions.attempts). */
+  private read<T>(query: () => Promise<T>): Promise<T> {
+    return this.open().then(() => retryingConnectionLoss('read', query, this.attempts));
+  }
+
+  /** Items from a generator of pages (each a bounded query), checked open now. */
+  private paged<T>(read: (this: PostgresEventStore) => AsyncGenerator<T[]>): AsyncIterable<T> {
+    if (this.closed) throw new EventStoreClosed();
+    return itemsOf(() => read.call(this));
+  }
+
+  /** The global log strictly after `fromPosition`, one `page` at a time, up to the head at the start. */
+  private pagesOfAll<T extends { position: Position }>(
+    options: ReadAllOptions | undefined,
+    page: (after: bigint, head: bigint, limit: number) => Promise<T[]>,
+  ): AsyncIterable<T> {
+    const { fromPosition, maxCount } = validateReadAll(options, isIntegerPosition);
+    return this.paged(async function* (this: PostgresEventStore) {
+      const head = await this.read(() => this.reader.headPosition());
+      let after = fromPosition === 'start' ? 0n : BigInt(fromPosition);
+      for (let left = maxCount; left > 0 && after < head;) {
+        const limit = Math.min(PAGE_SIZE, left);
+        const events = await this.read(() => page(after, head, limit));
+        yield events;
+        if (events.length < limit) return;
+        left -= events.length;
+        after = BigInt(events[events.length - 1].position);
+        await yieldToEventLoop();
+      }
+    });
+  }
+
+  /**
+   * One LISTEN connection while anything is subscribed: another process's commit NOTIFYs the new
+   * head, and (re)connecting wakes every subscription too, for what it may have missed meanwhile.
+   */
+  private updateListener(): void {
+    const wanted = this.subscriptions.size > 0 && !this.closing;
+    if (wanted && !this.listener) {
+      this.listener = new PostgresListener({
+        connectionString: this.options.connectionString,
+        channel: APPENDED_CHANNEL,
+        applicationName: 'cases-event-store-listener',
+        onNotification: () => this.committed.notify(),
+        onListening: () => this.committed.notify(),
+        onError: (error) => this.options.onConnectionError?.(error),
+      });
+    } else if (!wanted && this.listener) {
+      void this.listener.stop();
+      this.listener = undefined;
+    }
+  }
+}

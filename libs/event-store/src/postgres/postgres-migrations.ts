@@ -1,0 +1,178 @@
+import type { PoolClient } from 'pg';
+import { MIGRATION_LOCK, APPEND_LOCK } from './postgres-locks';
+
+export interface PostgresMigration {
+  version: number;
+  description: string;
+  up: string;
+}
+
+/** The channel `es_append` NOTIFYs on (in its transaction, so delivered at commit): the new head. */
+export const APPENDED_CHANNEL = 'es_appended';
+
+/**
+ * `es_append(...)`: one batch of appends (the group commit) in one statement, so in one
+ * transaction and one round trip. It runs under APPEND_LOCK, a transaction-level advisory lock:
+ * one appender at a time across every process, which is what makes positions follow commit order.
+ * Positions are max + 1, given out while the lock is held and so only ever after every
+ * transaction that gave out a smaller one has committed or rolled back: every snapshot of the
+ * table holds a gap-free prefix of the log, and a reader paging by position can skip nothing.
+ * (A sequence would not do: its values are handed out at insert time, so a transaction that took
+ * 11 may commit after one that took 12, and a reader that saw 12 would never see 11.)
+ * The lock is taken in its own statement, before the statement that reads max(position): in
+ * READ COMMITTED every statement of a volatile function takes a new snapshot, which then includes
+ * the commit of the previous holder.
+ *
+ * Each append is checked before anything of it is written (nobody else writes meanwhile), so a
+ * refused append writes nothing while the others of the batch go in. Outcomes, one row per append:
+ * `ok` (written), `retry` (these ids already sit where the expectation says: the original result),
+ * `conflict` (o_revision: the stream's revision, null when it has none), `duplicate` (an id of
+ * the append belongs to another stream: o_event_id, o_stream).
+ */
+const APPEND_FUNCTION = `
+CREATE FUNCTION es_append(
+  streams text[], expectations text[], counts int[],
+  ids uuid[], types text[], datas text[], metas text[], at timestamptz
+) RETURNS TABLE (o_outcome text, o_revision bigint, o_position bigint, o_event_id uuid, o_stream text)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  first int := 1;
+  n int;
+  s text;
+  expected text;
+  current_revision bigint;
+  head bigint;
+  start_revision bigint;
+  matched boolean;
+  known record;
+  has_known boolean;
+  last_stored record;
+  written boolean := false;
+BEGIN
+  PERFORM pg_advisory_xact_lock(${APPEND_LOCK});
+  SELECT COALESCE(max(e.position), 0) INTO head FROM es_events e;
+  FOR i IN 1 .. coalesce(array_length(streams, 1), 0) LOOP
+    s := streams[i];
+    expected := expectations[i];
+    n := counts[i];
+    o_outcome := NULL; o_revision := NULL; o_position := NULL; o_event_id := NULL; o_stream := NULL;
+    SELECT max(e.revision) INTO current_revision FROM es_events e WHERE e.stream_id = s;
+    matched := CASE expected
+      WHEN 'any' THEN true
+      WHEN 'no_stream' THEN current_revision IS NULL
+      WHEN 'stream_exists' THEN current_revision IS NOT NULL
+      ELSE coalesce(current_revision = expected::bigint, false)
+    END;
+    -- an id of the append already stored, the first one looked at first
+    SELECT e.id, e.stream_id, e.revision, (e.id = ids[first]) AS is_first INTO known
+      FROM es_events e WHERE e.id = ANY (ids[first : first + n - 1])
+      ORDER BY (e.id = ids[first]) DESC LIMIT 1;
+    has_known := FOUND;
+    IF NOT has_known AND matched THEN
+      INSERT INTO es_events (position, id, stream_id, revision, type, data, metadata, recorded_at)
+        SELECT head + k, ids[first + k - 1], s, coalesce(current_revision, -1) + k,
+               types[first + k - 1], datas[first + k - 1], metas[first + k - 1], at
+        FROM generate_series(1, n) AS k;
+      head := head + n;
+      written := true;
+      o_outcome := 'ok';
+      o_revision := coalesce(current_revision, -1) + n;
+      o_position := head;
+    ELSIF has_known AND known.stream_id <> s THEN
+      o_outcome := 'duplicate'; o_event_id := known.id; o_stream := known.stream_id;
+    ELSIF has_known AND known.is_first THEN
+      -- a retry only when the whole append sits, in order, where the expectation says
+      start_revision := CASE expected
+        WHEN 'no_stream' THEN 0
+        WHEN 'any' THEN known.revision
+        WHEN 'stream_exists' THEN known.revision
+        ELSE expected::bigint + 1
+      END;
+      SELECT count(*) AS stored, max(e.revision) AS revision, max(e.position) AS position
+        INTO last_stored
+        FROM unnest(ids[first : first + n - 1]) WITH ORDINALITY AS w(id, k)
+        JOIN es_events e ON e.id = w.id AND e.stream_id = s AND e.revision = start_revision + w.k - 1;
+      IF known.revision = start_revision AND last_stored.stored = n THEN
+        o_outcome := 'retry'; o_revision := last_stored.revision; o_position := last_stored.position;
+      ELSE
+        o_outcome := 'conflict'; o_revision := current_revision;
+      END IF;
+    ELSE
+      o_outcome := 'conflict'; o_revision := current_revision;
+    END IF;
+    RETURN NEXT;
+    first := first + n;
+  END LOOP;
+  IF written THEN
+    PERFORM pg_notify('${APPENDED_CHANNEL}', head::text);
+  END IF;
+END
+$fn$;
+`;
+
+/** Ordered, append-only: never edit a released migration, add the next version instead. */
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  {
+    version: 1,
+    description:
+      'es_events: gap-free global position, unique (stream, revision), unique id; es_append',
+    up: `
+      CREATE TABLE es_events (
+        position    BIGINT PRIMARY KEY CHECK (position > 0),
+        id          UUID NOT NULL,
+        stream_id   TEXT COLLATE "C" NOT NULL,
+        revision    BIGINT NOT NULL CHECK (revision >= 0),
+        type        TEXT NOT NULL,
+        data        TEXT NOT NULL,
+        metadata    TEXT NOT NULL,
+        recorded_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE UNIQUE INDEX es_events_stream_revision ON es_events (stream_id, revision);
+      CREATE UNIQUE INDEX es_events_id ON es_events (id);
+      ${APPEND_FUNCTION}
+    `,
+  },
+];
+
+/**
+ * Brings the schema up to date in one transaction under MIGRATION_LOCK (api instances, the
+ * projector and tools may open the store together); each version applied is a row of
+ * es_schema_version. A database whose schema is newer than this code refuses to open.
+ */
+export async function migratePostgresEventStore(
+  client: PoolClient,
+  migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS,
+): Promise<number> {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error('event store migrations must be numbered 1..n');
+  });
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS es_schema_version (
+      version     INTEGER PRIMARY KEY,
+      description TEXT NOT NULL,
+      applied_at  TIMESTAMPTZ NOT NULL DEFAULT now()
+    )`);
+    const { rows } = await client.query<{ current: number | null }>(
+      'SELECT max(version) AS current FROM es_schema_version',
+    );
+    const current = rows[0]?.current ?? 0;
+    if (current > migrations.length)
+      throw new Error(
+        `Event store schema version ${current} is newer than this code knows (${migrations.length}); upgrade the application`,
+      );
+    for (const m of migrations.slice(current)) {
+      await client.query(m.up);
+      await client.query('INSERT INTO es_schema_version (version, description) VALUES ($1, $2)', [
+        m.version,
+        m.description,
+      ]);
+    }
+    await client.query('COMMIT');
+    return migrations.length;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
