@@ -1,2 +1,8 @@
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
-export { POSTGRES_MIGRATIONS } from './postgres-migrations';
+export {
+  POSTGRES_MIGRATIONS,
+  migratePostgres,
+  type PostgresMigration,
+  type PostgresSchema,
+} from './postgres-migrations';
+export { isConnectionLoss } from './postgres-errors';

@@ -28,7 +28,7 @@ import {
 } from '../validation';
 import { backoffMs, isConnectionLoss, retryingConnectionLoss } from './postgres-errors';
 import { PostgresListener } from './postgres-listener';
-import { APPENDED_CHANNEL, migratePostgresEventStore } from './postgres-migrations';
+import { APPENDED_CHANNEL, EVENT_STORE_SCHEMA, migratePostgres } from './postgres-migrations';
 import { PostgresReader } from './postgres-reader';
 import { PostgresWriter } from './postgres-writer';
 
@@ -212,7 +212,7 @@ export class PostgresEventStore implements EventStore {
       async () => {
         const client = await this.pool.connect();
         try {
-          await migratePostgresEventStore(client);
+          await migratePostgres(client, EVENT_STORE_SCHEMA);
         } finally {
           client.release();
         }

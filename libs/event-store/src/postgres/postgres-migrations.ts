@@ -134,37 +134,55 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   },
 ];
 
+/** A schema's versioned migrations, as `migratePostgres` applies them. */
+export interface PostgresSchema {
+  /** what the schema is, for messages ("Event store") */
+  what: string;
+  /** its version table, e.g. es_schema_version */
+  versionTable: string;
+  /** the advisory lock key held while migrating */
+  lock: number;
+  migrations: readonly PostgresMigration[];
+}
+
+export const EVENT_STORE_SCHEMA: PostgresSchema = {
+  what: 'Event store',
+  versionTable: 'es_schema_version',
+  lock: MIGRATION_LOCK,
+  migrations: POSTGRES_MIGRATIONS,
+};
+
 /**
- * Brings the schema up to date in one transaction under MIGRATION_LOCK (api instances, the
- * projector and tools may open the store together); each version applied is a row of
- * es_schema_version. A database whose schema is newer than this code refuses to open.
+ * Brings a schema up to date in one transaction under its advisory lock (api instances, the
+ * projector and tools may open it together); each version applied is a row of its version table.
+ * A database whose schema is newer than this code refuses to open.
  */
-export async function migratePostgresEventStore(
+export async function migratePostgres(
   client: PoolClient,
-  migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS,
+  { what, versionTable, lock, migrations }: PostgresSchema,
 ): Promise<number> {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error('event store migrations must be numbered 1..n');
+    if (m.version !== i + 1) throw new Error(`${what} migrations must be numbered 1..n`);
   });
   await client.query('BEGIN');
   try {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query(`CREATE TABLE IF NOT EXISTS es_schema_version (
+    await client.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${versionTable} (
       version     INTEGER PRIMARY KEY,
       description TEXT NOT NULL,
       applied_at  TIMESTAMPTZ NOT NULL DEFAULT now()
     )`);
     const { rows } = await client.query<{ current: number | null }>(
-      'SELECT max(version) AS current FROM es_schema_version',
+      `SELECT max(version) AS current FROM ${versionTable}`,
     );
     const current = rows[0]?.current ?? 0;
     if (current > migrations.length)
       throw new Error(
-        `Event store schema version ${current} is newer than this code knows (${migrations.length}); upgrade the application`,
+        `${what} schema version ${current} is newer than this code knows (${migrations.length}); upgrade the application`,
       );
     for (const m of migrations.slice(current)) {
       await client.query(m.up);
-      await client.query('INSERT INTO es_schema_version (version, description) VALUES ($1, $2)', [
+      await client.query(`INSERT INTO ${versionTable} (version, description) VALUES ($1, $2)`, [
         m.version,
         m.description,
       ]);

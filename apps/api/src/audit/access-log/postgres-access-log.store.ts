@@ -1,0 +1,143 @@
+import { Pool } from 'pg';
+import type { PersonalInfoField, Role } from '@app/domain';
+import { GroupCommitQueue } from '@app/event-store/common/group-commit-queue';
+import { migratePostgres, type PostgresSchema } from '@app/event-store/postgres';
+import type { AccessLogStore, AccessRecord } from './access-log.port';
+
+// Append-only, like the event store's: never edit a released version, add the next one.
+const SCHEMA: PostgresSchema = {
+  what: 'Access log',
+  versionTable: 'audit_schema_version',
+  lock: 7_310_430, // an advisory lock key of its own (the event store's and read models' differ)
+  migrations: [
+    {
+      version: 1,
+      description: 'audit_access_reads: who read which personal information of which case, when',
+      up: `
+        CREATE TABLE audit_access_reads (
+          seq            BIGSERIAL PRIMARY KEY,
+          at             TEXT NOT NULL,
+          actor_id       TEXT NOT NULL,
+          actor_role     TEXT NOT NULL,
+          actor_agency   TEXT,
+          correlation_id TEXT NOT NULL,
+          case_id        TEXT COLLATE "C" NOT NULL,
+          fields         TEXT NOT NULL
+        );
+        CREATE INDEX audit_access_reads_case ON audit_access_reads (case_id, seq);
+      `,
+    },
+  ],
+};
+
+interface Row {
+  at: string;
+  actor_id: string;
+  actor_role: string;
+  actor_agency: string | null;
+  correlation_id: string;
+  fields: string;
+}
+
+const COLUMNS = [
+  'at',
+  'actor_id',
+  'actor_role',
+  'actor_agency',
+  'correlation_id',
+  'case_id',
+  'fields',
+];
+
+/**
+ * The access log in PostgreSQL, shared by every api instance (the database of the events when
+ * they are in PostgreSQL, else the read models'). Appends queued together are one INSERT: one
+ * transaction, committed with synchronous_commit on, so an acknowledged read survives a crash.
+ */
+export class PostgresAccessLogStore implements AccessLogStore {
+  private readonly pool: Pool;
+  private readonly queue: GroupCommitQueue<readonly AccessRecord[], undefined>;
+  private migrated: Promise<unknown> | undefined;
+  private closing: Promise<void> | undefined;
+
+  constructor(connectionString: string) {
+    this.pool = new Pool({
+      connectionString,
+      max: 4,
+      application_name: 'cases-access-log',
+      keepAlive: true,
+      options: '-c synchronous_commit=on',
+    });
+    this.pool.on('error', () => undefined); // a dropped idle connection is replaced on checkout
+    this.queue = new GroupCommitQueue(async (batch) => {
+      await this.insert(batch.flat());
+      return batch.map(() => ({ ok: true as const, value: undefined }));
+    });
+  }
+
+  async append(records: readonly AccessRecord[]): Promise<void> {
+    if (this.closing) throw new Error('access log closed');
+    if (records.length > 0) await this.queue.enqueue(records);
+  }
+
+  async forCase(caseId: string): Promise<AccessRecord[]> {
+    await this.ready();
+    const { rows } = await this.pool.query<Row>(
+      `SELECT at, actor_id, actor_role, actor_agency, correlation_id, fields
+       FROM audit_access_reads WHERE case_id = $1 ORDER BY seq`,
+      [caseId],
+    );
+    return rows.map((row) => ({
+      at: row.at,
+      actor: {
+        id: row.actor_id,
+        role: row.actor_role as Role,
+        ...(row.actor_agency === null ? {} : { agency: row.actor_agency }),
+      },
+      correlationId: row.correlation_id,
+      caseId,
+      fields: JSON.parse(row.fields) as PersonalInfoField[],
+    }));
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.queue.drain().then(() => this.pool.end());
+    return this.closing;
+  }
+
+  /** The schema, migrated once; tried again on the next use when it failed. */
+  private ready(): Promise<unknown> {
+    this.migrated ??= (async () => {
+      const client = await this.pool.connect();
+      try {
+        return await migratePostgres(client, SCHEMA);
+      } finally {
+        client.release();
+      }
+    })().catch((error: unknown) => {
+      this.migrated = undefined;
+      throw error;
+    });
+    return this.migrated;
+  }
+
+  private async insert(records: readonly AccessRecord[]): Promise<void> {
+    await this.ready();
+    const values = records.flatMap((r) => [
+      r.at,
+      r.actor.id,
+      r.actor.role,
+      r.actor.agency ?? null,
+      r.correlationId,
+      r.caseId,
+      JSON.stringify(r.fields),
+    ]);
+    const rows = records.map(
+      (_, i) => `(${COLUMNS.map((__, c) => `$${i * COLUMNS.length + c + 1}`).join(', ')})`,
+    );
+    await this.pool.query(
+      `INSERT INTO audit_access_reads (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`,
+      values,
+    );
+  }
+}
