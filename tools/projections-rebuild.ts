@@ -13,7 +13,12 @@ import { createReadModelStore } from '../apps/api/src/read-models/read-model-sto
  * into the store (apps/projector, or an api with PROJECTIONS=internal), naming it: stop that first.
  */
 async function main(): Promise<number> {
-  const config = loadConfig();
+  // a rebuild reads events and writes read models: it needs no token or identity secrets
+  const config = loadConfig({
+    ...process.env,
+    AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET || 'unused-by-projections-rebuild',
+    IDENTITY_HMAC_KEY: process.env.IDENTITY_HMAC_KEY || 'unused-by-projections-rebuild',
+  });
   const events = createEventStore(config);
   const store = createReadModelStore(config);
   const lease = await store.projectorLock(processName('rebuild')).tryAcquire();

@@ -61,6 +61,14 @@ describe('loadConfig: EVENT_STORE=postgres', () => {
     ).toBe('postgres://h/one');
   });
 
+  it('needs IDENTITY_HMAC_KEY: a key generated per DATA_DIR would differ between processes', () => {
+    const { IDENTITY_HMAC_KEY: _, ...withoutKey } = base;
+    const shared = { ...withoutKey, EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://h/one' };
+    expect(() => loadConfig(shared)).toThrow(
+      'EVENT_STORE=postgres shares the events between processes: set IDENTITY_HMAC_KEY',
+    );
+  });
+
   it('names both variables when neither is set', () => {
     expect(() => loadConfig({ ...base, EVENT_STORE: 'postgres' })).toThrow(
       'EVENT_STORE=postgres needs EVENT_STORE_DATABASE_URL or DATABASE_URL',

@@ -108,6 +108,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (eventStore === 'postgres' && !eventStoreDatabaseUrl) {
     throw new ConfigError('EVENT_STORE=postgres needs EVENT_STORE_DATABASE_URL or DATABASE_URL');
   }
+  if (eventStore !== 'sqlite' && !env.IDENTITY_HMAC_KEY) {
+    // a key generated into DATA_DIR would differ between hosts, and the reservation streams it
+    // names with it: two processes could each open a case for the same child
+    throw new ConfigError(
+      `EVENT_STORE=${eventStore} shares the events between processes: set IDENTITY_HMAC_KEY, ` +
+        'the same for every process (api, projector, tools)',
+    );
+  }
   if (readModelStore === 'postgres' && !env.DATABASE_URL) {
     throw new ConfigError('READ_MODEL_STORE=postgres needs DATABASE_URL');
   }
