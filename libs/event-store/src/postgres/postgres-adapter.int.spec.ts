@@ -171,6 +171,34 @@ describeWithPostgres('PostgresEventStore on a shared database', () => {
     }
   });
 
+  it('appends correctly whatever isolation level the database defaults to', async () => {
+    const other = await createTestDatabase();
+    try {
+      const admin = new Client({ connectionString: other.url });
+      await admin.connect();
+      await admin.query(
+        `ALTER DATABASE ${other.name} SET default_transaction_isolation = 'repeatable read'`,
+      );
+      await admin.end();
+      const stores = [1, 2].map(
+        () => new PostgresEventStore({ connectionString: other.url, poolSize: 2 }),
+      );
+      try {
+        const results = await Promise.all(
+          stores.flatMap((store, s) =>
+            Array.from({ length: 20 }, (_, i) => store.appendToStream(`s${s}-${i}`, [anEvent()])),
+          ),
+        );
+        const positions = results.map((r) => Number(r.position)).sort((a, b) => a - b);
+        expect(positions).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+      }
+    } finally {
+      await other.drop();
+    }
+  });
+
   it('migrates once when several processes open it together, and refuses a newer schema', async () => {
     const other = await createTestDatabase();
     try {

@@ -76,8 +76,9 @@ export class PostgresEventStore implements EventStore {
       max: options.poolSize ?? 10,
       application_name: 'cases-event-store',
       keepAlive: true,
-      // an acknowledged append must survive a crash of the server too, whatever the database's default
-      options: '-c synchronous_commit=on',
+      // whatever the database's defaults: an acknowledged append survives a crash of the server
+      // too, and es_append reads max(position) in a snapshot taken after it got the append lock
+      options: '-c synchronous_commit=on -c default_transaction_isolation=read\\ committed',
     });
     // an idle connection that drops is replaced at the next checkout; unheard, 'error' would end the process
     this.pool.on('error', (error) => options.onConnectionError?.(error));
