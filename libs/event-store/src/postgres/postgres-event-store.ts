@@ -27,6 +27,7 @@ import {
   type ValidAppend,
 } from '../validation';
 import { backoffMs, isConnectionLoss, retryingConnectionLoss } from './postgres-errors';
+import { importEvents } from './postgres-import';
 import { PostgresListener } from './postgres-listener';
 import { APPENDED_CHANNEL, EVENT_STORE_SCHEMA, migratePostgres } from './postgres-migrations';
 import { PostgresReader } from './postgres-reader';
@@ -183,6 +184,15 @@ export class PostgresEventStore implements EventStore {
     this.subscriptions.add(subscription);
     this.updateListener();
     return subscription;
+  }
+
+  /**
+   * Writes the events of another store (events:copy) with their positions and recording times,
+   * right after this store's head. Not for the application: appends go through `appendToStream`.
+   */
+  async importEvents(events: readonly StoredEvent[]): Promise<void> {
+    await this.open();
+    await importEvents(this.pool, events);
   }
 
   async headPosition(): Promise<Position | null> {

@@ -100,6 +100,31 @@ export class PostgresAccessLogStore implements AccessLogStore {
     }));
   }
 
+  async count(): Promise<number> {
+    await this.ready();
+    const { rows } = await this.pool.query<{ n: string }>(
+      'SELECT count(*) AS n FROM audit_access_reads',
+    );
+    return Number(rows[0].n);
+  }
+
+  /** Records of another store (events:copy), in their order, all in one transaction. */
+  async importRecords(records: readonly AccessRecord[]): Promise<void> {
+    await this.ready();
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (let i = 0; i < records.length; i += 1000)
+        await client.query(...insertOf(records.slice(i, i + 1000)));
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   close(): Promise<void> {
     this.closing ??= this.queue.drain().then(() => this.pool.end());
     return this.closing;
@@ -123,21 +148,26 @@ export class PostgresAccessLogStore implements AccessLogStore {
 
   private async insert(records: readonly AccessRecord[]): Promise<void> {
     await this.ready();
-    const values = records.flatMap((r) => [
-      r.at,
-      r.actor.id,
-      r.actor.role,
-      r.actor.agency ?? null,
-      r.correlationId,
-      r.caseId,
-      JSON.stringify(r.fields),
-    ]);
-    const rows = records.map(
-      (_, i) => `(${COLUMNS.map((__, c) => `$${i * COLUMNS.length + c + 1}`).join(', ')})`,
-    );
-    await this.pool.query(
-      `INSERT INTO audit_access_reads (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`,
-      values,
-    );
+    await this.pool.query(...insertOf(records));
   }
+}
+
+/** One multi-row INSERT of the records, in their order. */
+function insertOf(records: readonly AccessRecord[]): [string, unknown[]] {
+  const values = records.flatMap((r) => [
+    r.at,
+    r.actor.id,
+    r.actor.role,
+    r.actor.agency ?? null,
+    r.correlationId,
+    r.caseId,
+    JSON.stringify(r.fields),
+  ]);
+  const rows = records.map(
+    (_, i) => `(${COLUMNS.map((__, c) => `$${i * COLUMNS.length + c + 1}`).join(', ')})`,
+  );
+  return [
+    `INSERT INTO audit_access_reads (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`,
+    values,
+  ];
 }

@@ -86,6 +86,17 @@ export class SqliteAccessLogStore implements AccessLogStore {
     return (this.byCase.all(caseId) as Row[]).map(fromRow);
   }
 
+  /** Every record, oldest first (events:copy moves them into PostgreSQL). */
+  all(): AccessRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT at, actor_id, actor_role, actor_agency, correlation_id, case_id, fields
+         FROM access_reads ORDER BY seq`,
+      )
+      .all() as Row[];
+    return rows.map(fromRow);
+  }
+
   close(): Promise<void> {
     this.closing ??= this.queue.drain().then(() => void this.db.close());
     return this.closing;
