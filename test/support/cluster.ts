@@ -46,7 +46,8 @@ export async function eventually<T>(
 export class Cluster {
   readonly apis: ServerProcess[] = [];
   readonly projectors: ProjectorProcess[] = [];
-  private readonly dir = mkdtempSync(join(tmpdir(), 'cluster-'));
+  /** where each process gets a DATA_DIR of its own (nothing is kept there on PostgreSQL) */
+  readonly dir = mkdtempSync(join(tmpdir(), 'cluster-'));
 
   constructor(readonly databaseUrl: string) {}
 
@@ -65,11 +66,7 @@ export class Cluster {
 
   async start(apis: number, projectors: number): Promise<void> {
     await Promise.all([
-      ...Array.from({ length: apis }, async (_, i) => {
-        const dataDir = join(this.dir, `api-${i}`);
-        const env = { ...this.env, PROJECTIONS: 'external' };
-        this.apis[i] = await ServerProcess.start({ dataDir, env });
-      }),
+      ...Array.from({ length: apis }, () => this.startApi()),
       ...Array.from({ length: projectors }, async (_, i) => {
         const env = { ...this.env, DATA_DIR: join(this.dir, `projector-${i}`) };
         this.projectors[i] = await ProjectorProcess.start(env);
@@ -77,8 +74,21 @@ export class Cluster {
     ]);
   }
 
+  /** One more api process (PROJECTIONS=external unless `env` says otherwise). */
+  async startApi(env: Record<string, string> = {}): Promise<ServerProcess> {
+    const index = this.apis.length;
+    this.apis.push(undefined as never); // its place, whatever order the starts finish in
+    const dataDir = join(this.dir, `api-${index}`);
+    const api = await ServerProcess.start({
+      dataDir,
+      env: { ...this.env, PROJECTIONS: 'external', ...env },
+    });
+    this.apis[index] = api;
+    return api;
+  }
+
   async stop(): Promise<void> {
-    await Promise.all([...this.apis, ...this.projectors].map((p) => p.stop()));
+    await Promise.all([...this.apis, ...this.projectors].map((p) => p?.stop()));
     rmSync(this.dir, { recursive: true, force: true });
   }
 
