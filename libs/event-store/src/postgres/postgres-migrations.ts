@@ -24,17 +24,65 @@ export const APPENDED_CHANNEL = 'es_appended';
  * the commit of the previous holder.
  *
  * Each append is checked before anything of it is written (nobody else writes meanwhile), so a
- * refused append writes nothing while the others of the batch go in. Outcomes, one row per append:
+ * refused append writes nothing while the others of the batch go in. The usual batch (each append
+ * on a stream of its own, none of its ids stored yet) is checked and written in one set-based
+ * statement (BATCH_STATEMENT); any other (a retry, a stream twice in one batch) one append at a
+ * time, in order, each seeing what the ones before it wrote. Outcomes, one row per append:
  * `ok` (written), `retry` (these ids already sit where the expectation says: the original result),
  * `conflict` (o_revision: the stream's revision, null when it has none), `duplicate` (an id of
  * the append belongs to another stream: o_event_id, o_stream).
  */
+/**
+ * The usual batch in one statement: every append's stream revision (an index lookup each), its
+ * expectation checked, the events of those that pass inserted with the next positions and
+ * revisions, and one outcome per append, `ok` or `conflict`. Arrays are read once (unnest), not
+ * element by element: an element of a text array is found by walking it from the start.
+ */
+const BATCH_STATEMENT = `
+  WITH appends AS (
+    SELECT a.a_i, a.a_stream, a.a_expected, a.a_n,
+           sum(a.a_n) OVER (ORDER BY a.a_i) - a.a_n AS a_first,
+           (SELECT max(e.revision) FROM es_events e WHERE e.stream_id = a.a_stream) AS a_current
+    FROM unnest(streams, expectations, counts) WITH ORDINALITY AS a(a_stream, a_expected, a_n, a_i)
+  ), checked AS (
+    SELECT appends.*, CASE a_expected
+      WHEN 'any' THEN true
+      WHEN 'no_stream' THEN a_current IS NULL
+      WHEN 'stream_exists' THEN a_current IS NOT NULL
+      ELSE coalesce(a_current = a_expected::bigint, false)
+    END AS a_ok FROM appends
+  ), placed AS (
+    SELECT checked.*,
+           head + sum(CASE WHEN a_ok THEN a_n ELSE 0 END) OVER (ORDER BY a_i) AS a_last_position
+    FROM checked
+  ), events AS (
+    SELECT * FROM unnest(ids, types, datas, metas) WITH ORDINALITY AS v(v_id, v_type, v_data, v_meta, v_j)
+  ), written AS (
+    INSERT INTO es_events (position, id, stream_id, revision, type, data, metadata, recorded_at)
+    SELECT p.a_last_position - p.a_n + k, v.v_id, p.a_stream, coalesce(p.a_current, -1) + k,
+           v.v_type, v.v_data, v.v_meta, at
+    FROM placed p
+    CROSS JOIN LATERAL generate_series(1, p.a_n) AS k
+    JOIN events v ON v.v_j = p.a_first + k
+    WHERE p.a_ok
+    RETURNING 1
+  )
+  SELECT CASE WHEN a_ok THEN 'ok' ELSE 'conflict' END,
+         CASE WHEN a_ok THEN coalesce(a_current, -1) + a_n ELSE a_current END,
+         CASE WHEN a_ok THEN a_last_position END,
+         NULL::uuid, NULL::text
+  FROM placed ORDER BY a_i`;
+
 const APPEND_FUNCTION = `
 CREATE FUNCTION es_append(
   streams text[], expectations text[], counts int[],
   ids uuid[], types text[], datas text[], metas text[], at timestamptz
 ) RETURNS TABLE (o_outcome text, o_revision bigint, o_position bigint, o_event_id uuid, o_stream text)
-LANGUAGE plpgsql AS $fn$
+LANGUAGE plpgsql
+-- every look-up here is a few keys in a big table: an index scan, whatever the statistics say
+-- (a young table's say it is small, and a plan cached then would scan it whole for ever)
+SET enable_seqscan = off
+AS $fn$
 DECLARE
   first int := 1;
   n int;
@@ -48,9 +96,19 @@ DECLARE
   has_known boolean;
   last_stored record;
   written boolean := false;
+  new_head bigint;
 BEGIN
   PERFORM pg_advisory_xact_lock(${APPEND_LOCK});
   SELECT COALESCE(max(e.position), 0) INTO head FROM es_events e;
+  IF cardinality(streams) = (SELECT count(DISTINCT x) FROM unnest(streams) AS x)
+     AND NOT EXISTS (SELECT 1 FROM unnest(ids) AS x(id) JOIN es_events e ON e.id = x.id) THEN
+    RETURN QUERY ${BATCH_STATEMENT};
+    SELECT max(e.position) INTO new_head FROM es_events e;
+    IF new_head > head THEN
+      PERFORM pg_notify('${APPENDED_CHANNEL}', new_head::text);
+    END IF;
+    RETURN;
+  END IF;
   FOR i IN 1 .. coalesce(array_length(streams, 1), 0) LOOP
     s := streams[i];
     expected := expectations[i];
@@ -65,7 +123,7 @@ BEGIN
     END;
     -- an id of the append already stored, the first one looked at first
     SELECT e.id, e.stream_id, e.revision, (e.id = ids[first]) AS is_first INTO known
-      FROM es_events e WHERE e.id = ANY (ids[first : first + n - 1])
+      FROM unnest(ids[first : first + n - 1]) AS x(id) JOIN es_events e ON e.id = x.id
       ORDER BY (e.id = ids[first]) DESC LIMIT 1;
     has_known := FOUND;
     IF NOT has_known AND matched THEN
