@@ -4,7 +4,7 @@ import { PostgresEventStore } from '@app/event-store/postgres';
 import {
   createTestDatabase,
   type TestDatabase,
-} from '@app/event-store/testing/postgres-test-database';
+} from '@app/event-store/testing/postgres-databases';
 import { PostgresReadModelStore, rebuildReadModels } from '@app/read-models';
 import { copyEvents } from '../../copy/copy-events';
 import { perSecond } from '../support/concurrent';

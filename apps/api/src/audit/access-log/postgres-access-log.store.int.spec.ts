@@ -3,7 +3,7 @@ import {
   describeWithPostgres,
   type TestDatabase,
 } from '@app/event-store/testing/postgres-test-database';
-import { accessLogStoreContract } from './access-log-store.contract';
+import { accessLogStoreContract } from './testing/access-log-store.contract';
 import { PostgresAccessLogStore } from './postgres-access-log.store';
 
 describeWithPostgres('the PostgreSQL access log', () => {

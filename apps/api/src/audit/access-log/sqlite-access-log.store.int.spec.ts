@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { accessLogStoreContract, accessRecord } from './access-log-store.contract';
+import { accessLogStoreContract, accessRecord } from './testing/access-log-store.contract';
 import { SqliteAccessLogStore } from './sqlite-access-log.store';
 
 describe('the SQLite access log', () => {

@@ -1,4 +1,4 @@
-import type { AccessLogStore, AccessRecord } from './access-log.port';
+import type { AccessLogStore, AccessRecord } from '../access-log.port';
 
 export const accessRecord = (caseId: string, n: number): AccessRecord => ({
   at: `2026-03-01T02:00:0${n}.000Z`,
