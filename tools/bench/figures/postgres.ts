@@ -1,10 +1,7 @@
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from '@app/event-store/testing/postgres-databases';
+import { createTestDatabase, type TestDatabase } from '@app/event-store/testing/postgres-databases';
 import { PostgresReadModelStore, rebuildReadModels } from '@app/read-models';
 import { copyEvents } from '../../copy/copy-events';
 import { perSecond } from '../support/concurrent';

@@ -1,4 +1,5 @@
-import type { AllSubscription, StoredEvent } from '../event-store.port';
+import type { AllSubscription, StoredEvent, SubscribeToAllOptions } from '../event-store.port';
+import { isIntegerPosition, validateReadAll, validateStreamPrefixes } from '../validation';
 import { yieldToEventLoop } from './commit-signal';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -109,4 +110,26 @@ export function logSubscription(
       end(); // return() skips the body, finally included, when iteration never started
     },
   };
+}
+
+/**
+ * `subscribeToAll` of a store with integer positions: the options checked, the subscription kept
+ * in `live` while it runs, and `changed` called when it starts and when it ends.
+ */
+export function subscribeToLog(
+  source: SubscriptionSource,
+  options: SubscribeToAllOptions,
+  live: Set<AllSubscription>,
+  changed: () => void,
+): AllSubscription {
+  const { fromPosition } = validateReadAll(options, isIntegerPosition);
+  const prefixes = validateStreamPrefixes(options.streamPrefixes);
+  const from = fromPosition === 'start' ? 0n : BigInt(fromPosition);
+  const subscription = logSubscription(source, from, prefixes, () => {
+    live.delete(subscription);
+    changed();
+  });
+  live.add(subscription);
+  changed();
+  return subscription;
 }

@@ -6,3 +6,4 @@ export {
   type PostgresSchema,
 } from './postgres-migrations';
 export { isConnectionLoss } from './postgres-errors';
+export { inTransaction, transactionOn } from './postgres-transaction';

@@ -11,6 +11,7 @@ import {
 import {
   createTestDatabase,
   describeWithPostgres,
+  queryDatabase,
   type TestDatabase,
 } from '../testing/postgres-test-database';
 import { PostgresEventStore } from './postgres-event-store';
@@ -25,15 +26,7 @@ describeWithPostgres('PostgresEventStore on a shared database', () => {
     opened.push(store);
     return store;
   };
-  const sql = async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
-    const client = new Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      return (await client.query(text, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <T>(text: string, params: unknown[] = []) => queryDatabase<T>(db.url, text, params);
   /** What a PostgreSQL restart does to this store's connections (only this database's). */
   const terminate = (applicationName: string) =>
     sql(

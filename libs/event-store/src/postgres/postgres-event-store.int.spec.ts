@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { eventStoreContract } from '../testing';
+import { reopenableFixture } from '../testing/reopenable-fixture';
 import {
   createTestDatabase,
   describeWithPostgres,
@@ -8,7 +8,6 @@ import {
 } from '../testing/postgres-test-database';
 import { PostgresEventStore } from './postgres-event-store';
 
-const REPO_ROOT = resolve(__dirname, '../../../..');
 const CRASH_APPENDER = join(__dirname, 'testing/postgres-crash-appender.ts');
 
 describeWithPostgres('PostgresEventStore', () => {
@@ -23,29 +22,10 @@ describeWithPostgres('PostgresEventStore', () => {
   eventStoreContract('PostgresEventStore', {
     capabilities: { reopen: true, crash: true },
     async create() {
-      const open = () => new PostgresEventStore({ connectionString: db.url, poolSize: 4 });
-      const opened = [open()];
-      const children: ReturnType<typeof spawn>[] = [];
-      return {
-        store: opened[0],
-        async reopen() {
-          await opened[opened.length - 1].close();
-          opened.push(open());
-          return opened[opened.length - 1];
-        },
-        spawnAppender(streamPrefix: string) {
-          const args = ['-r', join(REPO_ROOT, 'tools/swc-register.js'), CRASH_APPENDER];
-          const child = spawn(process.execPath, [...args, db.url, streamPrefix], {
-            stdio: ['ignore', 'pipe', 'pipe'],
-          });
-          children.push(child);
-          return child;
-        },
-        async dispose() {
-          children.forEach((child) => child.kill('SIGKILL'));
-          await Promise.all(opened.map((store) => store.close()));
-        },
-      };
+      return reopenableFixture(
+        () => new PostgresEventStore({ connectionString: db.url, poolSize: 4 }),
+        { script: CRASH_APPENDER, args: [db.url] },
+      );
     },
   });
 });

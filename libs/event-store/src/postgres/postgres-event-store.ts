@@ -12,20 +12,12 @@ import type {
   StoredEvent,
   SubscribeToAllOptions,
 } from '../event-store.port';
-import { EventStoreClosed, EventStoreUnavailable, StreamNotFound } from '../errors';
-import { CommitSignal, yieldToEventLoop } from '../common/commit-signal';
+import { EventStoreClosed, EventStoreUnavailable } from '../errors';
+import { CommitSignal } from '../common/commit-signal';
 import { GroupCommitQueue } from '../common/group-commit-queue';
-import { PAGE_SIZE, logSubscription } from '../common/log-subscription';
-import { itemsOf } from '../common/page-iterable';
-import {
-  isIntegerPosition,
-  validateAppend,
-  validateReadAll,
-  validateReadStream,
-  validateStreamId,
-  validateStreamPrefixes,
-  type ValidAppend,
-} from '../validation';
+import { subscribeToLog, type SubscriptionSource } from '../common/log-subscription';
+import { readLogPages, readStreamPages, type StreamPages } from '../common/paged-reads';
+import { validateAppend, type ValidAppend } from '../validation';
 import { backoffMs, isConnectionLoss, retryingConnectionLoss } from './postgres-errors';
 import { importEvents } from './postgres-import';
 import { PostgresListener } from './postgres-listener';
@@ -63,7 +55,7 @@ export class PostgresEventStore implements EventStore {
   private readonly committed = new CommitSignal();
   private readonly subscriptions = new Set<AllSubscription>();
   /** the schema migration, done or under way; cleared when it failed on a lost connection */
-  private migrated: Promise<void> | undefined;
+  private migrated: Promise<unknown> | undefined;
   private readonly attempts: number;
   private listener: PostgresListener | undefined;
   private closing: Promise<void> | undefined;
@@ -123,67 +115,38 @@ export class PostgresEventStore implements EventStore {
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent> {
-    const stream = validateStreamId(streamId);
-    const { fromRevision, direction, maxCount } = validateReadStream(options);
-    const forwards = direction === 'forwards';
-    return this.paged(async function* (this: PostgresEventStore) {
-      let next: bigint;
-      if (fromRevision === 'end') {
-        const last = await this.read(() => this.reader.streamRevision(stream));
-        if (last === null) throw new StreamNotFound(stream);
-        next = forwards ? last + 1n : last;
-      } else next = fromRevision === 'start' ? 0n : fromRevision;
-      for (let left = maxCount, first = true; left > 0 && next >= 0n; first = false) {
-        const limit = Math.min(PAGE_SIZE, left);
-        const events = await this.read(() => this.reader.streamPage(stream, next, forwards, limit));
-        // an empty first page: the stream may not exist (one more query, only then)
-        if (first && events.length === 0 && fromRevision !== 'end') {
-          if ((await this.read(() => this.reader.streamRevision(stream))) === null)
-            throw new StreamNotFound(stream);
-        }
-        yield events;
-        if (events.length < limit) return;
-        left -= events.length;
-        next = events[events.length - 1].revision + (forwards ? 1n : -1n);
-      }
-    });
+    return readStreamPages(
+      () => {
+        if (this.closed) throw new EventStoreClosed();
+        return this.pages;
+      },
+      streamId,
+      options,
+    );
   }
 
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent> {
-    return this.pagesOfAll(options, (after, head, limit) =>
-      this.reader.allPage(after, head, limit),
-    );
+    return this.logPages(options, (...range) => this.reader.allPage(...range));
   }
 
   readAllWithoutMetadata(options?: ReadAllOptions): AsyncIterable<EventWithoutMetadata> {
-    return this.pagesOfAll(options, (after, head, limit) =>
-      this.reader.allDataPage(after, head, limit),
-    );
+    return this.logPages(options, (...range) => this.reader.allDataPage(...range));
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
-    const { fromPosition } = validateReadAll(options, isIntegerPosition);
-    const prefixes = validateStreamPrefixes(options.streamPrefixes);
     if (this.closing) throw new EventStoreClosed();
-    const source = {
+    const source: SubscriptionSource = {
       head: () => this.open().then(() => this.reader.headPosition()),
-      page: (after: bigint, upTo: bigint, limit: number, p?: string[]) =>
+      page: (after, upTo, limit, p) =>
         this.open().then(() => this.reader.allPage(after, upTo, limit, p)),
       nextCommit: () => this.committed.next(),
-      retryAfter: (error: unknown, attempt: number) => {
+      retryAfter: (error, attempt) => {
         if (this.closing || !isConnectionLoss(error)) return null;
         this.options.onConnectionError?.(error);
         return backoffMs(attempt + 1, SUBSCRIPTION_RETRY_MAX_MS);
       },
     };
-    const from = fromPosition === 'start' ? 0n : BigInt(fromPosition);
-    const subscription = logSubscription(source, from, prefixes, () => {
-      this.subscriptions.delete(subscription);
-      this.updateListener();
-    });
-    this.subscriptions.add(subscription);
-    this.updateListener();
-    return subscription;
+    return subscribeToLog(source, options, this.subscriptions, () => this.updateListener());
   }
 
   /**
@@ -217,17 +180,10 @@ export class PostgresEventStore implements EventStore {
    * The schema, brought up to date once. While PostgreSQL cannot be reached every use tries
    * again (EventStoreUnavailable until it can); a schema newer than this code fails every use.
    */
-  private ready(): Promise<void> {
+  private ready(): Promise<unknown> {
     this.migrated ??= retryingConnectionLoss(
       'open',
-      async () => {
-        const client = await this.pool.connect();
-        try {
-          await migratePostgres(client, EVENT_STORE_SCHEMA);
-        } finally {
-          client.release();
-        }
-      },
+      () => migratePostgres(this.pool, EVENT_STORE_SCHEMA),
       this.attempts,
     ).catch((error: unknown) => {
       if (error instanceof EventStoreUnavailable) this.migrated = undefined;
@@ -247,32 +203,25 @@ export class PostgresEventStore implements EventStore {
     return this.open().then(() => retryingConnectionLoss('read', query, this.attempts));
   }
 
-  /** Items from a generator of pages (each a bounded query), checked open now. */
-  private paged<T>(read: (this: PostgresEventStore) => AsyncGenerator<T[]>): AsyncIterable<T> {
-    if (this.closed) throw new EventStoreClosed();
-    return itemsOf(() => read.call(this));
-  }
-
-  /** The global log strictly after `fromPosition`, one `page` at a time, up to the head at the start. */
-  private pagesOfAll<T extends { position: Position }>(
+  /** The global log, one `page` at a time (see readLogPages), each tried again on a lost connection. */
+  private logPages<T extends { position: Position }>(
     options: ReadAllOptions | undefined,
     page: (after: bigint, head: bigint, limit: number) => Promise<T[]>,
   ): AsyncIterable<T> {
-    const { fromPosition, maxCount } = validateReadAll(options, isIntegerPosition);
-    return this.paged(async function* (this: PostgresEventStore) {
-      const head = await this.read(() => this.reader.headPosition());
-      let after = fromPosition === 'start' ? 0n : BigInt(fromPosition);
-      for (let left = maxCount; left > 0 && after < head;) {
-        const limit = Math.min(PAGE_SIZE, left);
-        const events = await this.read(() => page(after, head, limit));
-        yield events;
-        if (events.length < limit) return;
-        left -= events.length;
-        after = BigInt(events[events.length - 1].position);
-        await yieldToEventLoop();
-      }
-    });
+    if (this.closed) throw new EventStoreClosed();
+    return readLogPages(
+      () => this.read(() => this.reader.headPosition()),
+      (after, head, limit) => this.read(() => page(after, head, limit)),
+      options,
+    );
   }
+
+  /** The stream reads of readStreamPages, each tried again on a lost connection. */
+  private readonly pages: StreamPages = {
+    streamRevision: (streamId) => this.read(() => this.reader.streamRevision(streamId)),
+    streamPage: (streamId, from, forwards, limit) =>
+      this.read(() => this.reader.streamPage(streamId, from, forwards, limit)),
+  };
 
   /**
    * One LISTEN connection while anything is subscribed: another process's commit NOTIFYs the new

@@ -3,6 +3,7 @@ import type { StoredEvent } from '../event-store.port';
 import { InvalidEventStoreInput } from '../errors';
 import { APPEND_LOCK } from './postgres-locks';
 import { APPENDED_CHANNEL } from './postgres-migrations';
+import { inTransaction } from './postgres-transaction';
 
 /**
  * Writes events of another store as they are, positions and recording times included, in one
@@ -12,9 +13,7 @@ import { APPENDED_CHANNEL } from './postgres-migrations';
  */
 export async function importEvents(pool: Pool, events: readonly StoredEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
     const { rows } = await client.query<{ head: string | null }>(
       'SELECT max(position) AS head FROM es_events',
@@ -42,11 +41,5 @@ export async function importEvents(pool: Pool, events: readonly StoredEvent[]): 
       ],
     );
     await client.query('SELECT pg_notify($1, $2)', [APPENDED_CHANNEL, events.at(-1)!.position]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,5 +1,6 @@
-import type { PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { MIGRATION_LOCK, APPEND_LOCK } from './postgres-locks';
+import { inTransaction } from './postgres-transaction';
 
 export interface PostgresMigration {
   version: number;
@@ -216,14 +217,13 @@ export const EVENT_STORE_SCHEMA: PostgresSchema = {
  * A database whose schema is newer than this code refuses to open.
  */
 export async function migratePostgres(
-  client: PoolClient,
+  pool: Pool,
   { what, versionTable, lock, migrations }: PostgresSchema,
 ): Promise<number> {
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`${what} migrations must be numbered 1..n`);
   });
-  await client.query('BEGIN');
-  try {
+  return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [lock]);
     await client.query(`CREATE TABLE IF NOT EXISTS ${versionTable} (
       version     INTEGER PRIMARY KEY,
@@ -245,10 +245,6 @@ export async function migratePostgres(
         m.description,
       ]);
     }
-    await client.query('COMMIT');
     return migrations.length;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }

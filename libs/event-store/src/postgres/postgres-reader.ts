@@ -1,41 +1,16 @@
 import type { Pool } from 'pg';
 import type { EventWithoutMetadata, StoredEvent } from '../event-store.port';
+import { dataEventOfRow, eventOfRow, type EventRow as Row } from '../common/event-rows';
 
-interface EventRow {
+type EventRow = Omit<Row, 'position' | 'revision' | 'recorded_at'> & {
   position: string;
-  id: string;
-  stream_id: string;
   revision: string;
-  type: string;
-  data: string;
-  metadata: string;
   recorded_at: Date;
-}
-
+};
 type DataRow = Omit<EventRow, 'metadata' | 'recorded_at'>;
 
 const DATA_COLUMNS = 'position, id, stream_id, revision, type, data';
 const COLUMNS = `${DATA_COLUMNS}, metadata, recorded_at`;
-
-const toStoredEvent = (row: EventRow): StoredEvent => ({
-  id: row.id,
-  type: row.type,
-  data: JSON.parse(row.data),
-  metadata: JSON.parse(row.metadata),
-  streamId: row.stream_id,
-  revision: BigInt(row.revision),
-  position: row.position,
-  recordedAt: row.recorded_at,
-});
-
-const toEventWithoutMetadata = (row: DataRow): EventWithoutMetadata => ({
-  id: row.id,
-  type: row.type,
-  data: JSON.parse(row.data),
-  streamId: row.stream_id,
-  revision: BigInt(row.revision),
-  position: row.position,
-});
 
 /**
  * Bounded page queries on the pool (each one statement with a LIMIT, so no cursor or transaction
@@ -77,7 +52,7 @@ export class PostgresReader {
         : `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`,
       values: [streamId, String(from), limit],
     });
-    return rows.map(toStoredEvent);
+    return rows.map(eventOfRow);
   }
 
   /** Events with after < position <= upTo in global order, optionally only of some stream prefixes. */
@@ -102,7 +77,7 @@ export class PostgresReader {
             values: [String(after), String(upTo), limit],
           },
     );
-    return rows.map(toStoredEvent);
+    return rows.map(eventOfRow);
   }
 
   /** `allPage` without metadata and recording time: neither sent nor parsed. */
@@ -112,6 +87,6 @@ export class PostgresReader {
       text: `SELECT ${DATA_COLUMNS} FROM es_events WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3`,
       values: [String(after), String(upTo), limit],
     });
-    return rows.map(toEventWithoutMetadata);
+    return rows.map(dataEventOfRow);
   }
 }

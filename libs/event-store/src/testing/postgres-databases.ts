@@ -43,3 +43,18 @@ export async function createTestDatabase(
       }),
   };
 }
+
+/** One statement on a connection of its own (what another process or an operator would send). */
+export async function queryDatabase<T = Record<string, unknown>>(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

@@ -1,4 +1,4 @@
-export { createTestDatabase, type TestDatabase } from './postgres-databases';
+export { createTestDatabase, queryDatabase, type TestDatabase } from './postgres-databases';
 
 /**
  * `describe` when DATABASE_URL names a PostgreSQL server. Without it the suite holds one test

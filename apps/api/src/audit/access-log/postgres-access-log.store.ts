@@ -1,8 +1,8 @@
 import { Pool } from 'pg';
-import type { PersonalInfoField, Role } from '@app/domain';
 import { GroupCommitQueue } from '@app/event-store/common/group-commit-queue';
-import { migratePostgres, type PostgresSchema } from '@app/event-store/postgres';
+import { inTransaction, migratePostgres, type PostgresSchema } from '@app/event-store/postgres';
 import type { AccessLogStore, AccessRecord } from './access-log.port';
+import { ACCESS_COLUMNS, fromRow, toRow, type AccessRow } from './access-log-rows';
 
 // Append-only, like the event store's: never edit a released version, add the next one.
 const SCHEMA: PostgresSchema = {
@@ -29,25 +29,6 @@ const SCHEMA: PostgresSchema = {
     },
   ],
 };
-
-interface Row {
-  at: string;
-  actor_id: string;
-  actor_role: string;
-  actor_agency: string | null;
-  correlation_id: string;
-  fields: string;
-}
-
-const COLUMNS = [
-  'at',
-  'actor_id',
-  'actor_role',
-  'actor_agency',
-  'correlation_id',
-  'case_id',
-  'fields',
-];
 
 /**
  * The access log in PostgreSQL, shared by every api instance (the database of the events when
@@ -82,22 +63,11 @@ export class PostgresAccessLogStore implements AccessLogStore {
 
   async forCase(caseId: string): Promise<AccessRecord[]> {
     await this.ready();
-    const { rows } = await this.pool.query<Row>(
-      `SELECT at, actor_id, actor_role, actor_agency, correlation_id, fields
-       FROM audit_access_reads WHERE case_id = $1 ORDER BY seq`,
+    const { rows } = await this.pool.query<AccessRow>(
+      `SELECT ${ACCESS_COLUMNS.join(', ')} FROM audit_access_reads WHERE case_id = $1 ORDER BY seq`,
       [caseId],
     );
-    return rows.map((row) => ({
-      at: row.at,
-      actor: {
-        id: row.actor_id,
-        role: row.actor_role as Role,
-        ...(row.actor_agency === null ? {} : { agency: row.actor_agency }),
-      },
-      correlationId: row.correlation_id,
-      caseId,
-      fields: JSON.parse(row.fields) as PersonalInfoField[],
-    }));
+    return rows.map(fromRow);
   }
 
   async count(): Promise<number> {
@@ -111,18 +81,10 @@ export class PostgresAccessLogStore implements AccessLogStore {
   /** Records of another store (events:copy), in their order, all in one transaction. */
   async importRecords(records: readonly AccessRecord[]): Promise<void> {
     await this.ready();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       for (let i = 0; i < records.length; i += 1000)
         await client.query(...insertOf(records.slice(i, i + 1000)));
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   close(): Promise<void> {
@@ -132,14 +94,7 @@ export class PostgresAccessLogStore implements AccessLogStore {
 
   /** The schema, migrated once; tried again on the next use when it failed. */
   private ready(): Promise<unknown> {
-    this.migrated ??= (async () => {
-      const client = await this.pool.connect();
-      try {
-        return await migratePostgres(client, SCHEMA);
-      } finally {
-        client.release();
-      }
-    })().catch((error: unknown) => {
+    this.migrated ??= migratePostgres(this.pool, SCHEMA).catch((error: unknown) => {
       this.migrated = undefined;
       throw error;
     });
@@ -154,20 +109,14 @@ export class PostgresAccessLogStore implements AccessLogStore {
 
 /** One multi-row INSERT of the records, in their order. */
 function insertOf(records: readonly AccessRecord[]): [string, unknown[]] {
-  const values = records.flatMap((r) => [
-    r.at,
-    r.actor.id,
-    r.actor.role,
-    r.actor.agency ?? null,
-    r.correlationId,
-    r.caseId,
-    JSON.stringify(r.fields),
-  ]);
+  const width = ACCESS_COLUMNS.length;
+  const values = records.flatMap((r) => {
+    const row = toRow(r);
+    return ACCESS_COLUMNS.map((column) => row[column]);
+  });
   const rows = records.map(
-    (_, i) => `(${COLUMNS.map((__, c) => `$${i * COLUMNS.length + c + 1}`).join(', ')})`,
+    (_, i) => `(${ACCESS_COLUMNS.map((__, c) => `$${i * width + c + 1}`).join(', ')})`,
   );
-  return [
-    `INSERT INTO audit_access_reads (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`,
-    values,
-  ];
+  const columns = ACCESS_COLUMNS.join(', ');
+  return [`INSERT INTO audit_access_reads (${columns}) VALUES ${rows.join(', ')}`, values];
 }
