@@ -21,9 +21,11 @@ async function main(): Promise<number> {
   });
   const events = createEventStore(config);
   const store = createReadModelStore(config);
-  const lease = await store.projectorLock(processName('rebuild')).tryAcquire();
+  const lock = store.projectorLock(processName('rebuild'));
+  const lease = await lock.tryAcquire();
   if (lease === null) {
-    const holder = await store.projectorLock(processName('rebuild')).holder();
+    const holder = await lock.holder();
+    await lock.close();
     console.error(
       `projections:rebuild: ${holder?.name ?? 'another process'} is projecting into ` +
         `${describeStore(config)}${holder?.since ? ` (since ${holder.since})` : ''}; stop it ` +

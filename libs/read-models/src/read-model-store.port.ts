@@ -157,6 +157,8 @@ export interface ProjectorLock {
   tryAcquire(): Promise<ProjectorLease | null>;
   /** Who holds it now; null when nobody does. */
   holder(): Promise<ProjectorHolder | null>;
+  /** Lets go of what the attempts keep open (not a lease: `release` does that). */
+  close(): Promise<void>;
 }
 
 /** Why the projections stopped, as the projecting process recorded it for the others to show. */

@@ -21,7 +21,39 @@ export class PostgresProjectorLock implements ProjectorLock {
     private readonly query: <T>(text: string) => Promise<T[]>,
   ) {}
 
+  /** The connection of the attempts while the lock is someone else's: kept for the next one. */
+  private waiting: { client: Client; lost: Promise<void> } | undefined;
+
   async tryAcquire(): Promise<ProjectorLease | null> {
+    const { client, lost } = this.waiting ?? (await this.connect());
+    this.waiting = undefined;
+    try {
+      const { rows } = await client.query<{ held: boolean }>(
+        'SELECT pg_try_advisory_lock($1) AS held',
+        [PROJECTOR_LOCK],
+      );
+      if (!rows[0].held) {
+        this.waiting = { client, lost };
+        void lost.then(() => {
+          if (this.waiting?.client === client) this.waiting = undefined;
+        });
+        return null;
+      }
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    // ending the session releases the lock
+    return { lost, release: () => client.end().catch(() => undefined) };
+  }
+
+  async close(): Promise<void> {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    await waiting?.client.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<{ client: Client; lost: Promise<void> }> {
     const client = new Client({
       connectionString: this.connectionString,
       application_name: applicationName(this.name),
@@ -31,26 +63,17 @@ export class PostgresProjectorLock implements ProjectorLock {
     const lost = new Promise<void>((resolve) => (lose = resolve));
     client.on('error', () => lose());
     client.on('end', () => lose());
-    await client.connect();
     try {
+      await client.connect();
       // a holder whose host vanished is noticed by the server within about 25 s
       await client.query(
         'SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3',
       );
-      const { rows } = await client.query<{ held: boolean }>(
-        'SELECT pg_try_advisory_lock($1) AS held',
-        [PROJECTOR_LOCK],
-      );
-      if (!rows[0].held) {
-        await client.end();
-        return null;
-      }
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;
     }
-    // ending the session releases the lock
-    return { lost, release: () => client.end().catch(() => undefined) };
+    return { client, lost };
   }
 
   async holder(): Promise<ProjectorHolder | null> {

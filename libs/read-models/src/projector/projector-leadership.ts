@@ -3,6 +3,7 @@ import type {
   CheckpointWatch,
   ProjectorHolder,
   ProjectorLease,
+  ProjectorLock,
   ReadModelStore,
 } from '../read-model-store.port';
 import type { ProjectionFailure } from '../projections/project-batch';
@@ -41,6 +42,7 @@ export class ProjectorLeadership {
   readonly signal = new CheckpointSignal();
   private readonly log: ProjectorLog;
   private readonly retryMs: number;
+  private readonly lock: ProjectorLock;
   private projector: Projector | undefined;
   private lease: ProjectorLease | undefined;
   private watch: CheckpointWatch | undefined;
@@ -57,6 +59,7 @@ export class ProjectorLeadership {
   ) {
     this.log = options.log ?? silent;
     this.retryMs = options.retryMs ?? 500;
+    this.lock = store.projectorLock(options.name);
   }
 
   get role(): ProjectorRole {
@@ -71,7 +74,7 @@ export class ProjectorLeadership {
 
   /** Who projects now, as the store's lock says. */
   leader(): Promise<ProjectorHolder | null> {
-    return this.store.projectorLock(this.options.name).holder();
+    return this.lock.holder();
   }
 
   /** Follows the checkpoints and, as a candidate, makes one attempt to lead before resolving. */
@@ -87,6 +90,7 @@ export class ProjectorLeadership {
     clearTimeout(this.timer);
     await this.change(async () => {
       await this.stepDown();
+      await this.lock.close();
       await this.watch?.stop();
       this.watch = undefined;
     });
@@ -122,7 +126,7 @@ export class ProjectorLeadership {
 
   private async tryToLead(): Promise<void> {
     if (this.stopped || this.projector) return;
-    const lease = await this.store.projectorLock(this.options.name).tryAcquire();
+    const lease = await this.lock.tryAcquire();
     if (lease === null) return this.retryLater();
     await this.watch?.stop();
     this.watch = undefined;

@@ -48,6 +48,9 @@ export class SqliteProjectorLock implements ProjectorLock {
     }
   }
 
+  /** Each attempt opens the lock file and closes it when refused: nothing stays open. */
+  async close(): Promise<void> {}
+
   /** The lock file in an EXCLUSIVE transaction, or null when another process holds it. */
   private attempt(): Database.Database | null {
     const db = new Database(this.lockFile);

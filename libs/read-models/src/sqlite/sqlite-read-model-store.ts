@@ -245,6 +245,7 @@ export class SqliteReadModelStore implements ReadModelStore {
         release: async () => undefined,
       }),
       holder: async () => null,
+      close: async () => undefined,
     };
     return free;
   }
