@@ -148,7 +148,9 @@ export async function runBench(settings: RunSettings, temp: TempDir): Promise<Ru
   await needsData('rebuild', (ds) =>
     measureRebuild(ds.dir, settings.rebuildRuns, settings.rebuildWarmupRuns),
   );
-  await needsData('postgres', (ds) => measurePostgres(temp.sub('postgres'), ds, asOf, d));
+  await needsData('postgres', (ds) =>
+    measurePostgres(temp.sub('postgres'), ds, asOf, d, settings.quick),
+  );
   await needsData('http', (ds) =>
     measureHttp(
       ds,

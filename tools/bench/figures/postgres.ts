@@ -23,6 +23,7 @@ export async function measurePostgres(
   dataset: Dataset,
   asOf: string,
   durations: Durations,
+  quick: boolean,
 ): Promise<Measured> {
   const server = process.env.DATABASE_URL;
   if (!server) throw new Error('DATABASE_URL is not set: the PostgreSQL figures need a server');
@@ -40,16 +41,24 @@ export async function measurePostgres(
       'postgres',
       `appends: ${Math.round(append.perSec)}/s, ${append.appendsPerCommit} per commit`,
     );
-    const raw = await measureRawPostgres(await database(), batch, durations);
-    const commands = await measureCommands(join(dir, 'commands'), asOf, durations, {
-      EVENT_STORE: 'postgres',
-      DATABASE_URL: await database(),
-    });
+    // the quick run keeps the whole bench under two minutes: shorter ceilings, fewer cases
+    const short = quick ? { ...durations, measureMs: durations.measureMs / 2 } : durations;
+    const cases = quick ? durations.commandCases / 2 : durations.commandCases;
+    const raw = await measureRawPostgres(await database(), batch, short);
+    const commands = await measureCommands(
+      join(dir, 'commands'),
+      asOf,
+      { ...durations, commandCases: cases },
+      {
+        EVENT_STORE: 'postgres',
+        DATABASE_URL: await database(),
+      },
+    );
     const rebuild = await measureRebuildOnPostgres(dataset, await database());
     const scaling = await measureApiScaling(join(dir, 'scaling'), await database(), asOf, {
-      cases: durations.commandCases,
-      seconds: durations.loadSeconds / 4,
-      warmupSeconds: durations.loadWarmupSeconds,
+      cases,
+      seconds: quick ? 2 : durations.loadSeconds / 4,
+      warmupSeconds: quick ? 1 : durations.loadWarmupSeconds,
     });
     return {
       figures: {

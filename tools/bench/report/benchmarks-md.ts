@@ -79,6 +79,7 @@ streams, each caller owning its streams so every append names the exact expected
   **pgApiVisitsRps / pgTwoApisVisitsRps** \`recordVisit\` over HTTP (autocannon) against real api
   processes sharing one event store (\`PROJECTIONS=external\`), each api visiting the half of the
   cases it identified: 32 connections on one, then 16 on each of two, after a warm-up of both.
+  The quick run halves the raw ceilings' time and the cases (500) and loads for 2 s a layout.
 `;
 
 export function renderBenchmarksMd(report: BenchReport, run: RunInfo): string {
