@@ -100,6 +100,16 @@ export const POSTGRES_READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
   },
   {
     version: 2,
+    description: 'why the projections stopped, for the processes that follow them',
+    up: `
+      CREATE TABLE rm_projector_failure (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        failure TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 3,
     description:
       'timeline: status, category and village periods; issued rolls; every row derived again',
     up: `

@@ -11,7 +11,7 @@ import {
   createTestDatabase,
   describeWithPostgres,
   type TestDatabase,
-} from '../testing/postgres-test-database';
+} from '@app/event-store/testing/postgres-test-database';
 import { playRollWorld } from '@app/domain/testing/roll-world';
 import { StoreRollDriver } from '../testing/store-roll-driver';
 

@@ -16,6 +16,7 @@ import type {
   IssuedRollRow,
   KnownAt,
   PayingCasesQuery,
+  RecordedFailure,
   RegionPrefixes,
   StandardRow,
 } from '../read-model-store.port';
@@ -115,6 +116,15 @@ export class ReadModelReader {
         [],
       ),
     };
+  }
+
+  async recordedFailure(): Promise<RecordedFailure | null> {
+    const row = await this.db
+      .selectFrom('rm_projector_failure')
+      .select('failure')
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.failure) as RecordedFailure) : null;
   }
 
   async checkpoints(): Promise<Checkpoint[]> {

@@ -111,6 +111,16 @@ export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
   },
   {
     version: 3,
+    description: 'why the projections stopped, for the processes that follow them',
+    up: `
+      CREATE TABLE rm_projector_failure (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        failure TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
     description:
       'timeline: status, category and village periods; issued rolls; every row derived again',
     up: `

@@ -17,8 +17,10 @@ import type {
   KnownAt,
   PayingCasesQuery,
   ReadModelStore,
-  RegionPrefixes,
+  ProjectorLock,
+  RecordedFailure,
   ReadModelTransaction,
+  RegionPrefixes,
   StandardRow,
 } from '../read-model-store.port';
 import { projectionsCheckpoint } from '../projector/checkpoints';
@@ -32,6 +34,7 @@ import {
 } from '../sql/read-model-tables';
 import { fromCaseRow, periodRows, rollRows } from '../sql/rows';
 import { sqliteDialect } from './sqlite-dialect';
+import { SqliteProjectorLock } from './sqlite-projector-lock';
 import { watchSqliteCheckpoints } from './sqlite-checkpoint-watch';
 import { migrateReadModels } from './sqlite-read-model-migrations';
 
@@ -242,6 +245,34 @@ export class SqliteReadModelStore implements ReadModelStore {
     return tracked;
   }
 
+  projectorLock(name: string): ProjectorLock {
+    if (!this.inMemory) return new SqliteProjectorLock(this.options.filename, name);
+    // a private in-memory database: nobody else can project into it
+    const free: ProjectorLock = {
+      tryAcquire: async () => ({
+        lost: new Promise(() => undefined),
+        release: async () => undefined,
+      }),
+      holder: async () => null,
+      close: async () => undefined,
+    };
+    return free;
+  }
+
+  async recordFailure(failure: RecordedFailure | null): Promise<void> {
+    await this.transaction(async () => {
+      this.stmt('DELETE FROM rm_projector_failure').run();
+      if (failure)
+        this.stmt('INSERT INTO rm_projector_failure (id, failure) VALUES (1, ?)').run(
+          JSON.stringify(failure),
+        );
+    });
+  }
+
+  recordedFailure(): Promise<RecordedFailure | null> {
+    return this.read(() => this.reads.recordedFailure());
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.watches].map((w) => w.stop()));
     await this.queue;
@@ -261,6 +292,11 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   private readonly tx: ReadModelTransaction = {
+    // BEGIN IMMEDIATE took the write lock
+    lockedCheckpoint: async () =>
+      projectionsCheckpoint(
+        this.stmt('SELECT projection, position, events FROM rm_checkpoint').all() as Checkpoint[],
+      ),
     caseSnapshots: async (caseIds) => {
       const found = new Map<string, CaseSnapshot>();
       for (const ids of chunks(caseIds)) {
