@@ -8,6 +8,7 @@ import {
   describeWithPostgres,
   type TestDatabase,
 } from '@app/event-store/testing/postgres-test-database';
+import { PROJECTIONS } from '../projections/project-batch';
 import type { ReadModelStore } from '../read-model-store.port';
 import { PostgresReadModelStore } from '../postgres/postgres-read-model-store';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
@@ -85,11 +86,9 @@ function leadershipSpecs(name: string, stores: () => Stores): void {
 
       // each event applied once, by one or the other: the models equal a rebuild
       const store = opened[0];
-      expect((await store.checkpoints()).map((c) => c.events)).toEqual([
-        log.events.length,
-        log.events.length,
-        log.events.length,
-      ]);
+      expect((await store.checkpoints()).map((c) => c.events)).toEqual(
+        PROJECTIONS.map(() => log.events.length),
+      );
       const rebuilt = await open();
       const live = await store.dump();
       await rebuildReadModels(events, rebuilt);
