@@ -44,6 +44,18 @@ type Roll = {
   };
 };
 
+/** The mutation of each command a world's case step asks for. */
+const MUTATION_OF: Record<string, MutationName> = {
+  DetermineCategories: 'determineCategories',
+  EnrollInProgramme: 'enrollInProgramme',
+  EndProgramme: 'endProgramme',
+  CloseCase: 'closeCase',
+  ReopenCase: 'reopenCase',
+  TransferCase: 'transferCase',
+  RecordEducation: 'recordEducation',
+  RecordGraduation: 'recordGraduation',
+};
+
 /** The roll specs' service through GraphQL, as a bureau's client would drive it. */
 export class GraphQLRollDriver implements RollWorldDriver {
   private position = '';
@@ -55,45 +67,24 @@ export class GraphQLRollDriver implements RollWorldDriver {
 
   async identify(spec: CaseSpec, index: number): Promise<string> {
     const data = identifyData(spec, index);
-    const response = await this.mutate('identifyChild', { ...data, guardian: data.guardian });
+    const response = await this.mutate('identifyChild', { ...data });
     if (response === null) throw new Error('identification refused');
     return response.caseId!;
   }
 
   async caseStep(caseId: string, op: CaseOp, instant: InstantStyle): Promise<boolean> {
     const { type, data } = commandOf(op, instant);
-    const input = { caseId, ...(data as Record<string, unknown>) };
-    switch (type) {
-      case 'DetermineCategories':
-        return (await this.mutate('determineCategories', input)) !== null;
-      case 'EnrollInProgramme': {
-        const { amountFen, ...rest } = input as { amountFen?: number };
-        const amount = amountFen === undefined ? {} : { amount: formatYuan(amountFen) };
-        return (await this.mutate('enrollInProgramme', { ...rest, ...amount })) !== null;
-      }
-      case 'EndProgramme':
-        return (await this.mutate('endProgramme', input)) !== null;
-      case 'CloseCase':
-        return (await this.mutate('closeCase', input)) !== null;
-      case 'ReopenCase':
-        return (await this.mutate('reopenCase', input)) !== null;
-      case 'TransferCase':
-        return (await this.mutate('transferCase', input)) !== null;
-      case 'RecordEducation':
-        return (await this.mutate('recordEducation', input)) !== null;
-      case 'RecordGraduation':
-        return (await this.mutate('recordGraduation', input)) !== null;
-      case 'ReviewAgeOut': {
-        const response = await this.app.gql<{ runAgeOutReview: { position: string } }>(
-          RUN_AGE_OUT_REVIEW,
-          { asOf: (data as { asOf: string }).asOf },
-          this.token,
-        );
-        return this.outcome(response, (d) => d.runAgeOutReview.position) !== null;
-      }
-      default:
-        throw new Error(`no mutation for ${type}`);
+    if (type === 'ReviewAgeOut') {
+      const response = await this.app.gql<{ runAgeOutReview: { position: string } }>(
+        RUN_AGE_OUT_REVIEW,
+        { asOf: (data as { asOf: string }).asOf },
+        this.token,
+      );
+      return this.outcome(response, (d) => d.runAgeOutReview.position) !== null;
     }
+    const { amountFen, ...input }: Record<string, unknown> = { caseId, ...data };
+    const amount = typeof amountFen === 'number' ? { amount: formatYuan(amountFen) } : {};
+    return (await this.mutate(MUTATION_OF[type], { ...input, ...amount })) !== null;
   }
 
   async standard({ regionCode, category, fen, from }: StandardSpec): Promise<void> {

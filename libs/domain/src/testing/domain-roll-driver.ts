@@ -1,4 +1,3 @@
-import { graduationGrantStandardFen } from '../age-out/review-age-out';
 import { decide } from '../case/case.decider';
 import type { CaseCommand } from '../case/case.commands';
 import { evolve } from '../case/case.evolve';
@@ -12,7 +11,7 @@ import { IssuedRolls, type PaidLine } from '../rolls/issued-rolls';
 import { paymentRollDecider } from '../rolls/payment-roll.decider';
 import type { IssuedRoll } from '../rolls/payment-roll.events';
 import { rollOf } from '../rolls/roll';
-import { commandOf, identifyData } from './money-commands';
+import { identifyData, overridesOf, standardOf, stepCommand } from './money-commands';
 import {
   WORLD_NOW,
   type ForecastProbe,
@@ -48,21 +47,12 @@ export class DomainRollDriver implements RollWorldDriver {
   }
 
   async caseStep(caseId: string, op: CaseOp, instant: InstantStyle): Promise<boolean> {
-    const command = commandOf(op, instant) as CaseCommand;
-    if (command.type === 'ReviewAgeOut') {
-      const state = this.known.states.get(caseId) as ExistingCase;
-      const standards = standardLookupFrom(this.known.standards);
-      command.data = {
-        ...command.data,
-        grantStandardFen: graduationGrantStandardFen(state, standards),
-      };
-    }
-    return this.run(caseId, command);
+    const state = this.known.states.get(caseId) as ExistingCase;
+    return this.run(caseId, stepCommand(op, instant, state, this.known.standards));
   }
 
-  async standard({ regionCode, category, fen, from }: StandardSpec): Promise<void> {
-    const standard = { regionCode, category, monthlyAmountFen: fen, effectiveFrom: from };
-    this.known = { ...this.known, standards: [...this.known.standards, standard] };
+  async standard(spec: StandardSpec): Promise<void> {
+    this.known = { ...this.known, standards: [...this.known.standards, standardOf(spec)] };
   }
 
   async issue(regionCode: string, month: string): Promise<'ISSUED' | 'ALREADY_ISSUED'> {
@@ -112,11 +102,7 @@ export class DomainRollDriver implements RollWorldDriver {
   }
 
   async forecast(regionCode: string, probe: ForecastProbe) {
-    const overrides = probe.overrides.map((o) => ({
-      category: o.category,
-      monthlyAmountFen: o.fen,
-      effectiveFrom: o.from,
-    }));
+    const overrides = overridesOf(probe);
     const known = this.known;
     const timelines = [...known.states.values()].map((s) => timelineOf(s as ExistingCase));
     const inputs = {

@@ -1,6 +1,10 @@
+import { graduationGrantStandardFen } from '../age-out/review-age-out';
 import { makeFictionalIdNumber } from '../identity/id-number';
 import type { CaseCommand, IdentifyChild } from '../case/case.commands';
-import type { CaseOp, CaseSpec, InstantStyle } from './money-world';
+import type { ExistingCase } from '../case/case.state';
+import type { BenefitStandard } from '../standards/standard.events';
+import { standardLookupFrom, type StandardOverride } from '../standards/standard-in-force';
+import type { CaseOp, CaseSpec, ForecastProbe, InstantStyle, StandardSpec } from './money-world';
 
 /** A case command without its case id, actor and time: what a world's step asks for. */
 export type CaseCommandInput = Pick<CaseCommand, 'type' | 'data'>;
@@ -73,4 +77,29 @@ export function commandOf(op: CaseOp, style: InstantStyle): CaseCommandInput {
     case 'review':
       return { type: 'ReviewAgeOut', data: { asOf: op.on } };
   }
+}
+
+/** A case step's command as a service runs it: a review with its grant standard, as the api's. */
+export function stepCommand(
+  op: CaseOp,
+  style: InstantStyle,
+  state: ExistingCase,
+  standards: readonly BenefitStandard[],
+): CaseCommand {
+  const command = commandOf(op, style) as CaseCommand;
+  if (command.type !== 'ReviewAgeOut') return command;
+  const grantStandardFen = graduationGrantStandardFen(state, standardLookupFrom(standards));
+  return { ...command, data: { ...command.data, grantStandardFen } };
+}
+
+export function standardOf({ regionCode, category, fen, from }: StandardSpec): BenefitStandard {
+  return { regionCode, category, monthlyAmountFen: fen, effectiveFrom: from };
+}
+
+export function overridesOf(probe: ForecastProbe): StandardOverride[] {
+  return probe.overrides.map((o) => ({
+    category: o.category,
+    monthlyAmountFen: o.fen,
+    effectiveFrom: o.from,
+  }));
 }

@@ -5,7 +5,6 @@ import {
   decide,
   DomainError,
   evolve,
-  graduationGrantStandardFen,
   initialCaseState,
   paymentRollDecider,
   paymentRollStreamId,
@@ -19,7 +18,12 @@ import {
   type PaymentRollState,
 } from '@app/domain';
 import { businessTimeOf } from '@app/domain';
-import { commandOf, identifyData } from '@app/domain/testing/money-commands';
+import {
+  identifyData,
+  overridesOf,
+  standardOf,
+  stepCommand,
+} from '@app/domain/testing/money-commands';
 import {
   WORLD_NOW,
   type ForecastProbe,
@@ -68,20 +72,13 @@ export class StoreRollDriver implements RollWorldDriver {
   }
 
   caseStep(caseId: string, op: CaseOp, instant: InstantStyle): Promise<boolean> {
-    const command = commandOf(op, instant) as CaseCommand;
-    if (command.type === 'ReviewAgeOut') {
-      const state = this.states.get(caseId) as ExistingCase;
-      const lookup = standardLookupFrom(this.standards);
-      command.data = {
-        ...command.data,
-        grantStandardFen: graduationGrantStandardFen(state, lookup),
-      };
-    }
-    return this.caseCommand(caseId, command);
+    const state = this.states.get(caseId) as ExistingCase;
+    return this.caseCommand(caseId, stepCommand(op, instant, state, this.standards));
   }
 
-  async standard({ regionCode, category, fen, from }: StandardSpec): Promise<void> {
-    const data = { regionCode, category, monthlyAmountFen: fen, effectiveFrom: from };
+  async standard(spec: StandardSpec): Promise<void> {
+    const data = standardOf(spec);
+    const { regionCode, category, effectiveFrom: from } = data;
     const events = standardDecider.decide(
       { type: 'SetBenefitStandard', actor: ACTOR, now: WORLD_NOW, data },
       {
@@ -130,12 +127,7 @@ export class StoreRollDriver implements RollWorldDriver {
   }
 
   async forecast(regionCode: string, probe: ForecastProbe) {
-    const overrides = probe.overrides.map((o) => ({
-      category: o.category,
-      monthlyAmountFen: o.fen,
-      effectiveFrom: o.from,
-    }));
-    const standards = withOverrides(standardLookupFrom(this.standards), overrides);
+    const standards = withOverrides(standardLookupFrom(this.standards), overridesOf(probe));
     const { months, totalFen } = await this.rolls.forecast(
       regionCode,
       probe.fromMonth,
