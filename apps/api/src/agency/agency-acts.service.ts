@@ -26,7 +26,7 @@ import {
   type IdempotencyIds,
 } from './idempotency/idempotency-keys';
 import { KeyClaims } from './idempotency/key-claims';
-import { KeyedLock } from './idempotency/keyed-lock';
+import { KeyedLock } from '../command/keyed-lock';
 import {
   commandDataOf,
   parseGuardianshipAct,
