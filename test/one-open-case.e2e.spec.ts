@@ -274,8 +274,8 @@ describe('one open case per ID number', () => {
         const birth = addDays('2011-01-01', run++);
         const numbers = [1, 2, 3].map((seq) => makeFictionalIdNumber('330102', birth, seq));
         const model = new Model();
-        for (const start of [0, 1])
-          await perform(model, numbers, { kind: 'identify', number: start, twice: false });
+        for (const number of [0, 1])
+          await perform(model, numbers, { kind: 'identify', number, variant: 'ok', twice: false });
         for (const s of steps) await perform(model, numbers, s);
       }),
       { numRuns: 40 },

@@ -29,6 +29,7 @@ export * from './case/correct-case';
 export * from './guardianship/guardianship.decide';
 export * from './guardianship/guardianship.evolve';
 export * from './guardianship/guardian-input';
+export * from './guardianship/guardian-by-law';
 export * from './standards/standard.events';
 export * from './standards/standard.commands';
 export * from './standards/standard.decider';

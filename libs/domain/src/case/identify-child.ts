@@ -47,7 +47,7 @@ export function identifyChild(
     'unknown category',
   );
   if (d.guardian !== undefined && d.guardian !== null)
-    checkGuardian(checks, d.guardian, 'guardian');
+    checkGuardian(checks, d.guardian, 'guardian', Array.isArray(categories) ? categories : []);
   checks.throwIfAny();
 
   const birthDate = birthDateFromIdNumber(idNumber);

@@ -1,14 +1,27 @@
 import type { GuardianInput } from '../case/case.commands';
 import type { Guardian } from '../case/case.events';
-import { GUARDIAN_KINDS, isOneOf } from '../shared/enums';
+import { GUARDIAN_KINDS, isOneOf, type ChildCategory } from '../shared/enums';
+import { parentOfOrphan } from './guardian-by-law';
+
+export const PARENT_OF_ORPHAN = 'a parent cannot be the guardian of an orphan';
 import { FieldChecks, optionalText } from '../shared/validation';
 
-/** Checks a guardian input; bad fields are named `<field>.kind`, `<field>.name`, ... */
-export function checkGuardian(checks: FieldChecks, input: unknown, field: string): boolean {
+/**
+ * Checks a guardian input for a child of `categories`; bad fields are named `<field>.kind`,
+ * `<field>.name`, ...
+ */
+export function checkGuardian(
+  checks: FieldChecks,
+  input: unknown,
+  field: string,
+  categories: readonly ChildCategory[],
+): boolean {
   if (typeof input !== 'object' || input === null)
     return checks.check(false, field, 'must be an object');
   const g = input as Partial<Record<keyof GuardianInput, unknown>>;
-  const kind = checks.check(isOneOf(GUARDIAN_KINDS, g.kind), `${field}.kind`, 'unknown kind');
+  const kind =
+    checks.check(isOneOf(GUARDIAN_KINDS, g.kind), `${field}.kind`, 'unknown kind') &&
+    checks.check(!parentOfOrphan(g.kind, categories), `${field}.kind`, PARENT_OF_ORPHAN);
   const name = checks.text(g.name, `${field}.name`, { max: 100 });
   const relation = checks.text(g.relation, `${field}.relation`, { required: false, max: 100 });
   return kind && name && relation;

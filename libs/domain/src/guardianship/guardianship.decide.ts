@@ -17,7 +17,8 @@ import type {
 import type { CaseState, ExistingCase } from '../case/case.state';
 import { requireActive, requireCase } from '../case/case-status';
 import { checkCaseDateTime } from '../case/case-checks';
-import { checkGuardian, toGuardian } from './guardian-input';
+import { checkGuardian, PARENT_OF_ORPHAN, toGuardian } from './guardian-input';
+import { parentOfOrphan } from './guardian-by-law';
 import { sameGuardian } from './guardianship.evolve';
 
 // "Crisis reported (lacking or improper guardianship)"
@@ -76,7 +77,7 @@ export function recordGuardianshipAct(
   }
   checks.text(d.notes, 'notes', { required: false, max: 2000 });
   const hasNewGuardian = d.newGuardian !== undefined && d.newGuardian !== null;
-  if (hasNewGuardian) checkGuardian(checks, d.newGuardian, 'newGuardian');
+  if (hasNewGuardian) checkGuardian(checks, d.newGuardian, 'newGuardian', file.categories);
   if (known && d.act === 'GUARDIAN_APPOINTED')
     checks.check(hasNewGuardian, 'newGuardian', 'is required to appoint a guardian');
   if (known && (d.act === 'REVOCATION_PETITIONED' || d.act === 'PROCURATORATE_SUPPORT_FILED'))
@@ -137,6 +138,7 @@ function actEvent(
           ? revoked.at(-1)
           : revoked.findLast((r) => sameGuardian(r, newGuardian));
       if (restored === undefined) throw refuse('no such guardian was revoked');
+      if (parentOfOrphan(restored.kind, file.categories)) throw refuse(PARENT_OF_ORPHAN);
       return { type: 'GuardianshipRestored', data: { ...act, restoredGuardian: restored } };
     }
   }
