@@ -73,6 +73,8 @@ describe('parents as guardians by law', () => {
       bureau,
     );
     expect(codeOf(response)).toBe('BAD_USER_INPUT');
-    expect(response.errors![0].extensions!.fields!.map((f) => f.field)).toEqual(['guardian.kind']);
+    expect(response.errors![0].extensions!.fields!.map((f) => f.field)).toEqual([
+      'input.guardian.kind',
+    ]);
   });
 });

@@ -80,9 +80,10 @@ class Model {
         return { code: 'DUPLICATE_CASE', apply: none };
       return { code: null, apply: () => (c.number = step.number) };
     }
+    // the input is checked in full before the case's state
+    if (step.variant === 'blankReason') return { code: 'BAD_USER_INPUT', apply: none };
     const wanted = step.kind === 'close';
     if (c.open === wanted) {
-      if (step.variant === 'blankReason') return { code: 'BAD_USER_INPUT', apply: none };
       if (step.kind === 'reopen' && this.holder(c.number) !== null)
         return { code: 'DUPLICATE_CASE', apply: none };
       return { code: null, apply: () => (c.open = !wanted) };

@@ -6,6 +6,8 @@ export * from './shared/metadata';
 export * from './shared/dates';
 export * from './shared/money';
 export * from './shared/validation';
+export * from './shared/limits';
+export * from './shared/messages';
 export * from './identity/id-number';
 export * from './region/region-code';
 export * from './policy/case-policy';

@@ -18,10 +18,12 @@ import { CommandPath, type CommandOutcome } from '../command/command-path';
 import type { Decider } from '../command/decider';
 import { KeyedLock } from '../command/keyed-lock';
 import { CorrectionTargets } from '../audit/correction-targets';
-import { CaseNotFound } from '../errors/app-errors';
+import { CaseNotFound, type FieldError } from '../errors/app-errors';
+import { inputProblemsOf } from '../validation/input-problems';
 import { caseStream } from './case-streams';
 import { actorOf, assertAllowed, envelopeFor, type CommandContext } from './command-context';
 import { IdentityReservations } from './identity-reservations';
+import { inputRefusal } from './input-refusal';
 
 /** Each event carries its own business time (a court act: its effective date). */
 const occurredAt = (event: { type: string; data: unknown }): string =>
@@ -62,8 +64,9 @@ export class CaseCommandService {
     private readonly corrections: CorrectionTargets,
   ) {}
 
-  identify(data: IdentifyChild['data'], ctx: CommandContext): Promise<CaseCommandResult> {
-    assertAllowed(ctx.principal, 'identifyChild', data.regionCode);
+  async identify(data: IdentifyChild['data'], ctx: CommandContext): Promise<CaseCommandResult> {
+    const problems = inputProblemsOf(data);
+    assertAllowed(ctx.principal, 'identifyChild', ...(problems.length ? [] : [data.regionCode]));
     const caseId = randomUUID();
     const command: IdentifyChild = {
       type: 'IdentifyChild',
@@ -72,7 +75,9 @@ export class CaseCommandService {
       now: this.now(),
       data,
     };
-    return this.withReservations(command, initialCaseState(), caseDecider, ctx);
+    const state = initialCaseState();
+    if (problems.length > 0) throw await inputRefusal(problems, command, state, caseDecider);
+    return this.withReservations(command, state, caseDecider, ctx);
   }
 
   async execute(
@@ -88,6 +93,8 @@ export class CaseCommandService {
       now: this.now(),
     } as ExistingCaseCommand;
     const decider = this.guarded(action, ctx);
+    const problems = inputProblemsOf(command.data);
+    if (problems.length > 0) throw await this.inputRefusal(command, problems, decider, ctx);
     // correctsRevision must name an event of this stream that recorded the field
     if (command.type === 'CorrectCase') await this.corrections.check(ctx.principal, command);
     if (!movesIdNumber(command)) {
@@ -134,6 +141,19 @@ export class CaseCommandService {
     }
     await this.reservations.settle(caseId, [...before, ...taken], outcome.state, command.type, ctx);
     return result(caseId, outcome);
+  }
+
+  /** An input its DTO refused, named together with what the case refuses (see inputRefusal). */
+  private async inputRefusal(
+    command: ExistingCaseCommand,
+    problems: FieldError[],
+    decider: CaseDecider,
+    ctx: CommandContext,
+  ) {
+    const { state } = await this.load(command.caseId);
+    const targets =
+      command.type === 'CorrectCase' ? [() => this.corrections.check(ctx.principal, command)] : [];
+    return inputRefusal(problems, command, state, decider, targets);
   }
 
   /** Unknown cases are NOT_FOUND, and the case must lie in the caller's regions (both, to transfer). */

@@ -1,4 +1,6 @@
-import { businessDateOf, isValidDate } from '../shared/dates';
+import { isValidDate } from '../shared/dates';
+import { TEXT_LIMITS } from '../shared/limits';
+import { MESSAGES } from '../shared/messages';
 import { AGENCY_ACTS, CRISIS_KINDS, isOneOf } from '../shared/enums';
 import { IllegalTransition } from '../shared/errors';
 import { FieldChecks, optionalText } from '../shared/validation';
@@ -29,9 +31,9 @@ export function reportGuardianshipCrisis(
   const file = requireActive(state, command.caseId, command.type);
   const { kind, reportedAt, notes } = command.data;
   const checks = new FieldChecks();
-  checks.check(isOneOf(CRISIS_KINDS, kind), 'kind', 'must be LACKING or IMPROPER');
-  checkCaseDateTime(checks, reportedAt, 'reportedAt', file, businessDateOf(command.now));
-  checks.text(notes, 'notes', { required: false, max: 2000 });
+  checks.check(isOneOf(CRISIS_KINDS, kind), 'kind', MESSAGES.oneOf(CRISIS_KINDS));
+  checkCaseDateTime(checks, reportedAt, 'reportedAt', file, command.now);
+  checks.text(notes, 'notes', TEXT_LIMITS.notes, { required: false });
   checks.throwIfAny();
   return [
     { type: 'GuardianshipCrisisReported', data: { kind, reportedAt, notes: optionalText(notes) } },
@@ -43,8 +45,8 @@ export function urgeGuardian(command: UrgeGuardian, state: CaseState): GuardianU
   const file = requireActive(state, command.caseId, command.type);
   const { urgedAt, notes } = command.data;
   const checks = new FieldChecks();
-  checkCaseDateTime(checks, urgedAt, 'urgedAt', file, businessDateOf(command.now));
-  checks.text(notes, 'notes', { required: false, max: 2000 });
+  checkCaseDateTime(checks, urgedAt, 'urgedAt', file, command.now);
+  checks.text(notes, 'notes', TEXT_LIMITS.notes, { required: false });
   checks.throwIfAny();
   if (file.guardian === null)
     throw new IllegalTransition(command.type, file.status, 'the child has no guardian to urge');
@@ -62,10 +64,11 @@ export function recordGuardianshipAct(
   const file = requireCase(state, command.caseId);
   const d = command.data;
   const checks = new FieldChecks();
-  const known = checks.check(isOneOf(AGENCY_ACTS, d.act), 'act', 'unknown act');
-  checks.text(d.docketNumber, 'docketNumber', { max: 100 });
-  if (checks.date(d.decidedOn, 'decidedOn'))
-    checks.check(d.decidedOn <= businessDateOf(command.now), 'decidedOn', 'is in the future');
+  const known = checks.check(isOneOf(AGENCY_ACTS, d.act), 'act', MESSAGES.oneOf(AGENCY_ACTS));
+  checks.text(d.docketNumber, 'docketNumber', TEXT_LIMITS.docketNumber);
+  // decided: a fact, so not in the future; effective: the contract lets it lie ahead
+  if (checks.pastDate(d.decidedOn, 'decidedOn', command.now))
+    checks.check(d.decidedOn >= file.birthDate, 'decidedOn', MESSAGES.beforeBirth);
   if (checks.date(d.effectiveOn, 'effectiveOn')) {
     if (isValidDate(d.decidedOn))
       checks.check(d.effectiveOn >= d.decidedOn, 'effectiveOn', 'is before the decision');
@@ -75,14 +78,14 @@ export function recordGuardianshipAct(
       'is on or after the 18th birthday',
     );
   }
-  checks.text(d.notes, 'notes', { required: false, max: 2000 });
+  checks.text(d.notes, 'notes', TEXT_LIMITS.notes, { required: false });
   const hasNewGuardian = d.newGuardian !== undefined && d.newGuardian !== null;
   if (hasNewGuardian) checkGuardian(checks, d.newGuardian, 'newGuardian', file.categories);
   if (known && d.act === 'GUARDIAN_APPOINTED')
     checks.check(hasNewGuardian, 'newGuardian', 'is required to appoint a guardian');
   if (known && (d.act === 'REVOCATION_PETITIONED' || d.act === 'PROCURATORATE_SUPPORT_FILED'))
     checks.check(!hasNewGuardian, 'newGuardian', 'is not part of this act');
-  checks.text(d.petitioner, 'petitioner', { required: false, max: 200 });
+  checks.text(d.petitioner, 'petitioner', TEXT_LIMITS.petitioner, { required: false });
   checks.throwIfAny();
 
   const act: AgencyActData = {

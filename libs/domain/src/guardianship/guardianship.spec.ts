@@ -181,6 +181,23 @@ describe('revoking a guardian', () => {
         .then([revoked(null)]);
     });
 
+    it('refuses a decision before the birth, and takes effect ahead of time', () => {
+      const error = given(withMother)
+        .when(act('GUARDIANSHIP_REVOKED', { decidedOn: '2011-01-01', effectiveOn: '2026-03-01' }))
+        .thenThrows(ValidationFailed);
+      expect(error.fields).toEqual([{ field: 'decidedOn', message: 'is before the birth date' }]);
+      given(withMother)
+        .when(act('GUARDIANSHIP_REVOKED', { effectiveOn: '2026-04-01' }))
+        .then([
+          event('GuardianshipRevoked', {
+            ...base(),
+            effectiveOn: '2026-04-01',
+            revokedGuardian: mother,
+            newGuardian: null,
+          }),
+        ]);
+    });
+
     it('refuses bad dates and a missing docket number', () => {
       const error = given(withMother)
         .when(
