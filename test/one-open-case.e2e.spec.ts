@@ -27,8 +27,22 @@ const CORRECT_CASE = `mutation($input: CorrectCaseInput!) { correctCase(input: $
 /** `storeFails`: the event store fails the append of the case's events (a disk error, a lost link) */
 type Variant = 'ok' | 'blankReason' | 'outOfRegion' | 'storeFails';
 type Step =
-  | { kind: 'identify'; number: number; variant: 'ok' | 'storeFails'; twice: boolean }
-  | { kind: 'correct'; case: number; number: number; variant: Variant; twice: boolean }
+  | {
+      kind: 'identify';
+      number: number;
+      variant: 'ok' | 'storeFails';
+      twice: boolean;
+      /** the check character x written in lower case: the same number */
+      lower?: boolean;
+    }
+  | {
+      kind: 'correct';
+      case: number;
+      number: number;
+      variant: Variant;
+      twice: boolean;
+      lower?: boolean;
+    }
   | { kind: 'close'; case: number; variant: Variant; twice: boolean }
   | { kind: 'reopen'; case: number; variant: Variant; twice: boolean }
   | { kind: 'transfer'; case: number }
@@ -251,6 +265,7 @@ describe('one open case per ID number', () => {
         number,
         variant: fc.constantFrom<'ok' | 'storeFails'>('ok', 'ok', 'storeFails'),
         twice: fc.boolean(),
+        lower: fc.boolean(),
       }),
       fc.record({
         kind: fc.constant('correct' as const),
@@ -258,6 +273,7 @@ describe('one open case per ID number', () => {
         number,
         variant,
         twice: fc.boolean(),
+        lower: fc.boolean(),
       }),
       fc.record({ kind: fc.constant('close' as const), case: c, variant, twice: fc.boolean() }),
       fc.record({ kind: fc.constant('reopen' as const), case: c, variant, twice: fc.boolean() }),
@@ -273,7 +289,7 @@ describe('one open case per ID number', () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (steps) => {
         const birth = addDays('2011-01-01', run++);
-        const numbers = [1, 2, 3].map((seq) => makeFictionalIdNumber('330102', birth, seq));
+        const numbers = pool(birth);
         const model = new Model();
         for (const number of [0, 1])
           await perform(model, numbers, { kind: 'identify', number, variant: 'ok', twice: false });
@@ -318,7 +334,9 @@ describe('one open case per ID number', () => {
     numbers: string[],
     s: Step,
   ): Promise<{ code: string | null; caseId?: string }> {
-    if (s.kind === 'identify') return answer(await identify(numbers[s.number]), 'identifyChild');
+    const spelled = (n: number, lower?: boolean) => (lower ? numbers[n].toLowerCase() : numbers[n]);
+    if (s.kind === 'identify')
+      return answer(await identify(spelled(s.number, s.lower)), 'identifyChild');
     if (s.kind === 'agency') {
       const response = await fetch(`${app.url}${ACTS_PATH}`, {
         method: 'POST',
@@ -347,13 +365,23 @@ describe('one open case per ID number', () => {
     const token = s.variant === 'outOfRegion' ? elsewhere : supervisor;
     const reason = s.variant === 'blankReason' ? ' ' : '核实';
     if (s.kind === 'correct')
-      return answer(await correct(c.id, numbers[s.number], reason, token), 'correctCase');
+      return answer(await correct(c.id, spelled(s.number, s.lower), reason, token), 'correctCase');
     const name = s.kind === 'close' ? 'closeCase' : 'reopenCase';
     const time = s.kind === 'close' ? { closedAt: at() } : { reopenedAt: at() };
     const input = { caseId: c.id, reason, ...time };
     return answer(await app.gql(MUTATIONS[name], { input }, token), name);
   }
 });
+
+/** Three numbers of a birth date, the first ending in X (so a lower-case x gets written). */
+function pool(birth: string): string[] {
+  const numbers: string[] = [];
+  for (let seq = 1; numbers.length < 3; seq++) {
+    const id = makeFictionalIdNumber('330102', birth, seq);
+    if (numbers.length > 0 || id.endsWith('X')) numbers.push(id);
+  }
+  return numbers;
+}
 
 function answer(
   response: GraphQLResponse,

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { businessDateOf, isValidDate } from '@app/domain';
+import { businessDateOf, isValidDate, MESSAGES } from '@app/domain';
 import { createApp } from '../apps/api/src/bootstrap';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { PRESETS } from './seed/regions';
@@ -24,8 +24,11 @@ async function main(): Promise<void> {
   });
   if (values.help) return void console.log(usage);
   const preset = PRESETS[values.preset];
-  const asOf = values['as-of'] ?? businessDateOf(new Date().toISOString());
+  const today = businessDateOf(new Date().toISOString());
+  const asOf = values['as-of'] ?? today;
   if (!preset || !isValidDate(asOf)) throw new Error(`unknown preset or bad --as-of\n${usage}`);
+  // the seed records facts up to that day: none may lie in the future (China time)
+  if (asOf > today) throw new Error(`--as-of ${MESSAGES.notInFuture}\n${usage}`);
   const plan = planRegion(preset, {
     seed: Number(values.seed),
     asOf,
