@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { businessDateOf, isValidDate, MESSAGES } from '@app/domain';
+import { describeHolder } from '@app/read-models';
 import { createApp } from '../apps/api/src/bootstrap';
+import { Projections } from '../apps/api/src/read-models/projections';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { PRESETS } from './seed/regions';
 import { planRegion } from './seed/seed-plan';
@@ -42,6 +44,11 @@ async function main(): Promise<void> {
     if ((await store.headPosition()) !== null)
       throw new Error('the store already holds events: seed an empty DATA_DIR');
     console.error(`Seeding ${preset.name}: ${plan.children.length} children as of ${asOf}`);
+    const projectedBy = app.get(Projections).holderElsewhere();
+    if (projectedBy !== null)
+      console.error(
+        `The read models are projected by ${describeHolder(projectedBy)}: it projects what this seeds.`,
+      );
     const bar = new SingleBar({
       format: ' {bar} {percentage}% | {value}/{total} children | {duration}s',
       stream: process.stderr,

@@ -11,6 +11,7 @@ export * from './projector/checkpoints';
 export * from './projector/apply-batch';
 export * from './projector/projector';
 export * from './projector/rebuild';
+export * from './projector/projection-holder';
 export * from './queries/cursor';
 export * from './queries/entitlements';
 export * from './queries/read-model-queries';

@@ -113,6 +113,27 @@ export type CaseloadCounts = {
   turning18: number;
 };
 
+/** A process that projects into a read-model store: who to name when another one asks. */
+export type ProjectionHolder = {
+  /** what runs: the npm script (`start`, `demo:seed`, `projections:rebuild`) or the program */
+  process: string;
+  pid: number;
+  host: string;
+  /** when it took the store */
+  since: string;
+};
+
+/** The right to project into a store, held until released (or until the process ends). */
+export interface ProjectionLease {
+  readonly holder: ProjectionHolder;
+  /** settles if the right is lost without a release (the connection holding it dropped) */
+  readonly lost: Promise<void>;
+  release(): Promise<void>;
+}
+
+/** A claim's answer: the lease, or who holds the store (null when it cannot be told). */
+export type ProjectionClaim = { lease: ProjectionLease } | { heldBy: ProjectionHolder | null };
+
 /** Writes of one projector transaction; the checkpoint commits with the rows it covers. */
 export interface ReadModelTransaction {
   caseSnapshots(caseIds: readonly string[]): Promise<Map<string, CaseSnapshot>>;
@@ -145,6 +166,13 @@ export interface ReadModelStore {
   /** Runs `work` in one transaction; transactions never interleave. */
   transaction<T>(work: (tx: ReadModelTransaction) => Promise<T>): Promise<T>;
   checkpoints(): Promise<Checkpoint[]>;
+  /**
+   * The right to write into this store as its projector (`transaction`, `reset`): one process
+   * at a time, across processes and hosts. It answers at once: the lease, or who holds it
+   * (SQLite: a lock on a file beside the database, which the system lets go when the process
+   * ends; PostgreSQL: a session advisory lock).
+   */
+  claimProjection(holder: ProjectionHolder): Promise<ProjectionClaim>;
   /** Deletes every row and checkpoint (before a rebuild). */
   reset(): Promise<void>;
   /**

@@ -41,9 +41,12 @@ export class ProjectionsHealth implements HealthContributor {
         },
       ]),
     );
+    const heldBy = this.projections.holderElsewhere();
     return {
       status: failure === null ? ('ok' as const) : ('failing' as const),
       runner: this.projections.mode,
+      // standing by: another process projects into the same store (a tool, another instance)
+      ...(heldBy && { heldBy }),
       checkpoint,
       lag: positionLag(head, checkpoint),
       projections,

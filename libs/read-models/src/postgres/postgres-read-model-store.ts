@@ -14,9 +14,13 @@ import type {
   ProgrammeRow,
   ReadModelStore,
   ReadModelTransaction,
+  ProjectionClaim,
+  ProjectionHolder,
+  ProjectionLease,
   RegionPrefixes,
   StandardRow,
 } from '../read-model-store.port';
+import { claimPostgresProjection } from './postgres-projection-lock';
 import { projectionsCheckpoint } from '../projector/checkpoints';
 import { ReadModelReader } from '../sql/read-model-reader';
 import { READ_MODEL_TABLES, type ReadModelTables } from '../sql/read-model-tables';
@@ -43,6 +47,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   private readonly ready: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly watches = new Set<CheckpointWatch>();
+  private readonly leases = new Set<ProjectionLease>();
 
   constructor(private readonly options: PostgresReadModelStoreOptions) {
     const pool = new Pool({
@@ -69,6 +74,13 @@ export class PostgresReadModelStore implements ReadModelStore {
       throw error;
     }
     return store;
+  }
+
+  async claimProjection(holder: ProjectionHolder): Promise<ProjectionClaim> {
+    await this.ready;
+    const claim = await claimPostgresProjection(this.options.connectionString, holder);
+    if ('lease' in claim) this.leases.add(claim.lease);
+    return claim;
   }
 
   transaction<T>(work: (tx: ReadModelTransaction) => Promise<T>): Promise<T> {
@@ -147,6 +159,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   async close(): Promise<void> {
     await Promise.all([...this.watches].map((w) => w.stop()));
     await this.queue;
+    await Promise.all([...this.leases].map((lease) => lease.release()));
     await this.ready.catch(() => undefined);
     await this.db.destroy();
   }

@@ -17,9 +17,13 @@ import type {
   ProgrammeRow,
   ReadModelStore,
   ReadModelTransaction,
+  ProjectionClaim,
+  ProjectionHolder,
+  ProjectionLease,
   RegionPrefixes,
   StandardRow,
 } from '../read-model-store.port';
+import { claimSqliteProjection } from './sqlite-projection-lock';
 import { projectionsCheckpoint } from '../projector/checkpoints';
 import { ReadModelReader } from '../sql/read-model-reader';
 import {
@@ -101,6 +105,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly watches = new Set<CheckpointWatch>();
+  private readonly leases = new Set<ProjectionLease>();
   /** cases this transaction looked up and found no rows of: nothing of theirs to delete */
   private readonly absent = new Set<string>();
 
@@ -157,6 +162,15 @@ export class SqliteReadModelStore implements ReadModelStore {
         this.writer.pragma('wal_checkpoint(PASSIVE)');
       }
     }
+  }
+
+  async claimProjection(holder: ProjectionHolder): Promise<ProjectionClaim> {
+    // nobody else can open a private in-memory database
+    const claim = this.inMemory
+      ? { lease: { holder, lost: new Promise<void>(() => undefined), release: async () => {} } }
+      : claimSqliteProjection(this.options.filename, holder);
+    if ('lease' in claim) this.leases.add(claim.lease);
+    return claim;
   }
 
   checkpoints(): Promise<Checkpoint[]> {
@@ -236,6 +250,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   async close(): Promise<void> {
     await Promise.all([...this.watches].map((w) => w.stop()));
     await this.queue;
+    await Promise.all([...this.leases].map((lease) => lease.release()));
     await this.kysely.destroy(); // closes the reader
     if (this.writer.open) this.writer.close();
   }

@@ -1,4 +1,4 @@
-import type { ReadModelStore } from '../read-model-store.port';
+import type { ProjectionClaim, ProjectionHolder, ReadModelStore } from '../read-model-store.port';
 import { applyBatch } from '../projector/apply-batch';
 import { PROJECTIONS } from '../projections/project-batch';
 import { ZIBO, ziboScenario } from './zibo-scenario';
@@ -240,6 +240,46 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
       }
       expect(withProgrammes).toBeGreaterThan(0); // the comparison covered ordering and every column
       expect(await store.findCaseWithProgrammes('0a000000-0000-4000-8000-00000000ffff')).toBeNull();
+    });
+
+    describe('one projector at a time', () => {
+      const holder = (process: string): ProjectionHolder => ({
+        process,
+        pid: 4242,
+        host: 'host-a',
+        since: '2026-12-01T00:00:00.000Z',
+      });
+      const leaseOf = (claim: ProjectionClaim) => {
+        if (!('lease' in claim)) throw new Error(`refused: ${JSON.stringify(claim)}`);
+        return claim.lease;
+      };
+
+      it('refuses a second claim at once, naming the holder, until the first lets go', async () => {
+        const other = await peer();
+        try {
+          const first = leaseOf(await store.claimProjection(holder('start')));
+          const started = Date.now();
+          expect(await other.claimProjection(holder('demo:seed'))).toEqual({
+            heldBy: expect.objectContaining({ process: 'start', pid: 4242, host: 'host-a' }),
+          });
+          expect(Date.now() - started).toBeLessThan(2000); // no waiting on the holder
+          await first.release();
+          await leaseOf(await other.claimProjection(holder('demo:seed'))).release();
+        } finally {
+          await other.close();
+        }
+      });
+
+      it('lets go when the holder closes the store', async () => {
+        const other = await peer();
+        try {
+          leaseOf(await other.claimProjection(holder('start')));
+          await other.close();
+          await leaseOf(await store.claimProjection(holder('projections:rebuild'))).release();
+        } finally {
+          await other.close();
+        }
+      });
     });
 
     describe('checkpoints seen from another process', () => {
