@@ -222,6 +222,21 @@ describe('input rules', () => {
       });
       expect([elsewhere.status, nowhere.status]).toEqual([400, 400]);
       expect(elsewhere.body).toEqual(nowhere.body);
+      // a rule across fields (an appointment names the guardian) is checked before the lookup too
+      const unnamed = (childIdNumber: string) => ({
+        ...body(childIdNumber),
+        decidedOn: '2026-02-01',
+        effectiveOn: '2026-02-01',
+        newGuardian: null,
+      });
+      const a = await postAct(app, { token: court, key: 'bad-3', body: unnamed(open.idNumber) });
+      const b = await postAct(app, { token: court, key: 'bad-4', body: unnamed(child().idNumber) });
+      expect([a.status, b.status, a.body.fields]).toEqual([
+        400,
+        400,
+        [expect.objectContaining({ field: 'newGuardian' })],
+      ]);
+      expect(a.body).toEqual(b.body);
     });
 
     it('names the case’s own refusals only to a caller who may act on it', async () => {

@@ -17,6 +17,7 @@ import type {
   GuardianUrged,
 } from '../case/case.events';
 import type { CaseState, ExistingCase } from '../case/case.state';
+import type { DateTime } from '../shared/types';
 import { requireActive, requireCase } from '../case/case-status';
 import { checkCaseDateTime } from '../case/case-checks';
 import { checkGuardian, PARENT_OF_ORPHAN, toGuardian } from './guardian-input';
@@ -54,6 +55,31 @@ export function urgeGuardian(command: UrgeGuardian, state: CaseState): GuardianU
 }
 
 /**
+ * What an act's fields must be whatever the child: checked before the child is even looked up
+ * (an invalid act tells nothing of whether the child has a case), and again on the case.
+ */
+export function checkGuardianshipAct(
+  checks: FieldChecks,
+  d: RecordGuardianshipAct['data'],
+  now: DateTime,
+): void {
+  const known = checks.check(isOneOf(AGENCY_ACTS, d.act), 'act', MESSAGES.oneOf(AGENCY_ACTS));
+  checks.text(d.docketNumber, 'docketNumber', TEXT_LIMITS.docketNumber);
+  // decided: a fact, so not in the future; effective: the contract lets it lie ahead
+  checks.pastDate(d.decidedOn, 'decidedOn', now);
+  if (checks.date(d.effectiveOn, 'effectiveOn') && isValidDate(d.decidedOn))
+    checks.check(d.effectiveOn >= d.decidedOn, 'effectiveOn', 'is before the decision');
+  checks.text(d.notes, 'notes', TEXT_LIMITS.notes, { required: false });
+  const hasNewGuardian = d.newGuardian !== undefined && d.newGuardian !== null;
+  if (hasNewGuardian) checkGuardian(checks, d.newGuardian, 'newGuardian', []);
+  if (known && d.act === 'GUARDIAN_APPOINTED')
+    checks.check(hasNewGuardian, 'newGuardian', 'is required to appoint a guardian');
+  if (known && (d.act === 'REVOCATION_PETITIONED' || d.act === 'PROCURATORATE_SUPPORT_FILED'))
+    checks.check(!hasNewGuardian, 'newGuardian', 'is not part of this act');
+  checks.text(d.petitioner, 'petitioner', TEXT_LIMITS.petitioner, { required: false });
+}
+
+/**
  * Court and procuratorate acts. They may arrive late (effectiveOn before the case's last event)
  * and even after closure: they are recorded at their business time, never refused for lateness.
  */
@@ -64,29 +90,22 @@ export function recordGuardianshipAct(
   const file = requireCase(state, command.caseId);
   const d = command.data;
   const checks = new FieldChecks();
-  const known = checks.check(isOneOf(AGENCY_ACTS, d.act), 'act', MESSAGES.oneOf(AGENCY_ACTS));
-  checks.text(d.docketNumber, 'docketNumber', TEXT_LIMITS.docketNumber);
-  // decided: a fact, so not in the future; effective: the contract lets it lie ahead
-  if (checks.pastDate(d.decidedOn, 'decidedOn', command.now))
+  checkGuardianshipAct(checks, d, command.now);
+  if (checks.ok) {
     checks.check(d.decidedOn >= file.birthDate, 'decidedOn', MESSAGES.beforeBirth);
-  if (checks.date(d.effectiveOn, 'effectiveOn')) {
-    if (isValidDate(d.decidedOn))
-      checks.check(d.effectiveOn >= d.decidedOn, 'effectiveOn', 'is before the decision');
     checks.check(
       d.effectiveOn < eighteenthBirthday(file.birthDate),
       'effectiveOn',
       'is on or after the 18th birthday',
     );
+    checks.check(
+      !parentOfOrphan(d.newGuardian?.kind, file.categories),
+      'newGuardian.kind',
+      PARENT_OF_ORPHAN,
+    );
   }
-  checks.text(d.notes, 'notes', TEXT_LIMITS.notes, { required: false });
-  const hasNewGuardian = d.newGuardian !== undefined && d.newGuardian !== null;
-  if (hasNewGuardian) checkGuardian(checks, d.newGuardian, 'newGuardian', file.categories);
-  if (known && d.act === 'GUARDIAN_APPOINTED')
-    checks.check(hasNewGuardian, 'newGuardian', 'is required to appoint a guardian');
-  if (known && (d.act === 'REVOCATION_PETITIONED' || d.act === 'PROCURATORATE_SUPPORT_FILED'))
-    checks.check(!hasNewGuardian, 'newGuardian', 'is not part of this act');
-  checks.text(d.petitioner, 'petitioner', TEXT_LIMITS.petitioner, { required: false });
   checks.throwIfAny();
+  const hasNewGuardian = d.newGuardian !== undefined && d.newGuardian !== null;
 
   const act: AgencyActData = {
     docketNumber: d.docketNumber.trim(),
