@@ -112,6 +112,14 @@ export const IsYuan = (options?: ValidationOptions) =>
     options,
   );
 
+/** A `consistentWith`: what a mutation answered (its form is the event store's to judge). */
+export const IsPosition = (options?: ValidationOptions) =>
+  rule('isPosition', (v) => isText(v, 64), MESSAGES.position, options);
+
+/** An `after` cursor (whether it is one of this list is the list's to judge). */
+export const IsCursor = (options?: ValidationOptions) =>
+  rule('isCursor', (v) => isText(v, 512), MESSAGES.cursor, options);
+
 export const IsCaseId = (options?: ValidationOptions) =>
   rule('isCaseId', (v) => typeof v === 'string' && UUID.test(v), MESSAGES.caseId, options);
 

@@ -22,6 +22,9 @@ export const MESSAGES = {
   riskScore: 'must be an integer from 0 to 3',
   revision: 'must be a revision number (0 or more)',
   caseId: 'must be a case id (a UUID)',
+  /** consistentWith: what a mutation answered */
+  position: 'must be a position returned by a mutation',
+  cursor: 'not a cursor of this list',
   yuan: 'must be an amount in yuan with at most two decimals, e.g. "1978.00"',
   positiveAmount: 'must be more than 0.00',
   atLeastOneCategory: 'must name at least one category',

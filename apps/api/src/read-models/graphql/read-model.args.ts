@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import {
   CASE_STATUSES,
   CHILD_CATEGORIES,
@@ -15,7 +15,9 @@ import { DEFAULT_LIMITS } from '../../graphql/limits';
 import { GraphQLDate } from '../../graphql/scalars';
 import {
   IsBusinessDate,
+  IsCursor,
   IsOneOf,
+  IsPosition,
   IsRegionPrefix,
   IsText,
   IsYearMonth,
@@ -32,8 +34,7 @@ export class ConsistentArgs {
     description: 'a mutation position: answer only once the read models include it',
   })
   @IsOptional()
-  @IsString()
-  @Length(1, 64)
+  @IsPosition()
   consistentWith?: string | null;
 }
 
@@ -89,16 +90,14 @@ export class CasesArgs extends ConsistentArgs {
 
   @Field(() => String, { nullable: true, description: 'the cursor of the last edge already seen' })
   @IsOptional()
-  @IsString()
-  @Length(1, 512)
+  @IsCursor()
   after?: string | null;
 }
 
 @ArgsType()
 export class BenefitsArgs extends ConsistentArgs {
   @Field(() => ID)
-  @IsString()
-  @Length(1, 64)
+  @IsText(64)
   caseId: string;
 
   @Field(() => GraphQLDate, {
