@@ -53,20 +53,17 @@ describe('business time: nothing recorded as having happened in the future', () 
     bureau = app.token('CIVIL_AFFAIRS', ['3301']);
     auditor = app.token('AUDITOR', ['3301']);
     court = app.token('COURT', ['3301'], { agency: '杭州市上城区人民法院' });
-    open = (await mustMutate(app, 'identifyChild', child(), bureau)).caseId!;
-    await mustMutate(
-      app,
-      'enrollInProgramme',
-      { caseId: open, programme: 'BASIC_LIVING_ALLOWANCE', effectiveFrom: '2026-01-10' },
-      bureau,
+    [open, closed] = await Promise.all(
+      [0, 1].map(async () => (await mustMutate(app, 'identifyChild', child(), bureau)).caseId!),
     );
-    closed = (await mustMutate(app, 'identifyChild', child(), bureau)).caseId!;
-    await mustMutate(
-      app,
-      'closeCase',
-      { caseId: closed, reason: '收养', closedAt: '2026-01-11T09:00:00+08:00' },
-      bureau,
-    );
+    const setUp: [keyof typeof MUTATIONS, Record<string, unknown>][] = [
+      [
+        'enrollInProgramme',
+        { caseId: open, programme: 'BASIC_LIVING_ALLOWANCE', effectiveFrom: '2026-01-10' },
+      ],
+      ['closeCase', { caseId: closed, reason: '收养', closedAt: '2026-01-11T09:00:00+08:00' }],
+    ];
+    for (const [name, input] of setUp) await mustMutate(app, name, input, bureau);
   });
   afterAll(() => app.close());
 

@@ -56,17 +56,10 @@ describe('input rules', () => {
 
     it('refuses a graduation for a case not in extended protection', async () => {
       const caseId = await identified();
-      await mustMutate(
-        app,
-        'recordEducation',
-        {
-          caseId,
-          level: 'SENIOR_SECONDARY',
-          fullTime: true,
-          recordedAt: '2026-02-01T09:00:00+08:00',
-        },
-        bureau,
-      );
+      // in full-time study, which before extension no longer opens a graduation
+      const study = { level: 'SENIOR_SECONDARY', fullTime: true };
+      const recordedAt = '2026-02-01T09:00:00+08:00';
+      await mustMutate(app, 'recordEducation', { caseId, ...study, recordedAt }, bureau);
       const response = await mutate(
         app,
         'recordGraduation',
