@@ -84,6 +84,10 @@ export class ProjectionsRunner
       this.heldBy = claim.heldBy;
       return false;
     }
+    if (this.stopped) {
+      await claim.lease.release(); // granted while shutting down: nothing to project any more
+      return false;
+    }
     this.lease = claim.lease;
     void claim.lease.lost.then(() => this.leaseLost(claim.lease));
     clearInterval(this.retry);
