@@ -133,10 +133,10 @@ export class CaseCommandService {
       const envelope = { ...envelopeFor(ctx, occurredAt), ...envelopeOverrides };
       outcome = await this.path.run(caseStream(caseId), decider, command, envelope);
     } catch (error) {
-      if (taken.length > 0) {
-        const now = await this.load(caseId).catch(() => ({ state: initialCaseState() }));
+      // when the case cannot even be read, what was taken is left: it goes stale (see reserve)
+      const now = taken.length > 0 ? await this.load(caseId).catch(() => null) : null;
+      if (now)
         await this.reservations.settle(caseId, taken, now.state, `${command.type} failed`, ctx);
-      }
       throw error;
     }
     await this.reservations.settle(caseId, [...before, ...taken], outcome.state, command.type, ctx);
