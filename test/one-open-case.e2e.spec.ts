@@ -115,6 +115,8 @@ describe('one open case per ID number', () => {
   let clockStep = 0;
   let failCaseAppends = false;
   let failReleases = false;
+  /** reservations take a while to append, as over a network: concurrent commands overlap */
+  let slowReservations = false;
   /** a fresh instant for each business time, all in the past and later than identification */
   const at = () => new Date(Date.UTC(2026, 0, 11) + clockStep++ * 1000).toISOString();
 
@@ -126,11 +128,14 @@ describe('one open case per ID number', () => {
     store = app.app.get(EVENT_STORE);
     // the fault a step may inject: the store refuses to append to a case stream
     const append = store.appendToStream.bind(store);
-    store.appendToStream = (stream, events, options) =>
-      (failCaseAppends && stream.startsWith('case-')) ||
-      (failReleases && events.some((e) => e.type === 'IdNumberReleased'))
+    store.appendToStream = async (stream, events, options) => {
+      if (slowReservations && events.some((e) => e.type === 'IdNumberReserved'))
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      return (failCaseAppends && stream.startsWith('case-')) ||
+        (failReleases && events.some((e) => e.type === 'IdNumberReleased'))
         ? Promise.reject(new Error('injected store failure'))
         : append(stream, events, options);
+    };
     supervisor = app.token('SUPERVISOR', ['3301']);
     elsewhere = app.token('SUPERVISOR', ['3703']);
     procuratorate = app.token('PROCURATORATE', ['33'], { agency: '杭州市上城区人民检察院' });
@@ -245,6 +250,27 @@ describe('one open case per ID number', () => {
     const next = await identify(x);
     expect(next.errors).toBeUndefined();
     expect(await heldBy(x)).toBe(next.data!.identifyChild.caseId);
+  });
+
+  it('gives a number whose release was lost to one of several identifications at once', async () => {
+    const x = makeFictionalIdNumber('330102', '2013-03-07', 1);
+    const y = makeFictionalIdNumber('330102', '2013-03-07', 2);
+    const caseId = (await identify(x)).data!.identifyChild.caseId;
+    failReleases = true;
+    expect((await correct(caseId, y)).errors).toBeUndefined();
+    failReleases = false;
+    expect(await heldBy(x)).toBe(caseId); // stale: the case carries y now
+    // each finds the same stale holder; only one may take the number over from it
+    slowReservations = true;
+    const answers = await Promise.all([1, 2, 3].map(() => identify(x)));
+    slowReservations = false;
+    expect(answers.map((a) => codeOf(a) ?? 'OK').sort()).toEqual([
+      'DUPLICATE_CASE',
+      'DUPLICATE_CASE',
+      'OK',
+    ]);
+    const winner = answers.find((a) => a.errors === undefined)!.data!.identifyChild.caseId;
+    expect(await heldBy(x)).toBe(winner);
   });
 
   const variant = fc.constantFrom<Variant>(

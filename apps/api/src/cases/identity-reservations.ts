@@ -36,7 +36,9 @@ export class IdentityReservations {
     const staleHolder =
       holder !== null &&
       holder !== caseId &&
-      (await this.isStale(holder, idNumber, loaded.lastRecordedAt));
+      (await this.isStale(holder, idNumber, loaded.lastRecordedAt))
+        ? holder
+        : undefined;
     const outcome = await this.path.run(
       stream,
       reservationDecider,
