@@ -1,8 +1,10 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
+import { Allow, IsOptional } from 'class-validator';
 import type { Principal } from '../auth/principal';
 import { Case } from '../cases/graphql/case.types';
 import { CurrentPrincipal } from '../graphql/request-context';
 import { GraphQLDateTime } from '../graphql/scalars';
+import { IsDateTimeWithOffset, IsPastDateTime } from '../validation/validators';
 import { CaseAudit } from './case-audit.service';
 import { AccessLogEntry, CaseHistoryEvent, HistoryVerification } from './graphql/audit.types';
 
@@ -11,6 +13,31 @@ const CONSISTENT_WITH = {
   type: () => String,
   description: 'accepted for uniformity: the audit reads the event log itself, always current',
 };
+
+@ArgsType()
+export class CaseAsOfArgs {
+  @Field(() => ID)
+  @Allow()
+  caseId: string;
+
+  @Field(() => GraphQLDateTime, {
+    description: 'business time; may lie ahead (what is scheduled then: an act effective later)',
+  })
+  @IsDateTimeWithOffset()
+  at: string;
+
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'what the system knew at this moment (default now); not in the future',
+  })
+  @IsOptional()
+  @IsPastDateTime()
+  knownAt?: string | null;
+
+  @Field(() => String, CONSISTENT_WITH)
+  @Allow()
+  consistentWith?: string | null;
+}
 
 /** The audit queries of CONTRACT.md (auditors and admins). */
 @Resolver()
@@ -34,10 +61,7 @@ export class AuditResolver {
       '某时点的个案 / the case at business time `at` as known at `knownAt` (default now); null before it existed',
   })
   caseAsOf(
-    @Args('caseId', { type: () => ID }) caseId: string,
-    @Args('at', { type: () => GraphQLDateTime }) at: string,
-    @Args('knownAt', { type: () => GraphQLDateTime, nullable: true }) knownAt: string | null,
-    @Args('consistentWith', CONSISTENT_WITH) _consistentWith: string | null,
+    @Args() { caseId, at, knownAt }: CaseAsOfArgs,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case | null> {
     return this.audit.asOf(principal, caseId, at, knownAt ?? null);

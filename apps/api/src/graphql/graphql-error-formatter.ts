@@ -1,6 +1,10 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
 import { toContractError } from '../errors/to-contract-error';
+import {
+  withCompleteInputErrors,
+  type FormatterContext,
+} from './input-errors/complete-input-errors';
 
 const VARIABLE_PROBLEM = /^Variable "\$(\w+)" got invalid value/;
 const AT_PATH = / at "([\w.[\]]+)";/;
@@ -14,6 +18,8 @@ const VARIABLE_MISSING =
 /** A GraphQL error as it leaves the server: contract code, safe message, the bad fields if any. */
 function format(error: GraphQLError, log?: Logger): Record<string, unknown> {
   const base = { path: error.path, locations: error.locations };
+  if (Array.isArray(error.extensions?.fields) && !error.originalError)
+    return { ...base, message: error.message, extensions: error.extensions }; // named in full already
   if (!error.originalError || error.originalError instanceof GraphQLError) {
     // parse, validation and variable coercion errors: graphql-js puts the offending value in the
     // message, and values may be names or ID numbers, so only the field path is kept
@@ -128,13 +134,15 @@ function literalFieldName(error: GraphQLError): string | null {
 /** Mercurius errorFormatter: GraphQL-over-HTTP answers 200 with `errors` whenever a result exists. */
 export function graphqlErrorFormatter(
   execution: ExecutionResult & { statusCode?: number },
-  context: { reply?: { log: Logger } },
+  context: FormatterContext & { reply?: { log: Logger } },
 ): { statusCode: number; response: ExecutionResult } {
-  const errors = (execution.errors ?? []).flatMap((error) => {
+  const flat = (execution.errors ?? []).flatMap((error) => {
     const nested = (error.originalError as { errors?: unknown } | undefined)?.errors;
     if (Array.isArray(nested)) return nested as GraphQLError[]; // Mercurius wraps validation errors
     return [error];
   });
+  // refused before execution for its input: one error naming every bad field by argument path
+  const errors = execution.data ? flat : withCompleteInputErrors(flat, context);
   return {
     statusCode: execution.data ? 200 : (execution.statusCode ?? 200),
     response: {

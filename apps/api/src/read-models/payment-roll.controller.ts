@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { isRegionPrefix, isValidMonth } from '@app/domain';
+import { isRegionPrefix, isValidMonth, MESSAGES } from '@app/domain';
 import { PaymentRolls } from '@app/read-models';
 import { TokenService } from '../auth/token.service';
 import { BadUserInput, type FieldError } from '../errors/app-errors';
@@ -30,15 +30,12 @@ export class PaymentRollController {
     const { regionCode, month, knownAt, consistentWith } = query;
     const bad: FieldError[] = [];
     if (!isRegionPrefix(regionCode))
-      bad.push({
-        field: 'regionCode',
-        message: 'must be a region code prefix of 2, 4, 6, 9 or 12 digits',
-      });
-    if (!isValidMonth(month)) bad.push({ field: 'month', message: 'must be a month YYYY-MM' });
+      bad.push({ field: 'regionCode', message: MESSAGES.regionPrefix });
+    if (!isValidMonth(month)) bad.push({ field: 'month', message: MESSAGES.month });
     if (knownAt !== undefined && (typeof knownAt !== 'string' || !isDateTimeWithOffset(knownAt)))
-      bad.push({ field: 'knownAt', message: 'must be an ISO-8601 date-time with offset' });
+      bad.push({ field: 'knownAt', message: MESSAGES.dateTime });
     if (consistentWith !== undefined && typeof consistentWith !== 'string')
-      bad.push({ field: 'consistentWith', message: 'must be a position' });
+      bad.push({ field: 'consistentWith', message: MESSAGES.position });
     if (bad.length > 0) throw new BadUserInput(bad);
     const roll = await paymentRollOf(
       this.rolls,

@@ -14,10 +14,9 @@ import { CommandResult } from '../cases/graphql/case.types';
 import { CLOCK, type Clock } from '../command/clock';
 import { CommandPath } from '../command/command-path';
 import { CorrelationId, CurrentPrincipal } from '../graphql/request-context';
-import { IsYearMonth } from '../read-models/graphql/read-model.args';
 import { ReadConsistency } from '../read-models/read-consistency';
 import { RequestReadsProvider } from '../read-models/request-reads';
-import { IsRegionPrefix } from '../validation/validators';
+import { IsRegionPrefix, IsYearMonth } from '../validation/validators';
 
 @InputType()
 export class IssuePaymentRollInput {

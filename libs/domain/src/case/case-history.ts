@@ -1,7 +1,7 @@
 import { businessDateOf } from '../shared/dates';
 import type { ChildCategory, EducationLevel } from '../shared/enums';
 import type { BusinessDate } from '../shared/types';
-import type { CaseEvent, Guardian } from './case.events';
+import type { CaseEvent, CategoriesDetermined, Guardian } from './case.events';
 import type { GuardianAct } from '../guardianship/guardianship.evolve';
 
 /** Categories held from a date on (a determination, or the identification's). */
@@ -34,10 +34,14 @@ export type CaseHistory = {
   categories: DatedCategories[];
   education: EducationSpell[];
   closures: Closure[];
-  /** the guardian recorded at identification */
+  /** the guardian at identification: the one recorded, else the parents by law */
   initialGuardian: Guardian | null;
-  /** court acts that change the guardian, each in force from its `effectiveOn` */
-  guardianActs: GuardianAct[];
+  initialGuardianOnRecord: boolean;
+  /**
+   * what changes the guardian, in stream order: court acts (in force from their `effectiveOn`)
+   * and determinations (the guardian by law follows the categories, from `determinedAt`)
+   */
+  guardianEvents: (GuardianAct | CategoriesDetermined)[];
 };
 
 export function initialHistory(file: {
@@ -45,6 +49,7 @@ export function initialHistory(file: {
   regionCode: string;
   categories: readonly ChildCategory[];
   guardian: Guardian | null;
+  guardianOnRecord: boolean;
 }): CaseHistory {
   const identifiedOn = businessDateOf(file.identifiedAt);
   return {
@@ -55,7 +60,8 @@ export function initialHistory(file: {
     education: [],
     closures: [],
     initialGuardian: file.guardian,
-    guardianActs: [],
+    initialGuardianOnRecord: file.guardianOnRecord,
+    guardianEvents: [],
   };
 }
 
@@ -64,7 +70,11 @@ export function evolveHistory(h: CaseHistory, event: CaseEvent): CaseHistory {
   switch (event.type) {
     case 'CategoriesDetermined': {
       const from = businessDateOf(event.data.determinedAt);
-      return { ...h, categories: [...h.categories, { from, categories: event.data.categories }] };
+      return {
+        ...h,
+        categories: [...h.categories, { from, categories: event.data.categories }],
+        guardianEvents: [...h.guardianEvents, event],
+      };
     }
     case 'RiskAssessed': {
       const on = businessDateOf(event.data.assessedAt);
@@ -98,7 +108,7 @@ export function evolveHistory(h: CaseHistory, event: CaseEvent): CaseHistory {
     case 'GuardianshipRevoked':
     case 'GuardianAppointed':
     case 'GuardianshipRestored':
-      return { ...h, guardianActs: [...h.guardianActs, event] };
+      return { ...h, guardianEvents: [...h.guardianEvents, event] };
     default:
       return h;
   }

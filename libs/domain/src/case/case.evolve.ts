@@ -4,6 +4,7 @@ import type { CaseEvent, Guardian } from './case.events';
 import type { CaseFile, CaseState } from './case.state';
 import { withStatus } from './case-status';
 import { evolveGuardianship } from '../guardianship/guardianship.evolve';
+import { guardianByLaw, guardianForCategories } from '../guardianship/guardian-by-law';
 import { evolveHistory, initialHistory } from './case-history';
 
 /** Folds one event into the case. Pure; every event type is handled (see `_exhaustive`). */
@@ -32,12 +33,15 @@ function evolveFile(file: CaseFile, event: CaseEvent): CaseFile {
         assessedAt,
       };
     }
-    case 'CategoriesDetermined':
+    case 'CategoriesDetermined': {
+      const categories = [...event.data.categories];
       return {
         ...file,
-        categories: [...event.data.categories],
+        categories,
+        guardian: guardianForCategories(file.guardian, file.guardianOnRecord, categories),
         categoryRedeterminationNeeded: false,
       };
+    }
     case 'ProgrammeEnrolled': {
       const { programme, effectiveFrom, fastTrack, amountFen, coverageSharePercent } = event.data;
       const oneOff = amountFen !== undefined;
@@ -137,7 +141,8 @@ function identified(data: Extract<CaseEvent, { type: 'ChildIdentified' }>['data'
 function identifiedFile(
   data: Extract<CaseEvent, { type: 'ChildIdentified' }>['data'],
 ): Omit<CaseFile, 'history'> {
-  const guardian: Guardian | null = data.guardian === null ? null : { ...data.guardian };
+  const guardian: Guardian | null =
+    data.guardian === null ? guardianByLaw(data.categories) : { ...data.guardian };
   return {
     id: data.caseId,
     regionCode: data.regionCode,
@@ -154,6 +159,7 @@ function identifiedFile(
     lastVisitAt: null,
     caseworkerId: null,
     guardian,
+    guardianOnRecord: data.guardian !== null,
     revokedGuardians: [],
     guardianship: {
       crisis: null,

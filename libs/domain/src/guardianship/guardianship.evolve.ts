@@ -6,15 +6,17 @@ export function isStateGuardian(guardian: Pick<Guardian, 'kind'>): boolean {
   return guardian.kind === 'CIVIL_AFFAIRS' || guardian.kind === 'WELFARE_INSTITUTION';
 }
 
+/** Same kind and name; the parents by law are whichever parent a court names. */
 export function sameGuardian(
-  a: Pick<Guardian, 'kind' | 'name'>,
-  b: Pick<Guardian, 'kind' | 'name'>,
+  a: Pick<Guardian, 'kind' | 'name' | 'byLaw'>,
+  b: Pick<Guardian, 'kind' | 'name' | 'byLaw'>,
 ) {
-  return a.kind === b.kind && a.name === b.name;
+  if (a.kind !== b.kind) return false;
+  return a.name === b.name || (a.kind === 'PARENT' && (a.byLaw === true || b.byLaw === true));
 }
 
-/** Who is the guardian and who was revoked: what a court act changes. */
-export type Guardians = Pick<CaseFile, 'guardian' | 'revokedGuardians'>;
+/** Who is the guardian, whether it is on record, and who was revoked: what a court act changes. */
+export type Guardians = Pick<CaseFile, 'guardian' | 'guardianOnRecord' | 'revokedGuardians'>;
 
 /** A court act that changes who the guardian is. */
 export type GuardianAct = Extract<
@@ -28,15 +30,21 @@ export function applyGuardianAct(g: Guardians, event: GuardianAct): Guardians {
     case 'GuardianshipRevoked':
       return {
         guardian: event.data.newGuardian,
+        guardianOnRecord: true,
         revokedGuardians: [...g.revokedGuardians, event.data.revokedGuardian],
       };
     case 'GuardianAppointed':
-      return { guardian: event.data.newGuardian, revokedGuardians: g.revokedGuardians };
+      return {
+        guardian: event.data.newGuardian,
+        guardianOnRecord: true,
+        revokedGuardians: g.revokedGuardians,
+      };
     case 'GuardianshipRestored': {
       const restored = event.data.restoredGuardian;
       const index = g.revokedGuardians.findLastIndex((r) => sameGuardian(r, restored));
       return {
         guardian: restored,
+        guardianOnRecord: true,
         revokedGuardians: g.revokedGuardians.filter((_, i) => i !== index),
       };
     }

@@ -1,10 +1,11 @@
-import { addDays } from '../shared/dates';
+import { addDays, businessDateOf } from '../shared/dates';
 import type { CaseStatus, ChildCategory } from '../shared/enums';
 import type { BusinessDate } from '../shared/types';
 import { DEFAULT_POLICY, type CasePolicy } from '../policy/case-policy';
 import { isEligibleForProgramme } from '../policy/eligibility';
 import type { CaseFile, ProgrammeEntry } from '../case/case.state';
 import type { Guardian } from '../case/case.events';
+import { guardianForCategories } from '../guardianship/guardian-by-law';
 import { applyGuardianAct, type Guardians } from '../guardianship/guardianship.evolve';
 import type { CaseHistory, Closure, DatedCategories, DatedRegion } from '../case/case-history';
 import { byEffectiveDate, recordOn } from './effective-dated';
@@ -105,14 +106,26 @@ export function openOn(t: CaseTimeline, date: BusinessDate): boolean {
 }
 
 /**
- * The guardian on `date`: the court acts in force that day applied in stream order (a late act
- * after what was recorded before it, as the fold does), so an appointment effective next March
- * is not today's guardian.
+ * The guardian on `date`: what changes it, in force that day, applied in stream order (a late act
+ * after what was recorded before it, as the fold does): court acts from their `effectiveOn`, and
+ * the parents by law following the categories determined by then. So an appointment effective
+ * next March is not today's guardian.
  */
 export function guardianOn(t: CaseTimeline, date: BusinessDate): Guardian | null {
-  let guardians: Guardians = { guardian: t.history.initialGuardian, revokedGuardians: [] };
-  for (const act of t.history.guardianActs)
-    if (act.data.effectiveOn <= date) guardians = applyGuardianAct(guardians, act);
+  const h = t.history;
+  let guardians: Guardians = {
+    guardian: h.initialGuardian,
+    guardianOnRecord: h.initialGuardianOnRecord,
+    revokedGuardians: [],
+  };
+  for (const event of h.guardianEvents) {
+    if (event.type === 'CategoriesDetermined') {
+      if (businessDateOf(event.data.determinedAt) > date) continue;
+      const { guardian, guardianOnRecord } = guardians;
+      const next = guardianForCategories(guardian, guardianOnRecord, event.data.categories);
+      guardians = { ...guardians, guardian: next };
+    } else if (event.data.effectiveOn <= date) guardians = applyGuardianAct(guardians, event);
+  }
   return guardians.guardian;
 }
 

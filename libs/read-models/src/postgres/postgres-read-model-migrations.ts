@@ -111,6 +111,18 @@ export const POSTGRES_READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
   {
     version: 3,
     description:
+      "who holds the projector lock: its pid, host and program, beside the lock's session",
+    up: `
+      CREATE TABLE rm_projector_holder (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        backend_pid INTEGER NOT NULL,
+        holder      TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
+    description:
       'timeline: status, category and village periods; issued rolls; every row derived again',
     up: `
       DROP TABLE rm_programme;

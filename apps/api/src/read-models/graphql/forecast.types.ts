@@ -13,8 +13,8 @@ import {
 import { CHILD_CATEGORIES, type ChildCategory } from '@app/domain';
 import { ChildCategoryEnum } from '../../cases/graphql/enums';
 import { GraphQLDate } from '../../graphql/scalars';
-import { IsBusinessDate, IsRegionPrefix, IsYuan } from '../../validation/validators';
-import { ConsistentArgs, IsYearMonth } from './read-model.args';
+import { IsBusinessDate, IsRegionPrefix, IsYearMonth, IsYuan } from '../../validation/validators';
+import { ConsistentArgs } from './read-model.args';
 
 export const MAX_FORECAST_MONTHS = 60;
 export const MAX_STANDARD_OVERRIDES = 50;
