@@ -239,6 +239,25 @@ describe('business time: nothing recorded as having happened in the future', () 
         }),
     },
     {
+      name: 'paymentRoll(knownAt)',
+      ahead: 'refused',
+      send: (v) =>
+        gql(
+          'query($k: DateTime) { paymentRoll(regionCode: "3301", month: "2026-01", knownAt: $k) { count } }',
+          { k: v.dateTime },
+        ),
+    },
+    {
+      name: 'paymentForecast(standards.effectiveFrom)',
+      ahead: 'taken',
+      send: (v) =>
+        gql(
+          `query($d: Date!) { paymentForecast(regionCode: "3301", fromMonth: "2026-01", months: 2,
+            standards: [{ category: ORPHAN, monthlyAmount: "2300.00", effectiveFrom: $d }]) { total } }`,
+          { d: v.date },
+        ),
+    },
+    {
       name: 'caseAsOf(at)',
       ahead: 'taken',
       send: (v) =>

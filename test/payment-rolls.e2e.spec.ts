@@ -62,7 +62,7 @@ describe('issued payment rolls through the contract', () => {
       name: `花名册${sequence}`,
       regionCode: village,
       source: 'VISIT',
-      identifiedAt: '2025-01-02T09:00:00+08:00',
+      identifiedAt: '2024-12-15T09:00:00+08:00',
       categories: ['DE_FACTO_UNSUPPORTED'],
     });
     await run('enrollInProgramme', {
@@ -225,8 +225,8 @@ describe('issued payment rolls through the contract', () => {
     const bad = await issue('37x', '2025-13');
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0].extensions?.fields?.map((f) => f.field).sort()).toEqual([
-      'month',
-      'regionCode',
+      'input.month',
+      'input.regionCode',
     ]);
   });
 });
@@ -274,7 +274,7 @@ describe('the worked example of docs/domain.md', () => {
           name: '示例',
           regionCode: ZIBO,
           source: 'VISIT',
-          identifiedAt: '2026-01-05T09:00:00+08:00',
+          identifiedAt: '2025-12-20T09:00:00+08:00',
           categories: ['DE_FACTO_UNSUPPORTED'],
         },
         bureau,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { makeFictionalIdNumber } from '@app/domain';
 import { postAct } from './support/agency-api';
-import { CASE_QUERY, mustMutate, type MutationName } from './support/cases-api';
+import { CASE_QUERY, mustMutate, RUN_AGE_OUT_REVIEW, type MutationName } from './support/cases-api';
 import { BENEFITS, mustRead, PAYMENT_ROLL } from './support/read-side';
 import { TestApp } from './support/test-app';
 
@@ -66,12 +66,20 @@ describe('money and status over time, through the contract', () => {
       name: `时间${sequence}`,
       regionCode,
       source: 'VISIT',
-      identifiedAt: '2025-01-02T09:00:00+08:00',
+      identifiedAt: '2024-12-15T09:00:00+08:00',
       categories,
       guardian,
     });
     return caseId!;
   }
+  const reviewAgeOut = async (asOf: string) => {
+    const response = await app.gql<{ runAgeOutReview: { position: string } }>(
+      RUN_AGE_OUT_REVIEW,
+      { asOf },
+      bureau,
+    );
+    last = response.data!.runAgeOutReview.position;
+  };
   const enrol = (caseId: string, programme: string, effectiveFrom = '2025-01-01') =>
     run('enrollInProgramme', { caseId, programme, effectiveFrom });
   const roll = async (month: string) =>
@@ -207,7 +215,7 @@ describe('money and status over time, through the contract', () => {
     expect([before.open, count(before, 'DE_FACTO_UNSUPPORTED')]).toEqual([2, 1]);
     const after = await caseload('2026-06-15');
     expect([after.open, count(after, 'DE_FACTO_UNSUPPORTED')]).toEqual([1, 0]);
-    expect((await caseload('2024-12-31')).open).toBe(0); // not yet identified
+    expect((await caseload('2024-12-14')).open).toBe(0); // not yet identified
   });
 
   it('ends protection on a recorded graduation, with the grant in its month, without a review', async () => {
@@ -221,6 +229,8 @@ describe('money and status over time, through the contract', () => {
       recordedAt: '2025-03-01T09:00:00+08:00',
     });
     expect((await readCase(caseId)).status).toBe('EXTENDED');
+    // the daily review has recorded the extension (a graduation is recorded only from one)
+    await reviewAgeOut('2025-09-01');
     await run('recordGraduation', { caseId, graduatedOn: '2026-10-15' });
     expect((await readCase(caseId)).status).toBe('AGED_OUT');
     expect(await linesOf(caseId, '2026-10')).toEqual([

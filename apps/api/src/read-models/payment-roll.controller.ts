@@ -48,6 +48,7 @@ export class PaymentRollController {
         knownAt: knownAt as string | undefined,
         consistentWith: consistentWith as string | undefined,
       },
+      this.reads.now(),
     );
     reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -30,6 +30,7 @@ export class PaymentRollResolver {
       principal,
       () => this.reads.standardLookup(),
       args,
+      this.reads.now(),
     );
   }
 }

@@ -1,7 +1,8 @@
-import { formatYuan, type StandardLookup } from '@app/domain';
+import { formatYuan, MESSAGES, type StandardLookup } from '@app/domain';
 import type { PaymentRolls, RollAnswer } from '@app/read-models';
 import type { Principal } from '../auth/principal';
 import { assertAllowed } from '../cases/command-context';
+import { BadUserInput } from '../errors/app-errors';
 import type { PaymentRoll } from './graphql/read-model.types';
 import type { ReadConsistency } from './read-consistency';
 
@@ -19,8 +20,12 @@ export async function paymentRollOf(
   principal: Principal,
   standards: () => Promise<StandardLookup>,
   { regionCode, month, knownAt, consistentWith }: RollRequest,
+  now: Date,
 ): Promise<PaymentRoll> {
   assertAllowed(principal, 'paymentRoll', regionCode);
+  // what the system knew at a moment that has not come has no answer yet (as caseAsOf)
+  if (knownAt && Date.parse(knownAt) > now.getTime())
+    throw new BadUserInput([{ field: 'knownAt', message: MESSAGES.notInFuture }]);
   await consistency.ensure(consistentWith);
   const roll = await rolls.roll(regionCode, month, { standards: await standards(), knownAt });
   return toPaymentRoll(roll);

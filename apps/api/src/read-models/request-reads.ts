@@ -55,6 +55,11 @@ export class RequestReadsProvider {
     return this.standards.current();
   }
 
+  /** The app's clock now (reads asked as of a moment check it against this). */
+  now(): Date {
+    return this.clock.now();
+  }
+
   /** Today's business date, worked out again only when the clock leaves the day it was found for. */
   today(): string {
     const now = this.clock.now().getTime();

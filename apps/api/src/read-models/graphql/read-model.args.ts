@@ -16,6 +16,7 @@ import { GraphQLDate, GraphQLDateTime } from '../../graphql/scalars';
 import {
   IsBusinessDate,
   IsCursor,
+  IsDateTimeWithOffset,
   IsOneOf,
   IsPosition,
   IsRegionPrefix,
@@ -122,9 +123,10 @@ export class PaymentRollArgs extends ConsistentArgs {
   @Field(() => GraphQLDateTime, {
     nullable: true,
     description:
-      'the roll as the system knew it then (events recorded at or before it); default now',
+      'the roll as the system knew it then (events recorded at or before it); default now; not in the future',
   })
   @IsOptional()
+  @IsDateTimeWithOffset()
   knownAt?: string | null;
 }
 
