@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BadUserInput } from '../errors/app-errors';
 import { toContractError } from '../errors/to-contract-error';
+import { BodyTooDeep } from '../http/json-body';
 
 /** The agency API's body limit: an act is a few hundred bytes, 64 KiB is generous. */
 export const AGENCY_BODY_LIMIT = 64 * 1024;
@@ -52,10 +53,12 @@ function refuseBody(
       .status(415)
       .send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the body as application/json' });
   }
-  if (error.statusCode === 400 && error.code?.startsWith('FST_ERR_CTP_')) {
-    const contract = toContractError(
-      new BadUserInput([{ field: 'body', message: 'must be a JSON object' }]),
-    );
+  if (
+    error instanceof BodyTooDeep ||
+    (error.statusCode === 400 && error.code?.startsWith('FST_ERR_CTP_'))
+  ) {
+    const problem = error instanceof BodyTooDeep ? error.message : 'must be a JSON object';
+    const contract = toContractError(new BadUserInput([{ field: 'body', message: problem }]));
     const { code, message, fields } = contract;
     return reply.status(contract.httpStatus).send({ code, message, fields });
   }

@@ -22,7 +22,7 @@ import {
   type RiskLevel,
 } from '@app/domain';
 import { CaseStatusEnum, ChildCategoryEnum, RiskLevelEnum } from '../../cases/graphql/enums';
-import { DEFAULT_LIMITS } from '../../graphql/limits';
+import { DEFAULT_LIMITS } from '../../graphql/limits/limits-config';
 import { GraphQLDate } from '../../graphql/scalars';
 import { IsBusinessDate, IsRegionPrefix } from '../../validation/validators';
 
