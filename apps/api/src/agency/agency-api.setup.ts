@@ -21,6 +21,8 @@ export function buildAgencyOpenApi(app: INestApplication): OpenAPIObject {
         '同一服务亦以 gRPC 提供：proto/agency/v1/guardianship.proto。',
     )
     .setVersion('1')
+    .setLicense('UNLICENSED (内部接口 / internal)', 'https://spdx.org/licenses/')
+    .addServer('/', '本服务 / this service')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   return SwaggerModule.createDocument(app, config, { include: [AgencyModule] });

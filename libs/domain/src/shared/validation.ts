@@ -4,6 +4,14 @@ import type { BusinessDate } from './types';
 
 export const MAX_TEXT = 500;
 
+/** Whether `text` holds at most `max` characters, counted as code points ("𠮷" is one, not two). */
+export function fitsCharacters(text: string, max: number): boolean {
+  if (text.length <= max) return true; // never more code points than UTF-16 units
+  let count = 0;
+  for (const _ of text) if (++count > max) return false;
+  return true;
+}
+
 /** Collects every bad field, then throws one ValidationFailed naming them all. */
 export class FieldChecks {
   private readonly problems: FieldError[] = [];
@@ -19,7 +27,7 @@ export class FieldChecks {
     const blank = typeof value === 'string' && value.trim().length === 0;
     if (value === undefined || value === null || (blank && !required))
       return this.check(!required, field, 'is required');
-    const ok = typeof value === 'string' && value.trim().length > 0 && value.length <= max;
+    const ok = typeof value === 'string' && value.trim().length > 0 && fitsCharacters(value, max);
     return this.check(ok, field, `must be non-empty text of at most ${max} characters`);
   }
 
