@@ -9,7 +9,8 @@ import { flushPersonalInfoReads } from '../audit/access-log/flush-personal-info-
 import type { AppConfig } from '../config/app-config';
 import { graphqlErrorFormatter, graphqlErrorHandler } from './graphql-error-formatter';
 import { RateLimits } from '../http/rate-limits';
-import { operationLimits, queryTooLarge } from './limits/graphql-limits';
+import { endHeavyTurn, operationLimits, queryTooLarge } from './limits/graphql-limits';
+import { HeavyTurns } from './limits/heavy-turns';
 import { pageSizeRule } from './limits/page-size.rule';
 import { maxDepthRule } from './limits/query-depth';
 import { withPlainFields } from './plain-fields';
@@ -26,12 +27,13 @@ export class ApiGraphQLModule {
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [AuthModule, PlainQueriesModule],
-          inject: [TokenService, AccessLog, PlainQueries, RateLimits],
+          inject: [TokenService, AccessLog, PlainQueries, RateLimits, HeavyTurns],
           useFactory: (
             tokens: TokenService,
             accessLog: AccessLog,
             plainQueries: PlainQueries,
             rateLimits: RateLimits,
+            heavyTurns: HeavyTurns,
           ) => ({
             // the schema lives in memory; tools/print-schema writes apps/api/schema.gql (a spec checks drift)
             autoSchemaFile: true,
@@ -50,8 +52,10 @@ export class ApiGraphQLModule {
             allowBatchedQueries: true,
             hooks: {
               preParsing: [queryTooLarge(config.graphqlLimits)],
-              preExecution: [operationLimits(config.graphqlLimits, rateLimits.mutations)],
-              onResolution: [flushPersonalInfoReads(accessLog)],
+              preExecution: [
+                operationLimits(config.graphqlLimits, rateLimits.mutations, heavyTurns),
+              ],
+              onResolution: [endHeavyTurn, flushPersonalInfoReads(accessLog)],
             },
             errorFormatter: graphqlErrorFormatter as never,
             errorHandler: graphqlErrorHandler as never,

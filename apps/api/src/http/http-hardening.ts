@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { TokenService } from '../auth/token.service';
 import type { AppConfig } from '../config/app-config';
 import { graphqlOverHttp } from '../graphql/graphql-http';
+import { HeavyTurns } from '../graphql/limits/heavy-turns';
 import { RateLimits } from './rate-limits';
 import { guardRequests } from './request-guard';
 import { addSecurityHeaders } from './security-headers';
@@ -18,4 +19,5 @@ export function hardenHttp(app: NestFastifyApplication, config: AppConfig): void
   addSecurityHeaders(fastify, { contentSecurityPolicy: !config.graphiql });
   guardRequests(fastify, app.get(TokenService), app.get(RateLimits));
   graphqlOverHttp(fastify, config.graphqlLimits.maxBatch);
+  app.get(HeavyTurns).attach(fastify);
 }

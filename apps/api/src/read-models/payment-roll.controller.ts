@@ -1,20 +1,23 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { isRegionPrefix, isValidMonth } from '@app/domain';
-import { ReadModelQueries } from '@app/read-models';
 import { TokenService } from '../auth/token.service';
+import { assertAllowed } from '../cases/command-context';
 import { BadUserInput, type FieldError } from '../errors/app-errors';
-import { paymentRollOf } from './benefits.resolver';
-import { paymentRollCsv } from './payment-roll.csv';
+import { HeavyReads } from './heavy-reads/heavy-reads';
 import { ReadConsistency } from './read-consistency';
 
-/** GET /exports/payment-roll.csv?regionCode=&month=[&consistentWith=]: the roll, for Excel. */
+/**
+ * GET /exports/payment-roll.csv?regionCode=&month=[&consistentWith=]: the whole roll, for Excel,
+ * streamed a slice at a time from the roll worker (a province's roll is tens of thousands of lines).
+ */
 @Controller('exports')
 export class PaymentRollController {
   constructor(
     private readonly tokens: TokenService,
-    private readonly queries: ReadModelQueries,
     private readonly consistency: ReadConsistency,
+    private readonly heavy: HeavyReads,
   ) {}
 
   @Get('payment-roll.csv')
@@ -22,7 +25,7 @@ export class PaymentRollController {
     @Headers('authorization') authorization: string | undefined,
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<Readable> {
     const principal = this.tokens.fromAuthorizationHeader(authorization);
     const { regionCode, month, consistentWith } = query;
     const bad: FieldError[] = [];
@@ -35,20 +38,19 @@ export class PaymentRollController {
     if (consistentWith !== undefined && typeof consistentWith !== 'string')
       bad.push({ field: 'consistentWith', message: 'must be a position' });
     if (bad.length > 0) throw new BadUserInput(bad);
-    const roll = await paymentRollOf(
-      this.queries,
-      this.consistency,
-      principal,
-      regionCode as string,
-      month as string,
-      consistentWith as string | undefined,
-    );
+    assertAllowed(principal, 'paymentRoll', regionCode as string);
+    await this.consistency.ensure(consistentWith as string | undefined);
+    const csv = await this.heavy.rollCsv(principal, {
+      regionCode: regionCode as string,
+      regions: [regionCode as string],
+      month: month as string,
+    });
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header(
         'content-disposition',
         `attachment; filename="payment-roll-${regionCode}-${month}.csv"`,
       );
-    return paymentRollCsv(roll);
+    return csv;
   }
 }

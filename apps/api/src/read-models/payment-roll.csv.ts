@@ -1,4 +1,5 @@
-import type { PaymentRoll } from './graphql/read-model.types';
+import { formatYuan } from '@app/domain';
+import type { RollLine } from '@app/read-models';
 
 const BOM = '\uFEFF';
 const HEADER = ['caseId', 'regionCode', 'programme', 'reason', 'amount'];
@@ -8,15 +9,19 @@ function field(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+const row = (fields: string[]) => fields.map(field).join(',') + '\r\n';
+
 /**
  * The roll as CSV for Excel: UTF-8 with a BOM, CRLF lines, one line per payment and a last line
- * with the total. Case ids only: no names or ID numbers leave in a file.
+ * with the total. Case ids only: no names or ID numbers leave in a file. In pieces: the header,
+ * the lines a slice at a time, then the total, so a province's roll streams out as it is written.
  */
-export function paymentRollCsv(roll: PaymentRoll): string {
-  const rows = [
-    HEADER,
-    ...roll.lines.map((l) => [l.caseId, l.regionCode, l.programme, l.reason, l.amount]),
-    ['TOTAL', roll.regionCode, roll.month, String(roll.count), roll.total],
-  ];
-  return BOM + rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
-}
+export const paymentRollCsv = {
+  head: (): string => BOM + row(HEADER),
+  lines: (lines: readonly RollLine[]): string =>
+    lines
+      .map((l) => row([l.caseId, l.regionCode, l.programme, l.reason, formatYuan(l.amountFen)]))
+      .join(''),
+  total: (roll: { regionCode: string; month: string; count: number; totalFen: number }): string =>
+    row(['TOTAL', roll.regionCode, roll.month, String(roll.count), formatYuan(roll.totalFen)]),
+};

@@ -8,7 +8,9 @@ import { CaseReadCache } from './case-read-cache';
 import { CaseReadCacheMetrics } from './case-read-cache.metrics';
 import { CaseloadResolver } from './caseload.resolver';
 import { CasesResolver } from './cases.resolver';
+import { HeavyReads } from './heavy-reads/heavy-reads';
 import { PaymentRollController } from './payment-roll.controller';
+import { PaymentRollResolver } from './payment-roll.resolver';
 import { Projections } from './projections';
 import { createProjections } from './projections.factory';
 import { ProjectionsHealth } from './projections.health';
@@ -51,6 +53,8 @@ import { RequestReadsProvider } from './request-reads';
     CaseReadCacheMetrics,
     CasesResolver,
     BenefitsResolver,
+    HeavyReads,
+    PaymentRollResolver,
     CaseloadResolver,
   ],
   controllers: [PaymentRollController],

@@ -3,6 +3,7 @@ import type { PrincipalRateLimit } from '../../http/rate-limits';
 import type { RequestContext } from '../request-context';
 import { FragmentCycle, WalkTooLong } from './cost-walk';
 import type { GraphQLLimits } from './limits-config';
+import { HEAVY_COST, type HeavyTurns } from './heavy-turns';
 import { mutationCount } from './mutation-count';
 import { operationCost, type QueryCost } from './query-cost';
 
@@ -27,7 +28,7 @@ function badPageError(tooLarge: boolean, maxPageSize: number): GraphQLError {
 
 /** The operation a request runs: `operationName` of its body (its item, in a batch) or query string. */
 function operationNameOf(context: {
-  reply?: { request: { body?: unknown; query?: unknown } };
+  reply?: { request: { body?: unknown; query?: unknown; raw: object } };
   operationId?: number;
 }): string | undefined {
   const request = context.reply?.request;
@@ -43,7 +44,11 @@ function operationNameOf(context: {
  * rate limit; any refusal comes before a resolver runs. The cost of a document whose variables
  * do not change it is worked out once per operation and remembered with the parsed document.
  */
-export function operationLimits(limits: GraphQLLimits, mutations: PrincipalRateLimit) {
+export function operationLimits(
+  limits: GraphQLLimits,
+  mutations: PrincipalRateLimit,
+  heavy: HeavyTurns,
+) {
   const known = new WeakMap<
     DocumentNode,
     Map<string, { schema: GraphQLSchema; cost: QueryCost | null }>
@@ -83,7 +88,18 @@ export function operationLimits(limits: GraphQLLimits, mutations: PrincipalRateL
     const operation = getOperationAST(document, operationName);
     const units = operation ? mutationCount(document, operation) : 0;
     if (units > 0) mutations.take(context.principal(), units);
+    if (cost.cost >= HEAVY_COST && context.reply) {
+      const release = await heavy.take(context.principal(), context.reply.request.raw);
+      turns.set(mercuriusContext as object, release);
+    }
   };
+}
+
+const turns = new WeakMap<object, () => void>();
+
+/** Mercurius onResolution hook: a heavy operation's turn ends once it is resolved. */
+export async function endHeavyTurn(_execution: unknown, context: unknown): Promise<void> {
+  turns.get(context as object)?.();
 }
 
 function measured(work: () => QueryCost | null): QueryCost | null {

@@ -137,6 +137,29 @@ export class PaymentRollArgs extends ConsistentArgs {
   month: string;
 }
 
+/** Lines of a roll on one page when `first` is not given. */
+export const DEFAULT_ROLL_PAGE = 100;
+
+@ArgsType()
+export class RollLinesArgs {
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_ROLL_PAGE,
+    description: `lines on the page, 1 to ${MAX_PAGE}`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'the endCursor of the page already seen' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 512)
+  after?: string | null;
+}
+
 @ArgsType()
 export class CaseloadArgs extends ConsistentArgs {
   @Field(() => String, {

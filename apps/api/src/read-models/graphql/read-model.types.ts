@@ -42,8 +42,13 @@ export class PaymentRoll {
   @Field(() => Int, { description: 'number of payments (lines)' }) count: number;
   @Field(() => Int, { description: 'number of children paid' }) children: number;
   @Field({ description: 'yuan, the sum of the lines' }) total: string;
-  @Field(() => [PaymentLine], { description: 'by case, then monthly, one-off, graduation grant' })
+  @Field(() => [PaymentLine], {
+    description:
+      'a page of the lines (`first`, default 100, at most GRAPHQL_MAX_PAGE_SIZE; `after` a cursor of linesPageInfo), by case, then monthly, one-off, graduation grant; the whole roll: GET /exports/payment-roll.csv',
+  })
   lines: PaymentLine[];
+  @Field(() => PageInfo, { description: 'where the page of `lines` (as first asked for) ends' })
+  linesPageInfo: PageInfo;
 }
 
 @ObjectType()
