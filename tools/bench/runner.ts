@@ -37,6 +37,8 @@ const YIELDS: Record<Phase, FigureKey[]> = {
   rebuild: ['rebuildEventsPerSec', 'rebuildSeconds'],
   http: [
     'caseAsOfMs',
+    'fairCaseP99Ms',
+    'fairHeavyRps',
     'graphqlCaseRps',
     'graphqlCaseP99Ms',
     'serverPeakRssMb',
