@@ -1,11 +1,4 @@
 import { makeFictionalIdNumber } from '@app/domain';
-import {
-  AgencyGrpcClient,
-  freePort,
-  identifyChild,
-  postAct,
-  PROCURATORATE_NAME,
-} from './support/agency-api';
 import { TestApp } from './support/test-app';
 
 type Answer = { status: number; retryAfter: string | null; body: unknown };
@@ -87,43 +80,5 @@ describe('GraphQL mutation rate limit', () => {
     const token = `Bearer ${app.token('ADMIN', ['*'], { sub: 'reader' })}`;
     for (let i = 0; i < 5; i++)
       expect((await send({ query: '{ cases(first: 1) { totalCount } }' }, token)).status).toBe(200);
-  });
-});
-
-/** The agency API is limited per principal across REST and gRPC together. */
-describe('agency rate limit shared by REST and gRPC', () => {
-  let app: TestApp;
-  let client: AgencyGrpcClient;
-  beforeAll(async () => {
-    const port = await freePort();
-    app = await TestApp.start({ RATE_LIMIT_AGENCY_PER_MINUTE: '2', GRPC_PORT: String(port) });
-    await app.app.startAllMicroservices();
-    client = new AgencyGrpcClient(port);
-  });
-  afterAll(async () => {
-    client.close();
-    await app.close();
-  });
-
-  it('counts a REST act and a gRPC act against one allowance, and refuses in the documented shape', async () => {
-    const child = await identifyChild(app, 901);
-    const token = app.token('PROCURATORATE', ['*'], { sub: 'shared', agency: PROCURATORATE_NAME });
-    const act = {
-      act: 'REVOCATION_PETITIONED',
-      childIdNumber: child.idNumber,
-      docketNumber: '(2026)浙0102民特9号',
-      decidedOn: '2026-03-01',
-      effectiveOn: '2026-03-01',
-    };
-    expect((await postAct(app, { token, key: 'r-1', body: act })).status).toBe(201);
-    expect((await client.record({ idempotencyKey: 'g-1', ...act }, token)).ok).toBe(true);
-    const limited = await postAct(app, { token, key: 'r-2', body: act });
-    expect(limited.status).toBe(429);
-    expect(limited.body).toEqual({ code: 'RATE_LIMITED', message: expect.any(String) });
-    const viaGrpc = await client.record({ idempotencyKey: 'g-2', ...act }, token);
-    expect(viaGrpc.ok).toBe(false);
-    // another principal of the same agency is not affected
-    const other = app.token('PROCURATORATE', ['*'], { sub: 'other', agency: PROCURATORATE_NAME });
-    expect((await postAct(app, { token: other, key: 'o-1', body: act })).status).toBe(201);
   });
 });

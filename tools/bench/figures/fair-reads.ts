@@ -39,50 +39,38 @@ export async function measureFairReads(setup: FairReadsSetup): Promise<Measured>
   let month = 0;
   let id = 0;
   let heavyErrors = 0;
-  const headers = (token: string) => ({
-    'content-type': 'application/json',
-    authorization: `Bearer ${token}`,
-  });
-  const heavy = autocannon({
-    url: `${setup.url}/graphql`,
-    connections: HEAVY_CONNECTIONS,
-    duration: setup.seconds,
-    method: 'POST',
-    headers: headers(setup.heavyToken),
-    requests: [
-      {
-        setupRequest: (r) => ({
-          ...r,
-          body: body(ROLL, {
-            region: setup.region,
-            month: setup.months[month++ % setup.months.length],
-          }),
+  const load = (token: string, connections: number, requests: autocannon.Request[]) =>
+    autocannon({
+      url: `${setup.url}/graphql`,
+      connections,
+      duration: setup.seconds,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      requests,
+    });
+  const countError = (status: number, text: string) =>
+    void ((status >= 300 || text.includes('"errors"')) && heavyErrors++);
+  const heavy = load(setup.heavyToken, HEAVY_CONNECTIONS, [
+    {
+      setupRequest: (r) => ({
+        ...r,
+        body: body(ROLL, {
+          region: setup.region,
+          month: setup.months[month++ % setup.months.length],
         }),
-        onResponse: (status, text) =>
-          void ((status >= 300 || text.includes('"errors"')) && heavyErrors++),
-      },
-      {
-        setupRequest: (r) => ({ ...r, body: body(CASES_PAGE, {}) }),
-        onResponse: (status, text) =>
-          void ((status >= 300 || text.includes('"errors"')) && heavyErrors++),
-      },
-    ],
-  });
-  const cheap = autocannon({
-    url: `${setup.url}/graphql`,
-    connections: CHEAP_CONNECTIONS,
-    duration: setup.seconds,
-    method: 'POST',
-    headers: headers(setup.readerToken),
-    requests: [
-      {
-        setupRequest: (r) => ({
-          ...r,
-          body: body(CASE, { id: setup.ids[id++ % setup.ids.length] }),
-        }),
-      },
-    ],
-  });
+      }),
+      onResponse: countError,
+    },
+    { setupRequest: (r) => ({ ...r, body: body(CASES_PAGE, {}) }), onResponse: countError },
+  ]);
+  const cheap = load(setup.readerToken, CHEAP_CONNECTIONS, [
+    {
+      setupRequest: (r) => ({
+        ...r,
+        body: body(CASE, { id: setup.ids[id++ % setup.ids.length] }),
+      }),
+    },
+  ]);
   const [h, c] = await Promise.all([heavy, cheap]);
   return {
     figures: {
