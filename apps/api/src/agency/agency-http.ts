@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { BadUserInput } from '../errors/app-errors';
 import { toContractError } from '../errors/to-contract-error';
 import { BodyTooDeep } from '../http/json-body';
+import { appendRouteHook } from '../http/route-hooks';
 
 /** The agency API's body limit: an act is a few hundred bytes, 64 KiB is generous. */
 export const AGENCY_BODY_LIMIT = 64 * 1024;
@@ -18,8 +19,7 @@ export function applyRouteBodyLimits(fastify: FastifyInstance): void {
     if (typeof limit !== 'number') return;
     route.bodyLimit = limit;
     route.errorHandler = (error, request, reply) => refuseBody(limit, error, request, reply);
-    const onRequest = route.onRequest ?? [];
-    route.onRequest = [...(Array.isArray(onRequest) ? onRequest : [onRequest]), jsonBodiesOnly];
+    appendRouteHook(route, 'onRequest', jsonBodiesOnly);
   });
 }
 

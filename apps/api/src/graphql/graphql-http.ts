@@ -1,4 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onSendHookHandler,
+  preValidationHookHandler,
+} from 'fastify';
+import { appendRouteHook, isGraphQLRoute } from '../http/route-hooks';
 
 export const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
@@ -60,13 +67,12 @@ const GRAPHQL_BODY = /^application\/(?:json|graphql)\s*(?:;|$)/i;
  * HTTP media type when the client asked for it.
  */
 export function graphqlOverHttp(fastify: FastifyInstance, maxBatch: number): void {
-  fastify.addHook('onSend', (request, reply, payload, done) => {
-    if (request.routeOptions.url === '/graphql' && wantsGraphQLResponse(request))
+  const mediaType: onSendHookHandler = (request, reply, payload, done) => {
+    if (wantsGraphQLResponse(request))
       reply.header('content-type', `${GRAPHQL_RESPONSE}; charset=utf-8`);
     done(null, payload);
-  });
-  fastify.addHook('preValidation', (request, reply, done) => {
-    if (request.routeOptions.url !== '/graphql') return done();
+  };
+  const shape: preValidationHookHandler = (request, reply, done) => {
     const get = request.method === 'GET';
     if (!get && !GRAPHQL_BODY.test(request.headers['content-type'] ?? ''))
       return refuseGraphQL(
@@ -94,5 +100,10 @@ export function graphqlOverHttp(fastify: FastifyInstance, maxBatch: number): voi
       withoutNullExtensions(item as Record<string, unknown>);
     }
     done();
+  };
+  fastify.addHook('onRoute', (route) => {
+    if (!isGraphQLRoute(route)) return;
+    appendRouteHook(route, 'preValidation', shape);
+    appendRouteHook(route, 'onSend', mediaType);
   });
 }

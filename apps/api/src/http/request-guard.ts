@@ -1,10 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preParsingHookHandler } from 'fastify';
 import type { Principal } from '../auth/principal';
 import type { TokenService } from '../auth/token.service';
 import { RateLimited } from '../errors/app-errors';
 import { toContractError } from '../errors/to-contract-error';
 import type { RateLimits } from './rate-limits';
 import { refuseGraphQL } from '../graphql/graphql-http';
+import { appendRouteHook, isAgencyActRoute, isGraphQLRoute } from './route-hooks';
 
 const principals = new WeakMap<object, Principal>();
 
@@ -13,19 +14,10 @@ export function principalOf(request: FastifyRequest): Principal | undefined {
   return principals.get(request.raw);
 }
 
-const isGraphQL = (request: FastifyRequest) => request.routeOptions.url === '/graphql';
-const isAgencyAct = (request: FastifyRequest) =>
-  request.method === 'POST' && (request.routeOptions.url ?? '').startsWith('/agency/v1/');
-
-/** 429 with Retry-After, in the route's refusal shape. */
-export function refuseRateLimited(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  error: RateLimited,
-): void {
+/** 429 with Retry-After, in the agency API's refusal shape. */
+function refuseRateLimited(reply: FastifyReply, error: RateLimited): void {
   reply.header('retry-after', String(error.retryAfterSeconds));
-  if (isGraphQL(request)) refuseGraphQL(request, reply, 429, 'RATE_LIMITED', error.message);
-  else void reply.status(429).send({ code: 'RATE_LIMITED', message: error.message });
+  void reply.status(429).send({ code: 'RATE_LIMITED', message: error.message });
 }
 
 /**
@@ -39,24 +31,25 @@ export function guardRequests(
   tokens: TokenService,
   limits: RateLimits,
 ): void {
-  fastify.addHook('preParsing', (request, reply, payload, done) => {
-    const graphql = isGraphQL(request);
-    if (!graphql && !isAgencyAct(request)) {
+  const guard =
+    (graphql: boolean): preParsingHookHandler =>
+    (request, reply, payload, done) => {
+      let principal: Principal;
+      try {
+        principal = tokens.fromAuthorizationHeader(request.headers.authorization);
+        if (!graphql) limits.agency.take(principal);
+      } catch (error) {
+        if (error instanceof RateLimited) return refuseRateLimited(reply, error);
+        const { code, message } = toContractError(error);
+        reply.header('www-authenticate', 'Bearer');
+        if (graphql) return refuseGraphQL(request, reply, 401, code, message);
+        return void reply.status(401).send({ code, message });
+      }
+      principals.set(request.raw, principal);
       done(null, payload);
-      return;
-    }
-    let principal: Principal;
-    try {
-      principal = tokens.fromAuthorizationHeader(request.headers.authorization);
-      if (!graphql) limits.agency.take(principal);
-    } catch (error) {
-      if (error instanceof RateLimited) return refuseRateLimited(request, reply, error);
-      const { code, message } = toContractError(error);
-      reply.header('www-authenticate', 'Bearer');
-      if (graphql) return refuseGraphQL(request, reply, 401, code, message);
-      return void reply.status(401).send({ code, message });
-    }
-    principals.set(request.raw, principal);
-    done(null, payload);
+    };
+  fastify.addHook('onRoute', (route) => {
+    if (isGraphQLRoute(route)) appendRouteHook(route, 'preParsing', guard(true));
+    else if (isAgencyActRoute(route)) appendRouteHook(route, 'preParsing', guard(false));
   });
 }

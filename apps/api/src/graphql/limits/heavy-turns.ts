@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onRequestAbortHookHandler, onResponseHookHandler } from 'fastify';
+import { appendRouteHook, isGraphQLRoute } from '../../http/route-hooks';
 import type { Principal } from '../../auth/principal';
 import { FairQueue } from '../../http/fair-queue';
 import { principalKey } from '../../http/rate-limits';
@@ -27,13 +28,18 @@ export class HeavyTurns {
       for (const release of this.held.get(raw) ?? []) release();
       this.held.delete(raw);
     };
-    fastify.addHook('onResponse', (request, _reply, done) => {
+    const onResponse: onResponseHookHandler = (request, _reply, done) => {
       releaseAll(request.raw);
       done();
-    });
-    fastify.addHook('onRequestAbort', (request, done) => {
+    };
+    const onAbort: onRequestAbortHookHandler = (request, done) => {
       releaseAll(request.raw);
       done();
+    };
+    fastify.addHook('onRoute', (route) => {
+      if (!isGraphQLRoute(route)) return;
+      appendRouteHook(route, 'onResponse', onResponse);
+      appendRouteHook(route, 'onRequestAbort', onAbort);
     });
   }
 
