@@ -2,7 +2,7 @@ import { addDays, businessDateOf } from '@app/domain';
 import { PRESETS } from '../tools/seed/regions';
 import { planRegion } from '../tools/seed/seed-plan';
 import { runSeed } from '../tools/seed/seed-runner';
-import { request } from 'node:http';
+import autocannon from 'autocannon';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,29 +19,11 @@ const codeOf = (answer: { errors?: { extensions?: { code?: string } }[] }) =>
   answer.errors?.[0]?.extensions?.code;
 const fen = (yuan: string) => Math.round(Number(yuan) * 100);
 
-/** A POST on a connection of its own (fetch's pool would queue it behind the burst's requests). */
-function postAlone(url: string, token: string, query: string): Promise<number> {
-  const body = JSON.stringify({ query });
-  return new Promise((done, fail) => {
-    const headers = {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      'content-length': Buffer.byteLength(body),
-    };
-    const post = request(`${url}/graphql`, { method: 'POST', agent: false, headers }, (res) => {
-      res.resume();
-      res.on('end', () => done(res.statusCode ?? 0));
-    });
-    post.on('error', fail);
-    post.end(body);
-  });
-}
-
 /**
  * Zibo's 1,312 children seeded through the command path, then served by the API in its own
  * process: the payment roll paged and streamed, and heavy reads (rolls, pages of 200 cases) in a
- * burst that must not keep someone else's cheap `case(id)` waiting (a generous bound; on one
- * event loop it waited behind the whole burst).
+ * sustained load that must not keep someone else's cheap `case(id)` waiting (a generous bound;
+ * on one event loop none came back while the load ran).
  */
 describe('heavy reads on a region', () => {
   let app: ServerProcess;
@@ -128,29 +110,39 @@ describe('heavy reads on a region', () => {
     expect(rows.at(-1)).toBe(`TOTAL,3703,${month},${roll.count},${roll.total}`);
   });
 
-  it("answers someone else's case(id) at once while 60 heavy reads of one token are in flight", async () => {
+  it("answers someone else's case(id) at once while 50 connections of one token read rolls and pages of 200 cases", async () => {
     const heavy = app.token('CIVIL_AFFAIRS', ['3703'], 'heavy-reader');
     const cases = `{ cases(first: 200) { totalCount edges { node { id status regionCode categories
       riskLevel birthDate caseworkerId nextVisitDue revision guardian { kind name }
       child { idNumberMasked } programmes { programme from to monthlyAmount coverageShare fastTrack } } } } }`;
-    let answered = 0;
-    const burst = Array.from({ length: 60 }, (_, i) =>
-      (i % 2 === 0
-        ? app.gql(cases, {}, heavy)
-        : app.gql(ROLL, { month: `20${20 + (i % 6)}-0${1 + (i % 9)}`, first: 200 }, heavy)
-      ).then((r) => {
-        expect(r.errors).toBeUndefined();
-        answered++;
-      }),
-    );
-    const other = app.token('SUPERVISOR', ['3703'], 'bystander');
-    const started = performance.now();
-    expect(await postAlone(app.url, other, `{ case(id: "${caseId}") { id status } }`)).toBe(200);
-    const waited = performance.now() - started;
-    expect(waited).toBeLessThan(2000);
-    const pending = 60 - answered;
-    await Promise.all(burst);
-    // the cheap read did not queue behind the burst (on one event loop it came after most of it)
-    expect(pending).toBeGreaterThan(30);
+    let month = 0;
+    const roll = () =>
+      `{ paymentRoll(regionCode: "3703", month: "20${20 + (month % 6)}-0${1 + (month++ % 9)}") { count total lines { caseId amount } } }`;
+    const post = (token: string) => ({
+      url: `${app.url}/graphql`,
+      duration: 4,
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    });
+    const load = autocannon({
+      ...post(heavy),
+      connections: 50,
+      requests: [
+        { setupRequest: (r) => ({ ...r, body: JSON.stringify({ query: roll() }) }) },
+        { setupRequest: (r) => ({ ...r, body: JSON.stringify({ query: cases }) }) },
+      ],
+    });
+    const cheap = autocannon({
+      ...post(app.token('SUPERVISOR', ['3703'], 'bystander')),
+      connections: 2,
+      body: JSON.stringify({ query: `{ case(id: "${caseId}") { id status } }` }),
+    });
+    const [heavyDone, cheapDone] = await Promise.all([load, cheap]);
+    expect(heavyDone.non2xx).toBe(0);
+    expect(heavyDone.requests.total).toBeGreaterThan(0);
+    // on one event loop, not one of these came back within the 4 s (they queued behind the load)
+    expect(cheapDone.non2xx).toBe(0);
+    expect(cheapDone.requests.total).toBeGreaterThan(20);
+    expect(cheapDone.latency.max).toBeLessThan(2000);
   }, 60_000);
 });
