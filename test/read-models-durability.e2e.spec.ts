@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { rebuildReadModels } from '@app/read-models';
@@ -152,6 +152,8 @@ describeEachReadModelStore('GET /health', (readModels) => {
       expect(body.projections).toEqual({
         status: 'ok',
         runner: 'in-process',
+        // this api holds the projector lock: it names itself by host and pid
+        leader: { name: `api ${process.pid}@${hostname()}`, since: expect.any(String) },
         checkpoint: head,
         lag: 0,
         projections: {

@@ -48,6 +48,18 @@ export class ProjectorProcess {
     return this.output;
   }
 
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  kill(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+
+  exit(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    return this.exited;
+  }
+
   async health(): Promise<{ status: number; body: Record<string, unknown> }> {
     const response = await fetch(`${this.url}/health`);
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };

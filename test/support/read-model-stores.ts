@@ -2,7 +2,7 @@ import {
   createTestDatabase,
   describeWithPostgres,
   type TestDatabase,
-} from '@app/read-models/testing/postgres-test-database';
+} from '@app/event-store/testing/postgres-test-database';
 
 /** A read-model store the e2e specs run against, as the environment that selects it. */
 export interface ReadModelStoreUnderTest {

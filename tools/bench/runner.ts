@@ -5,6 +5,8 @@ import { measureEmmettSqlite } from './figures/emmett-sqlite';
 import { measureHttp } from './figures/http';
 import type { Durations, Measured } from './figures/measured';
 import { measureRawRead } from './figures/raw-read';
+import { measurePostgres } from './figures/postgres';
+import { measureRawSqliteBatched } from './figures/raw-sqlite-batched';
 import { measureRawSqliteFsync } from './figures/raw-sqlite-fsync';
 import { measureRebuild } from './figures/rebuild';
 import { seedDataset, type Dataset } from './figures/seed';
@@ -22,6 +24,7 @@ export const PHASES = [
   'seed',
   'read',
   'rebuild',
+  'postgres',
   'http',
 ] as const;
 export type Phase = (typeof PHASES)[number];
@@ -29,12 +32,21 @@ export type Phase = (typeof PHASES)[number];
 /** The figures each phase yields: marked missing, with the reason, when the phase fails. */
 const YIELDS: Record<Phase, FigureKey[]> = {
   raw: ['rawSqliteFsyncPerSec'],
-  append: ['appendPerSec'],
+  append: ['appendPerSec', 'rawSqliteBatchedPerSec'],
   emmett: ['emmettSqlitePerSec'],
   commands: ['commandsPerSec'],
   seed: ['seedEvents', 'seedSeconds'],
   read: ['rawReadEventsPerSec'],
   rebuild: ['rebuildEventsPerSec', 'rebuildSeconds'],
+  postgres: [
+    'pgRawInsertPerSec',
+    'pgAppendPerSec',
+    'pgRawBatchedPerSec',
+    'pgCommandsPerSec',
+    'pgRebuildEventsPerSec',
+    'pgApiVisitsRps',
+    'pgTwoApisVisitsRps',
+  ],
   http: [
     'caseAsOfMs',
     'fairCaseP99Ms',
@@ -112,7 +124,21 @@ export async function runBench(settings: RunSettings, temp: TempDir): Promise<Ru
 
   const d = settings.durations;
   await run('raw', () => measureRawSqliteFsync(temp.sub('raw'), d));
-  await run('append', () => measureAppend(temp.sub('append'), d));
+  await run('append', async () => {
+    const append = await measureAppend(temp.sub('append'), d);
+    // the raw ceiling in the appends' own batch size, on the same disk and settings
+    const batch = Math.max(1, Math.round(append.appendsPerCommit));
+    const raw = measureRawSqliteBatched(temp.sub('raw-batched'), batch, d);
+    return {
+      figures: { appendPerSec: append.perSec, ...raw.figures },
+      notes: {
+        appendEvents: append.events,
+        appendCommits: append.commits,
+        appendsPerCommit: append.appendsPerCommit,
+        ...raw.notes,
+      },
+    };
+  });
   await run('emmett', () => measureEmmettSqlite(temp.sub('emmett'), d));
   await run('commands', () => measureCommands(temp.sub('commands'), asOf, d));
   await run('seed', async () => {
@@ -123,6 +149,9 @@ export async function runBench(settings: RunSettings, temp: TempDir): Promise<Ru
   await needsData('read', (ds) => measureRawRead(ds.dir, settings.rawReadMinMs));
   await needsData('rebuild', (ds) =>
     measureRebuild(ds.dir, settings.rebuildRuns, settings.rebuildWarmupRuns),
+  );
+  await needsData('postgres', (ds) =>
+    measurePostgres(temp.sub('postgres'), ds, asOf, d, settings.quick),
   );
   await needsData('http', (ds) =>
     measureHttp(

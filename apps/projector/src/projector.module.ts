@@ -13,7 +13,7 @@ import { MetricsController } from '../../api/src/metrics/metrics.controller';
 import { Projections } from '../../api/src/read-models/projections';
 import { ProjectionsHealth } from '../../api/src/read-models/projections.health';
 import { ProjectionsMetrics } from '../../api/src/read-models/projections.metrics';
-import { ProjectionsRunner } from '../../api/src/read-models/projections-runner';
+import { LeaderProjections, processName } from '../../api/src/read-models/leader-projections';
 import { createReadModelStore } from '../../api/src/read-models/read-model-store.factory';
 
 /**
@@ -38,7 +38,7 @@ export class ProjectorModule implements OnApplicationShutdown {
           provide: Projections,
           inject: [EVENT_STORE, READ_MODEL_STORE],
           useFactory: (events: EventStore, store: ReadModelStore) =>
-            new ProjectionsRunner(events, store),
+            new LeaderProjections(events, store, processName('projector'), true),
         },
         ProjectionsHealth,
         ProjectionsMetrics,

@@ -53,3 +53,20 @@ export class EventStoreClosed extends EventStoreError {
     super('The event store is closed');
   }
 }
+
+/**
+ * The store's server could not be reached (or went away mid-request), and trying again did not
+ * help. For an append the outcome is unknown: it may have been written. Sending the same events
+ * again (same ids, same expectation) is safe: a re-append of stored ids answers the original result.
+ */
+export class EventStoreUnavailable extends EventStoreError {
+  constructor(
+    readonly server: string,
+    readonly operation: string,
+  ) {
+    super(
+      `The event store could not be reached during ${operation}: ${server}` +
+        (operation === 'append' ? '; the append may or may not have been written' : ''),
+    );
+  }
+}

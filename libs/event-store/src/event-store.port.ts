@@ -1,10 +1,10 @@
 /**
  * The EventStore port: the only way the application touches the event log.
  * Semantics follow EventStoreDB so that the embedded SQLite adapter and the production
- * EventStoreDB adapter are interchangeable (both run `eventStoreContract`).
+ * PostgreSQL and EventStoreDB adapters are interchangeable (all run `eventStoreContract`).
  */
 
-/** Opaque global log position. SQLite: a decimal integer ("42"); EventStoreDB: "C<commit>/P<prepare>". Compare with `comparePositions`. */
+/** Opaque global log position. SQLite and PostgreSQL: a decimal integer ("42", gap-free from 1); EventStoreDB: "C<commit>/P<prepare>". Compare with `comparePositions`. */
 export type Position = string;
 
 /** Where reading the global log starts. Reads and subscriptions return events strictly after a position. */

@@ -27,8 +27,21 @@ export const MAX_REVISION = 2n ** 63n - 1n;
 const isRevision = (value: unknown): value is bigint =>
   typeof value === 'bigint' && value >= 0n && value <= MAX_REVISION;
 
+/** A position of a store whose positions are integers (SQLite, PostgreSQL), or 'start'. */
+export const isIntegerPosition = (p: unknown): boolean =>
+  p === 'start' || (typeof p === 'string' && /^[0-9]{1,19}$/.test(p) && BigInt(p) <= MAX_REVISION);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_STREAM_ID_LENGTH = 1000;
+
+/**
+ * Text every store keeps as given: PostgreSQL refuses NUL in text, and a lone surrogate has no
+ * UTF-8 form (it would be stored as U+FFFD, and the stream read back under another name).
+ * (Payloads are JSON text, where both are written as escapes.)
+ */
+const isStorableText = (text: string): boolean => !NUL_OR_LONE_SURROGATE.test(text);
+const NUL_OR_LONE_SURROGATE =
+  /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function validateStreamId(streamId: unknown): string {
   if (typeof streamId !== 'string' || streamId.trim().length === 0) {
@@ -36,6 +49,9 @@ export function validateStreamId(streamId: unknown): string {
   }
   if (streamId.length > MAX_STREAM_ID_LENGTH) {
     throw new InvalidEventStoreInput(`the stream id is longer than ${MAX_STREAM_ID_LENGTH}`);
+  }
+  if (!isStorableText(streamId)) {
+    throw new InvalidEventStoreInput('the stream id holds a NUL or a lone surrogate');
   }
   return streamId;
 }
@@ -60,6 +76,9 @@ function validateEvent(event: unknown, i: number): ValidEvent {
   }
   if (typeof type !== 'string' || type.length === 0) {
     throw new InvalidEventStoreInput(`events[${i}].type must be a non-empty string`);
+  }
+  if (!isStorableText(type)) {
+    throw new InvalidEventStoreInput(`events[${i}].type holds a NUL or a lone surrogate`);
   }
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
     throw new InvalidEventStoreInput(`events[${i}].metadata must be an object`);
@@ -141,7 +160,7 @@ export function validateStreamPrefixes(prefixes: unknown): string[] | undefined 
   if (
     !Array.isArray(prefixes) ||
     prefixes.length === 0 ||
-    prefixes.some((p) => typeof p !== 'string' || p.length === 0)
+    prefixes.some((p) => typeof p !== 'string' || p.length === 0 || !isStorableText(p))
   ) {
     // An empty list would match nothing; that is almost certainly a configuration mistake.
     throw new InvalidEventStoreInput(

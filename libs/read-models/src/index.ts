@@ -10,6 +10,7 @@ export * from './projector/checkpoint-signal';
 export * from './projector/checkpoints';
 export * from './projector/apply-batch';
 export * from './projector/projector';
+export * from './projector/projector-leadership';
 export * from './projector/rebuild';
 export * from './queries/cursor';
 export * from './queries/entitlements';

@@ -115,6 +115,13 @@ export type CaseloadCounts = {
 
 /** Writes of one projector transaction; the checkpoint commits with the rows it covers. */
 export interface ReadModelTransaction {
+  /**
+   * Takes the store's write lock for the rest of the transaction (PostgreSQL: an advisory lock;
+   * SQLite: the transaction is IMMEDIATE already) and reads the position every projection has
+   * reached. Called first, it fences a writer that fell behind another (a projector that lost its
+   * lease, a rebuild beside it): the stored checkpoint is no longer the one it started from.
+   */
+  lockedCheckpoint(): Promise<Position | null>;
   caseSnapshots(caseIds: readonly string[]): Promise<Map<string, CaseSnapshot>>;
   putCases(records: readonly CaseRecord[]): Promise<void>;
   putStandards(rows: readonly StandardRow[]): Promise<void>;
@@ -130,6 +137,40 @@ export interface CheckpointWatchOptions {
   /** a lost connection or a failed read; the watch carries on (reconnecting where it can) */
   onError?: (error: unknown) => void;
 }
+
+/** A process's claim to be the only one projecting into a store (see `projectorLock`). */
+export interface ProjectorLease {
+  /** settles when the claim is lost (its connection to the store dropped): stop writing at once */
+  readonly lost: Promise<void>;
+  release(): Promise<void>;
+}
+
+/** Who holds the projector lock, as it named itself, and since when (ISO time, when known). */
+export type ProjectorHolder = { name: string; since: string | null };
+
+/**
+ * One process at a time projects into a store: apps/projector instances and api instances with
+ * PROJECTIONS=internal take this lock, and the tools that write the read models (a rebuild) too.
+ */
+export interface ProjectorLock {
+  /** The lease when the lock was free; null when another process holds it. */
+  tryAcquire(): Promise<ProjectorLease | null>;
+  /** Who holds it now; null when nobody does. */
+  holder(): Promise<ProjectorHolder | null>;
+  /** Lets go of what the attempts keep open (not a lease: `release` does that). */
+  close(): Promise<void>;
+}
+
+/** Why the projections stopped, as the projecting process recorded it for the others to show. */
+export type RecordedFailure = {
+  projection: string;
+  position: Position;
+  type: string;
+  error: string;
+  /** the projector that stopped */
+  by: string;
+  at: string;
+};
 
 export interface CaseWithProgrammes {
   row: CaseRow;
@@ -177,6 +218,11 @@ export interface ReadModelStore {
     onAdvance: (position: Position) => void,
     options?: CheckpointWatchOptions,
   ): CheckpointWatch;
+  /** The lock a process takes to project into this store; `name` is what `holder()` shows. */
+  projectorLock(name: string): ProjectorLock;
+  /** Records why the projections stopped (null: they run again), for processes that follow them. */
+  recordFailure(failure: RecordedFailure | null): Promise<void>;
+  recordedFailure(): Promise<RecordedFailure | null>;
   close(): Promise<void>;
 }
 

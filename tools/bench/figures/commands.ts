@@ -21,14 +21,15 @@ const MEASURED_VISITS = 10;
  * initialised in this process but no HTTP. PROJECTIONS=external (the deployment where
  * apps/projector follows the log in its own process), so the figure is the command path alone.
  * A fixed amount of work, not a fixed time: each command reads its whole stream, so a longer
- * run on the same cases would measure longer streams.
+ * run on the same cases would measure longer streams. `env` picks another event store.
  */
 export async function measureCommands(
   dir: string,
   asOf: string,
   { commandCases }: Durations,
+  env: Record<string, string> = {},
 ): Promise<Measured> {
-  const app = await startInProcessApp(dir, { PROJECTIONS: 'external' });
+  const app = await startInProcessApp(dir, { PROJECTIONS: 'external', ...env });
   try {
     const bus = app.get(CommandBus);
     const plan = planRegion(PRESETS.zibo, { seed: 8, asOf, children: commandCases });

@@ -16,31 +16,39 @@ export function openDurable(filename: string): Database.Database {
   return db;
 }
 
+/**
+ * The event store's schema on a bare connection, and a function that INSERTs one more sample
+ * event the way the store would (the next revision of one of 1,000 streams in turn).
+ */
+export function rawEventInserter(db: Database.Database): () => void {
+  for (const migration of SQLITE_MIGRATIONS) db.exec(migration.up);
+  const insert = db.prepare(
+    `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const streams = sampleStreams();
+  const revisions = new Array<number>(STREAM_COUNT).fill(0);
+  let n = 0;
+  return () => {
+    const stream = n++ % STREAM_COUNT;
+    const event = sampleEvent();
+    insert.run(
+      event.id,
+      streams[stream],
+      revisions[stream]++,
+      event.type,
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata),
+      new Date().toISOString(),
+    );
+  };
+}
+
 /** rawSqliteFsyncPerSec: one INSERT per transaction (autocommit) into the event store's own schema. */
 export function measureRawSqliteFsync(dir: string, { measureMs, warmupMs }: Durations): Measured {
   const db = openDurable(join(dir, 'raw.sqlite'));
   try {
-    for (const migration of SQLITE_MIGRATIONS) db.exec(migration.up);
-    const insert = db.prepare(
-      `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const streams = sampleStreams();
-    const revisions = new Array<number>(STREAM_COUNT).fill(0);
-    let n = 0;
-    const insertOne = () => {
-      const stream = n++ % STREAM_COUNT;
-      const event = sampleEvent();
-      insert.run(
-        event.id,
-        streams[stream],
-        revisions[stream]++,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-        new Date().toISOString(),
-      );
-    };
+    const insertOne = rawEventInserter(db);
     runSynchronously(Math.min(warmupMs, 500), insertOne);
     const result = runSynchronously(measureMs, insertOne);
     return {

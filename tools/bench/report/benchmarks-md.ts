@@ -22,6 +22,9 @@ streams, each caller owning its streams so every append names the exact expected
 
 - **rawSqliteFsyncPerSec**: better-sqlite3 on the event store's own schema and pragmas, one
   \`INSERT\` per transaction in a loop: one fsync per event.
+- **rawSqliteBatchedPerSec**: the same INSERTs and pragmas, as many per transaction as the
+  appends' group commit put in one during appendPerSec (appendsPerCommit, in the notes): one
+  fsync per batch, the limit of appends on this disk whatever its flush latency.
 - **appendPerSec**: \`SqliteEventStore.appendToStream\`, one event per call, 32 callers.
 - **emmettSqlitePerSec**: \`getSQLiteEventStore(...).appendToStream\` of
   @event-driven-io/emmett-sqlite 0.38.5, the same events and callers. Its appends cannot overlap
@@ -70,6 +73,18 @@ streams, each caller owning its streams so every append names the exact expected
   200 cases with their programmes, while 2 connections of another principal ask \`case(id)\`;
   fairCaseP99Ms is their p99 (issue 20's ceiling: 250 ms).
 - **serverPeakRssMb**: the server's VmHWM (/proc) after boot, caseAsOf and the load.
+- **The pg figures** (PostgreSQL on \`DATABASE_URL\`'s server, each on a database created for it and
+  dropped after; missing without \`DATABASE_URL\`): **pgAppendPerSec** is
+  \`PostgresEventStore.appendToStream\` with the same events and callers as appendPerSec;
+  **pgRawInsertPerSec** one-row INSERTs into the same table and indexes on one connection, each
+  committed alone (\`synchronous_commit = on\`, as the store sets it); **pgRawBatchedPerSec** the same
+  rows as one INSERT per batch of the appends' own size (pgAppendsPerCommit); **pgCommandsPerSec**
+  commandsPerSec with \`EVENT_STORE=postgres\`; **pgRebuildEventsPerSec** the seeded log copied into
+  PostgreSQL (events:copy), then rebuilt into PostgreSQL read models (one untimed run, one timed);
+  **pgApiVisitsRps / pgTwoApisVisitsRps** \`recordVisit\` over HTTP (autocannon) against real api
+  processes sharing one event store (\`PROJECTIONS=external\`), each api visiting the half of the
+  cases it identified: 32 connections on one, then 16 on each of two, after a warm-up of both.
+  The quick run halves the raw ceilings' time and the cases (500) and loads for 2 s a layout.
 `;
 
 export function renderBenchmarksMd(report: BenchReport, run: RunInfo): string {
@@ -161,7 +176,9 @@ export function renderBenchmarksMd(report: BenchReport, run: RunInfo): string {
     'HTTP ones most. Compare ratios from one run rather than figures across runs, and rerun on a',
     'quiet machine before reading much into a few percent. To see where the time goes, profile one',
     'phase: `node --cpu-prof dist/tools/bench/main.js --quick --only append` (phases: raw, append,',
-    'emmett, commands, seed, read, rebuild, http; read, rebuild and http need seed).',
+    'emmett, commands, seed, read, rebuild, postgres, http; read, rebuild, postgres and http need',
+    'seed). PostgreSQL is one more process on the same two cores: its figures move with the load',
+    'of the machine more than the others.',
     '',
   ].join('\n');
 }

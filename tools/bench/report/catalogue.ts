@@ -1,6 +1,7 @@
 /** Every figure of the suite: its JSON key, how the table shows it, and what bounds it. */
 export const FIGURE_KEYS = [
   'rawSqliteFsyncPerSec',
+  'rawSqliteBatchedPerSec',
   'appendPerSec',
   'emmettSqlitePerSec',
   'commandsPerSec',
@@ -19,6 +20,13 @@ export const FIGURE_KEYS = [
   'seedEvents',
   'seedSeconds',
   'rebuildSeconds',
+  'pgRawInsertPerSec',
+  'pgRawBatchedPerSec',
+  'pgAppendPerSec',
+  'pgCommandsPerSec',
+  'pgRebuildEventsPerSec',
+  'pgApiVisitsRps',
+  'pgTwoApisVisitsRps',
 ] as const;
 
 export type FigureKey = (typeof FIGURE_KEYS)[number];
@@ -36,6 +44,12 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
     unit: 'events/s',
     bound:
       'One fsync of the WAL per event (synchronous=FULL): the disk flush latency, nothing else. The ceiling of any store that commits each event on its own.',
+  },
+  rawSqliteBatchedPerSec: {
+    label: "raw better-sqlite3, the appends' batch size per transaction",
+    unit: 'events/s',
+    bound:
+      "The same INSERTs and settings as the line above, as many per transaction as appendPerSec's group commit put in one (its appends per commit, in the notes): one fsync per batch. The ceiling of appends on this disk whatever its flush latency; what the store adds over it is validation, the expectation and idempotency checks, JSON and the queue.",
   },
   appendPerSec: {
     label: 'EventStore.appendToStream (32 callers, 1,000 streams)',
@@ -125,5 +139,47 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
     label: 'rebuild time over the seeded events',
     unit: 's',
     bound: 'As rebuildEventsPerSec.',
+  },
+  pgRawInsertPerSec: {
+    label: 'raw PostgreSQL, 1 event per transaction (one connection)',
+    unit: 'events/s',
+    bound:
+      "One-row INSERTs into the event store's table (its indexes), each committed alone with synchronous_commit=on: one WAL flush and one round trip per event. The ceiling of a store that commits each event on its own.",
+  },
+  pgRawBatchedPerSec: {
+    label: "raw PostgreSQL, the appends' batch size per statement",
+    unit: 'events/s',
+    bound:
+      'The same rows, as many per INSERT (one statement, one transaction, one round trip, one WAL flush) as pgAppendPerSec put in one commit: the limit of appends on this server.',
+  },
+  pgAppendPerSec: {
+    label: 'PostgresEventStore.appendToStream (32 callers, 1,000 streams)',
+    unit: 'events/s',
+    bound:
+      "Group commit: the appends queued while the previous batch commits go in one es_append call (one statement under the append lock). Per append the function checks the expectation and the ids with index lookups before its INSERT; the Node thread validates, serialises the batch into arrays and parses the outcomes. The bench process and PostgreSQL share the machine's two cores.",
+  },
+  pgCommandsPerSec: {
+    label: 'command path on PostgreSQL (32 callers)',
+    unit: 'commands/s',
+    bound:
+      'As commandsPerSec, with the events in PostgreSQL: a command on a stream this process wrote last appends without a read; each append waits for its batch (a round trip and a WAL flush) instead of a local fsync.',
+  },
+  pgRebuildEventsPerSec: {
+    label: 'rebuild from PostgreSQL into PostgreSQL read models',
+    unit: 'events/s',
+    bound:
+      "The seeded log copied into PostgreSQL (events:copy), then rebuildReadModels with both stores there: pages of 500 events over the wire, and the read-model rows as multi-row INSERTs in transactions of 20,000 events. The server's work and the Node thread's share two cores.",
+  },
+  pgApiVisitsRps: {
+    label: 'recordVisit over HTTP, one api process on PostgreSQL (32 connections)',
+    unit: 'req/s',
+    bound:
+      "An api process (NODE_ENV=production, PROJECTIONS=external) on 2,000 cases, the whole request line: HTTP, auth, GraphQL, the command path and the append's round trip. Its one thread, PostgreSQL and the load generator share two cores.",
+  },
+  pgTwoApisVisitsRps: {
+    label: 'the same over two api processes (16 connections each)',
+    unit: 'req/s',
+    bound:
+      'Two api processes on the same event store: their appends take turns under the append lock (each turn a batch), and a case visited through both makes the loser read what the other wrote. On two cores shared with PostgreSQL and the load generator the second process mostly competes for CPU: this shows that throughput holds with two, not how it grows on more cores.',
   },
 };

@@ -2,7 +2,7 @@ import type { FigureKey } from './catalogue';
 
 export type Figures = Partial<Record<FigureKey, number | null>>;
 
-/** A goal of issue 8: `numerator` at least `atLeast` times `denominator`, measured in one run. */
+/** A goal (issues 8 and 24): `numerator` at least `atLeast` times `denominator`, measured in one run. */
 export interface Goal {
   id: string;
   numerator: FigureKey;
@@ -16,6 +16,12 @@ export const GOALS: readonly Goal[] = [
     numerator: 'appendPerSec',
     denominator: 'rawSqliteFsyncPerSec',
     atLeast: 4,
+  },
+  {
+    id: 'appendVsRawBatched',
+    numerator: 'appendPerSec',
+    denominator: 'rawSqliteBatchedPerSec',
+    atLeast: 0.5,
   },
   {
     id: 'appendVsEmmett',
@@ -40,6 +46,18 @@ export const GOALS: readonly Goal[] = [
     numerator: 'graphqlCaseRps',
     denominator: 'bareMercuriusRps',
     atLeast: 0.4,
+  },
+  {
+    id: 'pgAppendVsRawOne',
+    numerator: 'pgAppendPerSec',
+    denominator: 'pgRawInsertPerSec',
+    atLeast: 4,
+  },
+  {
+    id: 'pgAppendVsRawBatched',
+    numerator: 'pgAppendPerSec',
+    denominator: 'pgRawBatchedPerSec',
+    atLeast: 0.5,
   },
 ];
 

@@ -7,6 +7,7 @@ import { ChildServer, freePort, repoRoot } from './child-server';
 export async function startApiServer(
   dataDir: string,
   execArgv: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<{ server: ChildServer; url: string }> {
   const root = repoRoot();
   const built = join(root, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -32,6 +33,7 @@ export async function startApiServer(
       LOG_LEVEL: 'info',
       AUTH_JWT_ISSUER: '',
       AUTH_JWT_AUDIENCE: '',
+      ...env,
     },
     // ready once /health answers 200 and the projections have caught up with the log
     ready: async () => {

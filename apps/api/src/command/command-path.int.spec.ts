@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
 import type { Principal } from '../auth/principal';
 import { LogHead } from '../infrastructure/log-head';
+import { ConcurrencyConflict } from '../errors/app-errors';
 import { CommandPath, type CommandEnvelope } from './command-path';
 
 type Counted = { type: 'Counted'; data: { by: number } };
@@ -102,5 +103,30 @@ describe('the command path with two writers on one store (two api instances)', (
     await path.run('counter-4', counter, { by: 1, atMost: 10 }, envelope);
     expect(reads).toEqual(['counter-4']);
     expect((await path.load('counter-4', counter)).state).toBe(3);
+  });
+
+  it('of two writers appending the same fixed ids at once, only the one whose events landed succeeds', async () => {
+    // an agency request sent twice with one Idempotency-Key, to two api instances
+    const ids = ['0b000000-0000-4000-8000-000000000001'];
+    const twice = await Promise.allSettled(
+      [a, b].map((path, i) =>
+        path.run(
+          'counter-5',
+          counter,
+          { by: 1, atMost: 10 },
+          {
+            ...envelope,
+            correlationId: `twin-${i}`,
+            eventIds: ids,
+          },
+        ),
+      ),
+    );
+    expect(twice.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = twice.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(ConcurrencyConflict);
+    const stored = [];
+    for await (const event of store.readStream('counter-5')) stored.push(event);
+    expect(stored.map((e) => e.id)).toEqual(ids);
   });
 });

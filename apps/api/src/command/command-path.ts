@@ -6,6 +6,7 @@ import {
   StreamNotFound,
   WrongExpectedRevision,
   type EventStore,
+  type AppendResult,
   type EventToAppend,
   type ExpectedRevision,
   type Position,
@@ -172,33 +173,55 @@ export class CommandPath {
       }
       const toAppend = this.withMetadata(events, loaded.lastHash, envelope);
       const expectedRevision: ExpectedRevision = loaded.revision;
+      let result: AppendResult;
       try {
-        const result = await this.store.appendToStream(streamId, toAppend, { expectedRevision });
-        this.head.appendedAt(result.position);
-        const state = events.reduce(decider.evolve, loaded.state);
-        const last = toAppend[toAppend.length - 1].metadata as unknown as EventMetadata;
-        this.folds.set(streamId, decider.evolve, {
-          state,
-          revision: result.nextRevision,
-          lastHash: last.hash,
-          lastPosition: result.position,
-          lastRecordedAt: last.recordedAt,
-        });
-        return {
-          state,
-          revision: result.nextRevision,
-          position: result.position,
-          eventIds: toAppend.map((e) => e.id),
-          eventTypes: toAppend.map((e) => e.type),
-        };
+        result = await this.store.appendToStream(streamId, toAppend, { expectedRevision });
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
         if (cached) continue; // the fold was behind: read what was appended since, and decide again
         if (attempt >= MAX_ATTEMPTS || envelope.eventIds) throw new ConcurrencyConflict();
         attempt++;
         commandRetries.inc();
+        continue;
       }
+      // Fixed ids: a duplicate of this command (another process, the same Idempotency-Key) may
+      // have appended the same ids at the same place first, and the store then answers its
+      // result as this append's. Only the events this path stamped carry its hash.
+      if (envelope.eventIds && !(await this.stored(streamId, result, toAppend)))
+        throw new ConcurrencyConflict();
+      this.head.appendedAt(result.position);
+      const state = events.reduce(decider.evolve, loaded.state);
+      const last = toAppend[toAppend.length - 1].metadata as unknown as EventMetadata;
+      this.folds.set(streamId, decider.evolve, {
+        state,
+        revision: result.nextRevision,
+        lastHash: last.hash,
+        lastPosition: result.position,
+        lastRecordedAt: last.recordedAt,
+      });
+      return {
+        state,
+        revision: result.nextRevision,
+        position: result.position,
+        eventIds: toAppend.map((e) => e.id),
+        eventTypes: toAppend.map((e) => e.type),
+      };
     }
+  }
+
+  /** Whether the stream's event at `result` is the last of `appended` (its hash), not a twin's. */
+  private async stored(
+    streamId: string,
+    result: AppendResult,
+    appended: EventToAppend[],
+  ): Promise<boolean> {
+    const read = this.store.readStream(streamId, {
+      fromRevision: result.nextRevision,
+      maxCount: 1,
+    });
+    for await (const event of read)
+      return event.metadata.hash === appended[appended.length - 1].metadata.hash;
+    return false;
   }
 
   private withMetadata<E extends { type: string; data: unknown }>(

@@ -42,3 +42,39 @@ describe('loadConfig: LOG_LEVEL and GRAPHIQL', () => {
     );
   });
 });
+
+describe('loadConfig: EVENT_STORE=postgres', () => {
+  it('keeps the events in EVENT_STORE_DATABASE_URL, else in DATABASE_URL', () => {
+    const both = {
+      ...base,
+      EVENT_STORE: 'postgres',
+      EVENT_STORE_DATABASE_URL: 'postgres://h/events',
+      DATABASE_URL: 'postgres://h/read',
+    };
+    expect(loadConfig(both)).toMatchObject({
+      eventStore: 'postgres',
+      eventStoreDatabaseUrl: 'postgres://h/events',
+    });
+    expect(
+      loadConfig({ ...base, EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://h/one' })
+        .eventStoreDatabaseUrl,
+    ).toBe('postgres://h/one');
+  });
+
+  it('needs IDENTITY_HMAC_KEY: a key generated per DATA_DIR would differ between processes', () => {
+    const { IDENTITY_HMAC_KEY: _, ...withoutKey } = base;
+    const shared = { ...withoutKey, EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://h/one' };
+    expect(() => loadConfig(shared)).toThrow(
+      'EVENT_STORE=postgres shares the events between processes: set IDENTITY_HMAC_KEY',
+    );
+  });
+
+  it('names both variables when neither is set', () => {
+    expect(() => loadConfig({ ...base, EVENT_STORE: 'postgres' })).toThrow(
+      'EVENT_STORE=postgres needs EVENT_STORE_DATABASE_URL or DATABASE_URL',
+    );
+    expect(() => loadConfig({ ...base, EVENT_STORE: 'mysql' })).toThrow(
+      'EVENT_STORE must be one of sqlite, esdb, postgres',
+    );
+  });
+});

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_LIMITS, type GraphQLLimits } from '../graphql/limits/limits-config';
 import { getOrCreateSecret } from './secrets';
 
-export type EventStoreKind = 'sqlite' | 'esdb';
+export type EventStoreKind = 'sqlite' | 'esdb' | 'postgres';
 export type ReadModelStoreKind = 'sqlite' | 'postgres';
 /** internal: this process runs the projector; external: apps/projector does (api instances only read) */
 export type ProjectionsMode = 'internal' | 'external';
@@ -14,6 +14,8 @@ export interface AppConfig {
   dataDir: string;
   eventStore: EventStoreKind;
   esdbConnectionString?: string;
+  /** EVENT_STORE=postgres: EVENT_STORE_DATABASE_URL, else DATABASE_URL */
+  eventStoreDatabaseUrl?: string;
   readModelStore: ReadModelStoreKind;
   databaseUrl?: string;
   projections: ProjectionsMode;
@@ -87,7 +89,13 @@ function port(name: string, value: string | undefined, fallback: number): number
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR || './data');
-  const eventStore = oneOf('EVENT_STORE', env.EVENT_STORE, ['sqlite', 'esdb'], 'sqlite');
+  const eventStore = oneOf(
+    'EVENT_STORE',
+    env.EVENT_STORE,
+    ['sqlite', 'esdb', 'postgres'],
+    'sqlite',
+  );
+  const eventStoreDatabaseUrl = env.EVENT_STORE_DATABASE_URL || env.DATABASE_URL || undefined;
   const readModelStore = oneOf(
     'READ_MODEL_STORE',
     env.READ_MODEL_STORE,
@@ -96,6 +104,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   if (eventStore === 'esdb' && !env.ESDB_CONNECTION_STRING) {
     throw new ConfigError('EVENT_STORE=esdb needs ESDB_CONNECTION_STRING');
+  }
+  if (eventStore === 'postgres' && !eventStoreDatabaseUrl) {
+    throw new ConfigError('EVENT_STORE=postgres needs EVENT_STORE_DATABASE_URL or DATABASE_URL');
+  }
+  if (eventStore !== 'sqlite' && !env.IDENTITY_HMAC_KEY) {
+    // a key generated into DATA_DIR would differ between hosts, and the reservation streams it
+    // names with it: two processes could each open a case for the same child
+    throw new ConfigError(
+      `EVENT_STORE=${eventStore} shares the events between processes: set IDENTITY_HMAC_KEY, ` +
+        'the same for every process (api, projector, tools)',
+    );
   }
   if (readModelStore === 'postgres' && !env.DATABASE_URL) {
     throw new ConfigError('READ_MODEL_STORE=postgres needs DATABASE_URL');
@@ -107,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     eventStore,
     esdbConnectionString: env.ESDB_CONNECTION_STRING,
+    eventStoreDatabaseUrl: eventStore === 'postgres' ? eventStoreDatabaseUrl : undefined,
     readModelStore,
     databaseUrl: env.DATABASE_URL,
     projections: oneOf('PROJECTIONS', env.PROJECTIONS, ['internal', 'external'], 'internal'),

@@ -13,16 +13,34 @@ export class HealthController {
 
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Record<string, unknown>> {
-    const head = await this.store.headPosition();
+    const eventStore = await this.eventStore();
+    const head = eventStore.status === 'ok' ? eventStore.headPosition : undefined;
     const parts = await Promise.all(
-      this.contributors.map(async (c) => [c.name, await c.health(head)] as const),
+      this.contributors.map(async (c) => [c.name, await this.part(c, head)] as const),
     );
-    const failing = parts.some(([, part]) => part.status !== 'ok');
+    const failing = eventStore.status !== 'ok' || parts.some(([, part]) => part.status !== 'ok');
     reply.status(failing ? 503 : 200);
-    return {
-      status: failing ? 'degraded' : 'ok',
-      eventStore: { status: 'ok', headPosition: head },
-      ...Object.fromEntries(parts),
-    };
+    return { status: failing ? 'degraded' : 'ok', eventStore, ...Object.fromEntries(parts) };
+  }
+
+  /** The store's head, or why it cannot be read (a store unreachable: its error names no row). */
+  private async eventStore() {
+    try {
+      return { status: 'ok' as const, headPosition: await this.store.headPosition() };
+    } catch (error) {
+      return { status: 'failing' as const, error: errorText(error) };
+    }
+  }
+
+  private async part(contributor: HealthContributor, head: string | null | undefined) {
+    try {
+      return await contributor.health(head);
+    } catch (error) {
+      return { status: 'failing' as const, error: errorText(error) };
+    }
   }
 }
+
+/** The kind of error and what the store's driver said (hosts, states), never a stack. */
+const errorText = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, SqliteEventStore, type EventStore } from '@app/event-store';
 import { EsdbEventStore } from '@app/event-store/esdb';
+import { PostgresEventStore } from '@app/event-store/postgres';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, systemClock } from '../command/clock';
 import { LogHead } from './log-head';
@@ -18,6 +19,15 @@ export function createEventStore(config: AppConfig): EventStore {
         throw new Error('EVENT_STORE=esdb needs ESDB_CONNECTION_STRING');
       }
       return new EsdbEventStore({ connectionString: config.esdbConnectionString });
+    case 'postgres': {
+      const logger = new Logger('EventStore');
+      return new PostgresEventStore({
+        connectionString: config.eventStoreDatabaseUrl!,
+        // what PostgreSQL said about the connection: hosts and states, never rows
+        onConnectionError: (error) =>
+          logger.warn(`PostgreSQL connection: ${(error as Error)?.message ?? String(error)}`),
+      });
+    }
   }
 }
 

@@ -1,17 +1,22 @@
 import type { EventStore } from '@app/event-store';
 import type { ReadModelStore } from '@app/read-models';
 import type { AppConfig } from '../config/app-config';
-import { ExternalProjections } from './external-projections';
+import { LeaderProjections, processName } from './leader-projections';
 import { Projections } from './projections';
-import { ProjectionsRunner } from './projections-runner';
 
-/** PROJECTIONS=internal runs the projector here; external follows apps/projector's checkpoints. */
+/**
+ * PROJECTIONS=internal: this api projects when no other process does (the store's projector
+ * lock); external: it only follows the checkpoints of apps/projector.
+ */
 export function createProjections(
   config: Pick<AppConfig, 'projections'>,
   events: EventStore,
   store: ReadModelStore,
 ): Projections {
-  return config.projections === 'internal'
-    ? new ProjectionsRunner(events, store)
-    : new ExternalProjections(store);
+  return new LeaderProjections(
+    events,
+    store,
+    processName('api'),
+    config.projections === 'internal',
+  );
 }

@@ -6,13 +6,15 @@ import {
   PROJECTIONS,
   READ_MODEL_STORE,
   type ReadModelStore,
+  type RecordedFailure,
 } from '@app/read-models';
 import type { HealthContributor } from '../health/health-contributor';
 import { Projections } from './projections';
 
 /**
- * Each projection's stored checkpoint and its lag behind the log's head (the same in-process or
- * with apps/projector elsewhere), and why it stopped when this process runs it.
+ * Each projection's stored checkpoint and its lag behind the log's head, which process projects
+ * (the store's projector lock), and why the projections stopped: this process's own projector's
+ * failure, or the one the leader recorded in the store, so every api can say it.
  */
 @Injectable()
 export class ProjectionsHealth implements HealthContributor {
@@ -23,13 +25,18 @@ export class ProjectionsHealth implements HealthContributor {
     private readonly projections: Projections,
   ) {}
 
-  async health(head: Position | null) {
-    const failure = this.projections.failure();
-    const stored = new Map(
-      (await this.store.checkpoints()).map((c) => [c.projection, c.position] as const),
-    );
-    const checkpoints = PROJECTIONS.map((p) => stored.get(p) ?? null);
+  async health(head: Position | null | undefined) {
+    const [stored, leader, recorded] = await Promise.all([
+      this.store.checkpoints(),
+      this.projections.leader(),
+      this.store.recordedFailure(),
+    ]);
+    const failure = this.failure(recorded);
+    const byName = new Map(stored.map((c) => [c.projection, c.position] as const));
+    const checkpoints = PROJECTIONS.map((p) => byName.get(p) ?? null);
     const checkpoint = lowestPosition(checkpoints);
+    // head undefined: the event store could not say (its own part of /health says why)
+    const lag = (at: Position | null) => (head === undefined ? null : positionLag(head, at));
     const projections = Object.fromEntries(
       PROJECTIONS.map((projection, i) => [
         projection,
@@ -37,24 +44,28 @@ export class ProjectionsHealth implements HealthContributor {
           status:
             failure === null ? 'ok' : failure.projection === projection ? 'failing' : 'halted',
           checkpoint: checkpoints[i],
-          lag: positionLag(head, checkpoints[i]),
+          lag: lag(checkpoints[i]),
         },
       ]),
     );
     return {
       status: failure === null ? ('ok' as const) : ('failing' as const),
       runner: this.projections.mode,
+      leader,
       checkpoint,
-      lag: positionLag(head, checkpoint),
+      lag: lag(checkpoint),
       projections,
-      ...(failure && {
-        failure: {
-          projection: failure.projection,
-          position: failure.position,
-          type: failure.type,
-          error: failure.error,
-        },
-      }),
+      ...(failure && { failure }),
     };
+  }
+
+  /** This process's own failure first; else what the leader recorded (no event data in either). */
+  private failure(recorded: RecordedFailure | null): Omit<RecordedFailure, 'at'> | null {
+    const own = this.projections.failure();
+    if (own) {
+      const { projection, position, type, error } = own;
+      return { projection, position, type, error, by: 'this process' };
+    }
+    return recorded;
   }
 }

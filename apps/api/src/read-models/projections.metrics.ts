@@ -7,7 +7,7 @@ import { Projections } from './projections';
 
 type Reading = { projection: string; events: number; lag: number | null }[];
 
-type Source = { reading(): Promise<Reading>; failing(): boolean };
+type Source = { reading(): Promise<Reading>; failing(): boolean; leading(): boolean };
 
 /** The gauges read the app that started last (one per process, but specs start several). */
 let current: Source | undefined;
@@ -51,6 +51,15 @@ new Gauge({
   },
 });
 
+new Gauge({
+  name: 'cases_projector_leading',
+  help: '1 while this process holds the projector lock and projects',
+  registers: [registry],
+  collect() {
+    this.set(current?.leading() ? 1 : 0);
+  },
+});
+
 /** Feeds the projection gauges on each scrape, from the stored checkpoints (any process's). */
 @Injectable()
 export class ProjectionsMetrics implements OnModuleInit, OnModuleDestroy {
@@ -63,6 +72,7 @@ export class ProjectionsMetrics implements OnModuleInit, OnModuleDestroy {
   private readonly source: Source = {
     reading: () => this.reading(),
     failing: () => this.projections.failure() !== null,
+    leading: () => this.projections.mode === 'in-process',
   };
 
   onModuleInit(): void {

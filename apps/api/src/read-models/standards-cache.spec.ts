@@ -66,4 +66,16 @@ describe('StandardsCache', () => {
     await cache.lookup();
     expect(cache.current()).toEqual(lookup('raised'));
   });
+
+  it('reads them again when the models changed behind the checkpoint (a rebuild elsewhere)', async () => {
+    const signal = new CheckpointSignal();
+    signal.advance('10');
+    const queries = queriesAnswering(lookup('first'), lookup('rebuilt'));
+    const cache = new StandardsCache(queries as unknown as ReadModelQueries, signal);
+    await cache.lookup();
+
+    signal.invalidate();
+    expect(cache.current()).toBeUndefined();
+    await expect(cache.lookup()).resolves.toEqual(lookup('rebuilt'));
+  });
 });

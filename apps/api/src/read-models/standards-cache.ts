@@ -15,7 +15,10 @@ export class StandardsCache {
   constructor(
     private readonly queries: ReadModelQueries,
     private readonly signal: CheckpointSignal,
-  ) {}
+  ) {
+    // a move, and also what is not one: another process rebuilt the models behind the checkpoint
+    signal.onAdvance(() => (this.cached = undefined));
+  }
 
   lookup(): Promise<StandardLookup> {
     const at = this.signal.position;

@@ -1,4 +1,5 @@
 import { eventStoreContract, type EventStoreContractFactory } from '../testing';
+import { reopenableFixture } from '../testing/reopenable-fixture';
 import { EsdbEventStore } from './esdb-event-store';
 import { startEsdbTestServer, type EsdbTestServer } from './testing';
 
@@ -14,19 +15,7 @@ function onServer(connectionString: () => string): EventStoreContractFactory {
   return {
     capabilities: { reopen: true },
     async create() {
-      const open = () => new EsdbEventStore({ connectionString: connectionString() });
-      const opened = [open()];
-      return {
-        store: opened[0],
-        async reopen() {
-          await opened[opened.length - 1].close();
-          opened.push(open());
-          return opened[opened.length - 1];
-        },
-        async dispose() {
-          await Promise.all(opened.map((store) => store.close()));
-        },
-      };
+      return reopenableFixture(() => new EsdbEventStore({ connectionString: connectionString() }));
     },
   };
 }

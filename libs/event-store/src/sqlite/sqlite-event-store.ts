@@ -12,22 +12,14 @@ import type {
   StoredEvent,
   SubscribeToAllOptions,
 } from '../event-store.port';
-import { EventStoreClosed, StreamNotFound } from '../errors';
-import {
-  MAX_REVISION,
-  validateAppend,
-  validateReadAll,
-  validateReadStream,
-  validateStreamId,
-  validateStreamPrefixes,
-  type ValidAppend,
-} from '../validation';
-import { CommitSignal, yieldToEventLoop } from './commit-signal';
-import { GroupCommitQueue } from './group-commit-queue';
+import { EventStoreClosed } from '../errors';
+import { validateAppend, type ValidAppend } from '../validation';
+import { CommitSignal } from '../common/commit-signal';
+import { GroupCommitQueue } from '../common/group-commit-queue';
 import { openSqliteConnection } from './sqlite-connection';
 import { SqliteReader } from './sqlite-reader';
-import { itemsOf } from './page-iterable';
-import { PAGE_SIZE, sqliteSubscription } from './sqlite-subscription';
+import { readLogPages, readStreamPages } from '../common/paged-reads';
+import { subscribeToLog, type SubscriptionSource } from '../common/log-subscription';
 import { SqliteWriter } from './sqlite-writer';
 
 export interface SqliteEventStoreOptions {
@@ -44,9 +36,6 @@ export interface SqliteEventStoreOptions {
   /** How long to wait for another process's write lock before failing. Default 5000. */
   busyTimeoutMs?: number;
 }
-
-const SQLITE_POSITION = (p: unknown): boolean =>
-  p === 'start' || (typeof p === 'string' && /^[0-9]{1,19}$/.test(p) && BigInt(p) <= MAX_REVISION);
 
 /** The embedded EventStore: one SQLite file in WAL mode, one writing connection per process. */
 export class SqliteEventStore implements EventStore {
@@ -93,56 +82,25 @@ export class SqliteEventStore implements EventStore {
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent> {
-    const stream = validateStreamId(streamId);
-    const { fromRevision, direction, maxCount } = validateReadStream(options);
-    const forwards = direction === 'forwards';
-    return this.paged(async function* (this: SqliteEventStore) {
-      const last = this.readable().reader.streamRevision(stream);
-      if (last === null) throw new StreamNotFound(stream);
-      let next = fromRevision === 'start' ? 0n : fromRevision === 'end' ? last : fromRevision;
-      if (fromRevision === 'end' && forwards) next += 1n;
-      for (let left = maxCount; left > 0 && next >= 0n;) {
-        const limit = Math.min(PAGE_SIZE, left);
-        const events = this.readable().reader.streamPage(stream, next, forwards, limit);
-        yield events;
-        if (events.length < limit) return;
-        left -= events.length;
-        next = events[events.length - 1].revision + (forwards ? 1n : -1n);
-        await yieldToEventLoop();
-      }
-    });
+    return readStreamPages(() => this.readable().reader, streamId, options);
   }
 
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent> {
-    return this.pagesOfAll(options, (reader, after, head, limit) =>
-      reader.allPage(after, head, limit),
-    );
+    return this.logPages(options, (reader, ...range) => reader.allPage(...range));
   }
 
   readAllWithoutMetadata(options?: ReadAllOptions): AsyncIterable<EventWithoutMetadata> {
-    return this.pagesOfAll(options, (reader, after, head, limit) =>
-      reader.allDataPage(after, head, limit),
-    );
+    return this.logPages(options, (reader, ...range) => reader.allDataPage(...range));
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
-    const { fromPosition } = validateReadAll(options, SQLITE_POSITION);
-    const prefixes = validateStreamPrefixes(options.streamPrefixes);
     if (this.closing) throw new EventStoreClosed();
-    const source = {
+    const source: SubscriptionSource = {
       head: () => this.readable().reader.headPosition(),
-      page: (after: bigint, upTo: bigint, limit: number, p?: string[]) =>
-        this.readable().reader.allPage(after, upTo, limit, p),
+      page: (after, upTo, limit, p) => this.readable().reader.allPage(after, upTo, limit, p),
       nextCommit: () => this.committed.next(),
     };
-    const from = fromPosition === 'start' ? 0n : BigInt(fromPosition);
-    const subscription = sqliteSubscription(source, from, prefixes, () => {
-      this.subscriptions.delete(subscription);
-      this.updatePoller();
-    });
-    this.subscriptions.add(subscription);
-    this.updatePoller();
-    return subscription;
+    return subscribeToLog(source, options, this.subscriptions, () => this.updatePoller());
   }
 
   async headPosition(): Promise<Position | null> {
@@ -162,37 +120,22 @@ export class SqliteEventStore implements EventStore {
     return this.closing;
   }
 
-  private readable(): this {
-    if (this.closed) throw new EventStoreClosed();
-    return this;
-  }
-
-  /** Events from a generator of pages (each a bounded query), checked open now and per page. */
-  private paged<T>(read: (this: SqliteEventStore) => AsyncGenerator<T[]>) {
-    this.readable();
-    return itemsOf(() => read.call(this));
-  }
-
-  /** The global log strictly after `fromPosition`, one `page` at a time. */
-  private pagesOfAll<T extends { position: Position }>(
+  /** The global log, one `page` of the reader at a time (see readLogPages). */
+  private logPages<T extends { position: Position }>(
     options: ReadAllOptions | undefined,
     page: (reader: SqliteReader, after: bigint, head: bigint, limit: number) => T[],
   ): AsyncIterable<T> {
-    const { fromPosition, maxCount } = validateReadAll(options, SQLITE_POSITION);
-    return this.paged(async function* (this: SqliteEventStore) {
-      // Bounded by the head at the first page, so a busy log cannot keep the read going forever.
-      const head = this.readable().reader.headPosition();
-      let after = fromPosition === 'start' ? 0n : BigInt(fromPosition);
-      for (let left = maxCount; left > 0 && after < head;) {
-        const limit = Math.min(PAGE_SIZE, left);
-        const events = page(this.readable().reader, after, head, limit);
-        yield events;
-        if (events.length < limit) return;
-        left -= events.length;
-        after = BigInt(events[events.length - 1].position);
-        await yieldToEventLoop();
-      }
-    });
+    this.readable();
+    return readLogPages(
+      () => this.readable().reader.headPosition(),
+      (after, head, limit) => page(this.readable().reader, after, head, limit),
+      options,
+    );
+  }
+
+  private readable(): this {
+    if (this.closed) throw new EventStoreClosed();
+    return this;
   }
 
   /**

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventWithoutMetadata, StoredEvent } from '../event-store.port';
+import { dataEventOfRow, eventOfRow } from '../common/event-rows';
 
 interface EventRow {
   position: bigint;
@@ -24,31 +25,7 @@ const COLUMNS = `${DATA_COLUMNS}, metadata, recorded_at`;
 /** Below this every position is exact as a number, and so is every revision (always smaller). */
 const SAFE_POSITION = BigInt(Number.MAX_SAFE_INTEGER);
 
-function toStoredEvent(row: EventRow | SmallEventRow): StoredEvent {
-  return {
-    id: row.id,
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    streamId: row.stream_id,
-    revision: BigInt(row.revision),
-    position: String(row.position),
-    recordedAt: new Date(row.recorded_at),
-  };
-}
-
 type DataRow = Omit<SmallEventRow, 'metadata' | 'recorded_at'>;
-
-function toEventWithoutMetadata(row: DataRow): EventWithoutMetadata {
-  return {
-    id: row.id,
-    type: row.type,
-    data: JSON.parse(row.data),
-    streamId: row.stream_id,
-    revision: BigInt(row.revision),
-    position: String(row.position),
-  };
-}
 
 /**
  * Bounded page queries. Each call runs one statement to completion (`.all()` with a LIMIT), so no
@@ -96,7 +73,7 @@ export class SqliteReader {
 
   streamPage(streamId: string, from: bigint, forwards: boolean, limit: number): StoredEvent[] {
     const statement = forwards ? this.streamForwards : this.streamBackwards;
-    return (statement.all(streamId, from, limit) as EventRow[]).map(toStoredEvent);
+    return (statement.all(streamId, from, limit) as EventRow[]).map(eventOfRow);
   }
 
   /** Events with after < position <= upTo in global order, optionally only of some stream prefixes. */
@@ -111,7 +88,7 @@ export class SqliteReader {
         : this.all;
     const [from, to] = small ? [Number(after), Number(upTo)] : [after, upTo];
     const rows = statement.all(from, to, ...(prefixes ?? []), limit);
-    return (rows as EventRow[] | SmallEventRow[]).map(toStoredEvent);
+    return (rows as EventRow[] | SmallEventRow[]).map(eventOfRow);
   }
 
   /** `allPage` without metadata and recording time: neither read nor parsed (a fifth of a rebuild). */
@@ -120,7 +97,7 @@ export class SqliteReader {
       upTo <= SAFE_POSITION
         ? this.allDataSmall.all(Number(after), Number(upTo), limit)
         : this.allData.all(after, upTo, limit);
-    return (rows as DataRow[]).map(toEventWithoutMetadata);
+    return (rows as DataRow[]).map(dataEventOfRow);
   }
 
   private filteredStatement(prefixCount: number, small: boolean): Database.Statement {

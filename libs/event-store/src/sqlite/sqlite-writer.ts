@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AppendResult, ExpectedRevision } from '../event-store.port';
 import { DuplicateEventId, EventStoreError, WrongExpectedRevision } from '../errors';
 import type { ValidAppend } from '../validation';
-import type { Outcome } from './group-commit-queue';
+import type { Outcome } from '../common/group-commit-queue';
 
 interface IdRow {
   id: string;

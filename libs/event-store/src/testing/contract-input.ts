@@ -15,6 +15,9 @@ const withId = (id: unknown): EventToAppend => ({ ...anEvent(), id: id as string
 const badAppends: BadAppend[] = [
   ['an empty stream name', () => ['', [anEvent()]]],
   ['a blank stream name', () => ['   ', [anEvent()]]],
+  ['a stream name with a NUL', (p) => [`${p}s\u0000x`, [anEvent()]]],
+  ['a stream name with a lone surrogate', (p) => [`${p}s\ud800`, [anEvent()]]],
+  ['an event type with a NUL', (p) => [`${p}s`, [anEvent({}, 'Type\u0000')]]],
   ['a BigInt in the data', (p) => [`${p}s`, [anEvent({ amount: 10n })]]],
   ['a cyclic payload', (p) => [`${p}s`, [anEvent(cyclic())]]],
   ['a function in the data', (p) => [`${p}s`, [anEvent({ f: () => 1 })]]],

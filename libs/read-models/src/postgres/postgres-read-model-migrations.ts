@@ -98,6 +98,16 @@ export const POSTGRES_READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'why the projections stopped, for the processes that follow them',
+    up: `
+      CREATE TABLE rm_projector_failure (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        failure TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Any number: the advisory lock that keeps two processes from migrating at once. */

@@ -4,8 +4,9 @@ import { PROJECTIONS } from '../projections/project-batch';
 import {
   createTestDatabase,
   describeWithPostgres,
+  queryDatabase,
   type TestDatabase,
-} from '../testing/postgres-test-database';
+} from '@app/event-store/testing/postgres-test-database';
 import { readModelStoreContract } from '../testing/read-model-store.contract';
 import { ziboScenario } from '../testing/zibo-scenario';
 import { CHECKPOINT_CHANNEL } from './postgres-dialect';
@@ -20,15 +21,7 @@ describeWithPostgres('PostgresReadModelStore', () => {
   afterAll(() => db.drop());
 
   const open = () => PostgresReadModelStore.open({ connectionString: db.url });
-  const query = async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
-    const client = new Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      return (await client.query(text, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
+  const query = <T>(text: string, params: unknown[] = []) => queryDatabase<T>(db.url, text, params);
 
   readModelStoreContract('postgres', async () => {
     const store = await open();

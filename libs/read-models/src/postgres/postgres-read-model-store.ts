@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 import type { BenefitCase } from '@app/domain';
 import type { Position } from '@app/event-store';
@@ -12,7 +12,9 @@ import type {
   CheckpointWatch,
   CheckpointWatchOptions,
   ProgrammeRow,
+  ProjectorLock,
   ReadModelStore,
+  RecordedFailure,
   ReadModelTransaction,
   RegionPrefixes,
   StandardRow,
@@ -23,6 +25,7 @@ import { READ_MODEL_TABLES, type ReadModelTables } from '../sql/read-model-table
 import { ReadModelWriter } from '../sql/read-model-writer';
 import { PostgresCheckpointListener } from './postgres-checkpoint-listener';
 import { postgresDialect } from './postgres-dialect';
+import { PostgresProjectorLock } from './postgres-projector-lock';
 import { migratePostgresReadModels } from './postgres-read-model-migrations';
 
 export interface PostgresReadModelStoreOptions {
@@ -142,6 +145,29 @@ export class PostgresReadModelStore implements ReadModelStore {
     };
     this.watches.add(tracked);
     return tracked;
+  }
+
+  projectorLock(name: string): ProjectorLock {
+    return new PostgresProjectorLock(this.options.connectionString, name, (text) =>
+      this.read(async () => (await sql.raw(text).execute(this.db)).rows as never),
+    );
+  }
+
+  async recordFailure(failure: RecordedFailure | null): Promise<void> {
+    await this.read(() =>
+      this.db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('rm_projector_failure').execute();
+        if (failure)
+          await tx
+            .insertInto('rm_projector_failure')
+            .values({ id: 1, failure: JSON.stringify(failure) })
+            .execute();
+      }),
+    );
+  }
+
+  recordedFailure(): Promise<RecordedFailure | null> {
+    return this.read(() => this.reads.recordedFailure());
   }
 
   async close(): Promise<void> {

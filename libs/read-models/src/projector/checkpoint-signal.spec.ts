@@ -57,4 +57,14 @@ describe('CheckpointSignal listeners', () => {
     signal.advance('6', ['x']);
     expect(heard).toEqual(['all', 'all']);
   });
+
+  it("says 'all' for an invalidation, and stays where it is", () => {
+    const signal = new CheckpointSignal();
+    signal.advance('9');
+    const heard: Array<readonly string[] | 'all'> = [];
+    signal.onAdvance((changed) => heard.push(changed));
+    signal.invalidate();
+    expect(heard).toEqual(['all']);
+    expect(signal.position).toBe('9');
+  });
 });

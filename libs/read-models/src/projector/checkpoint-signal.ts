@@ -52,7 +52,16 @@ export class CheckpointSignal {
     for (const listener of this.listeners) listener('all');
   }
 
-  /** Calls `listener` on every advance and reset; the returned function stops it. */
+  /**
+   * The read models changed without the checkpoint moving forward (another process rebuilt them
+   * and is behind this signal, or wrote what this process cannot tell): listeners drop what
+   * they hold.
+   */
+  invalidate(): void {
+    for (const listener of this.listeners) listener('all');
+  }
+
+  /** Calls `listener` on every advance, reset and invalidation; the returned function stops it. */
   onAdvance(listener: AdvanceListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -17,6 +17,13 @@ export interface ProjectorOptions {
   /** most events per transaction; a batch also ends whenever the log has nothing more ready */
   batchSize?: number;
   log?: ProjectorLog;
+  /** the signal to move (one that outlives this projector); a new one by default */
+  signal?: CheckpointSignal;
+  /**
+   * Told when the projections stop by themselves. `retryable`: the store or the log failed, or
+   * another process moved the checkpoint; false: an event the projections cannot handle.
+   */
+  onStop?: (failure: ProjectionFailure, retryable: boolean) => void;
 }
 
 export type ProjectorStatus = {
@@ -36,13 +43,14 @@ const silent: ProjectorLog = { info: () => undefined, error: () => undefined };
  * On an event it cannot handle it commits what came before, logs the position and type, and stops.
  */
 export class Projector {
-  readonly signal = new CheckpointSignal();
+  readonly signal: CheckpointSignal;
   private subscription: AllSubscription | undefined;
   private loop: Promise<void> | undefined;
   private failure: ProjectionFailure | null = null;
   private readonly policy: CasePolicy;
   private readonly batchSize: number;
   private readonly log: ProjectorLog;
+  private readonly onStop: NonNullable<ProjectorOptions['onStop']>;
 
   constructor(
     private readonly events: EventStore,
@@ -52,6 +60,8 @@ export class Projector {
     this.policy = options.policy ?? DEFAULT_POLICY;
     this.batchSize = options.batchSize ?? 500;
     this.log = options.log ?? silent;
+    this.signal = options.signal ?? new CheckpointSignal();
+    this.onStop = options.onStop ?? (() => undefined);
   }
 
   /** Resumes from the stored checkpoint; resolves once subscribed (not once caught up). */
@@ -63,13 +73,16 @@ export class Projector {
     const subscription = this.events.subscribeToAll({ fromPosition: checkpoint ?? 'start' });
     this.subscription = subscription;
     this.loop = this.consume(subscription).catch((error: unknown) => {
-      this.stopWith({
-        projection: 'case-summary',
-        position: String(this.signal.position),
-        type: '(subscription)',
-        streamId: '',
-        error: describeError(error),
-      });
+      this.stopWith(
+        {
+          projection: 'case-summary',
+          position: String(this.signal.position),
+          type: '(subscription)',
+          streamId: '',
+          error: describeError(error),
+        },
+        true,
+      );
     });
     this.log.info(`projections resume after position ${checkpoint ?? 'start'}`);
   }
@@ -131,17 +144,21 @@ export class Projector {
   /** False when the projections stopped on this batch. */
   private async flush(batch: readonly StoredEvent[]): Promise<boolean> {
     let result;
+    const from = this.signal.position;
     try {
-      result = await applyBatch(this.store, batch, this.policy);
+      result = await applyBatch(this.store, batch, this.policy, from === 'start' ? null : from);
     } catch (error) {
       const first = batch[0];
-      this.stopWith({
-        projection: 'case-summary',
-        position: first.position,
-        type: first.type,
-        streamId: first.streamId,
-        error: `store: ${describeError(error)}`,
-      });
+      this.stopWith(
+        {
+          projection: 'case-summary',
+          position: first.position,
+          type: first.type,
+          streamId: first.streamId,
+          error: `store: ${describeError(error)}`,
+        },
+        true,
+      );
       return false;
     }
     if (result.checkpoint !== null)
@@ -150,11 +167,11 @@ export class Projector {
         result.changes.cases.map((c) => c.summary.caseId),
       );
     if (result.failure === null) return true;
-    this.stopWith(result.failure);
+    this.stopWith(result.failure, false);
     return false;
   }
 
-  private stopWith(failure: ProjectionFailure): void {
+  private stopWith(failure: ProjectionFailure, retryable: boolean): void {
     this.failure = failure;
     this.signal.fail();
     this.log.error(
@@ -162,5 +179,6 @@ export class Projector {
         `${failure.type}: ${failure.error}`,
     );
     void this.subscription?.stop();
+    this.onStop(failure, retryable);
   }
 }

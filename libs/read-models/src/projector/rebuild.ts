@@ -3,7 +3,7 @@ import type { EventStore, Position } from '@app/event-store';
 import type { CaseSnapshot, ReadModelStore } from '../read-model-store.port';
 import { QuickFold, type BatchResult, type ProjectionFailure } from '../projections/project-batch';
 import { projectedOf, type ProjectedEvent } from '../projections/streams';
-import { applyBatch, writeBatch } from './apply-batch';
+import { applyBatch, fence, writeBatch } from './apply-batch';
 
 export type RebuildResult = {
   /** events replayed (covered by the new checkpoint) */
@@ -28,7 +28,8 @@ export interface RebuildOptions {
 /**
  * Every read model again from position 0: empties the store, then replays the log up to its head
  * at the start, in batches (each one transaction with its checkpoint, so an interrupted rebuild
- * resumes where it stopped). Run it with the projector stopped.
+ * resumes where it stopped). Run it holding the store's projector lock; every batch is fenced
+ * (`fence`), so a projector writing beside it stops the rebuild rather than mix with it.
  *
  * Events are folded as they are read: what a rebuild holds is the state of every case it has
  * folded (the store was emptied, so no state comes from anywhere else; about 2 KiB a case), never
@@ -67,6 +68,7 @@ async function replay(
     const result = quick ?? (await applyCarefully(events, store, checkpoint, fold.covered, policy));
     if (quick)
       await store.transaction(async (tx) => {
+        await fence(tx, checkpoint);
         // asking for the snapshots of cases this rebuild has not written yet tells the store
         // they have no rows, so it inserts them without deleting first
         await tx.caseSnapshots(unwritten(quick));
@@ -108,5 +110,5 @@ async function applyCarefully(
     maxCount: count,
   }))
     batch.push(projectedOf(event));
-  return applyBatch(store, batch, policy);
+  return applyBatch(store, batch, policy, after);
 }

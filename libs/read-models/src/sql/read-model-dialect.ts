@@ -24,6 +24,8 @@ export interface ReadModelDialect {
   snapshot<T>(db: ReadModelDb, work: (db: ReadModelDb) => Promise<T>): Promise<T>;
   /** deletes every row of the tables */
   empty(tx: Transaction<ReadModelTables>, tables: readonly ReadModelTable[]): Promise<void>;
+  /** makes the transaction the only one writing the read models until it ends */
+  writeLock(tx: Transaction<ReadModelTables>): Promise<void>;
   /** runs in the transaction that moved the checkpoints, after it did */
   checkpointMoved(tx: Transaction<ReadModelTables>, position: Position): Promise<void>;
 }

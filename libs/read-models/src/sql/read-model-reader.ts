@@ -14,6 +14,7 @@ import type {
   CaseWithProgrammes,
   Checkpoint,
   ProgrammeRow,
+  RecordedFailure,
   RegionPrefixes,
   StandardRow,
 } from '../read-model-store.port';
@@ -131,6 +132,15 @@ export class ReadModelReader {
         [],
       ),
     };
+  }
+
+  async recordedFailure(): Promise<RecordedFailure | null> {
+    const row = await this.db
+      .selectFrom('rm_projector_failure')
+      .select('failure')
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.failure) as RecordedFailure) : null;
   }
 
   async checkpoints(): Promise<Checkpoint[]> {

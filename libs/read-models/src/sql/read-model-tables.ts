@@ -92,9 +92,11 @@ export interface ReadModelTables {
   rm_protection_period: ProtectionPeriodTable;
   rm_graduation_grant: GraduationGrantTable;
   rm_standard: StandardTable;
+  /** not a read model (no dump, no reset): one row while the projections are stopped */
+  rm_projector_failure: { id: number; failure: string };
 }
 
-export type ReadModelTable = keyof ReadModelTables;
+export type ReadModelTable = Exclude<keyof ReadModelTables, 'rm_projector_failure'>;
 
 /** Tables in dump order, each with its primary key (the dump's sort order). */
 export const READ_MODEL_TABLES: readonly { table: ReadModelTable; key: readonly string[] }[] = [

@@ -6,6 +6,7 @@ import type {
   ReadModelTransaction,
   StandardRow,
 } from '../read-model-store.port';
+import { projectionsCheckpoint } from '../projector/checkpoints';
 import type { ReadModelDialect } from './read-model-dialect';
 import {
   CASE_TABLES,
@@ -26,6 +27,15 @@ export class ReadModelWriter implements ReadModelTransaction {
     private readonly tx: Tx,
     private readonly dialect: ReadModelDialect,
   ) {}
+
+  async lockedCheckpoint(): Promise<Position | null> {
+    await this.dialect.writeLock(this.tx);
+    const rows = await this.tx
+      .selectFrom('rm_checkpoint')
+      .select(['projection', 'position'])
+      .execute();
+    return projectionsCheckpoint(rows.map((r) => ({ ...r, events: 0 })));
+  }
 
   async caseSnapshots(caseIds: readonly string[]): Promise<Map<string, CaseSnapshot>> {
     const found = new Map<string, CaseSnapshot>();

@@ -12,5 +12,7 @@ export const sqliteDialect: ReadModelDialect = {
   empty: async (tx, tables) => {
     for (const table of tables) await tx.deleteFrom(table).execute();
   },
+  // the store's writes run in IMMEDIATE transactions on one connection: one writer already
+  writeLock: async () => undefined,
   checkpointMoved: async () => undefined,
 };

@@ -109,6 +109,16 @@ export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
       CREATE INDEX rm_case_open_by_caseworker ON rm_case (caseworker_id, is_open, region_code);
     `,
   },
+  {
+    version: 3,
+    description: 'why the projections stopped, for the processes that follow them',
+    up: `
+      CREATE TABLE rm_projector_failure (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        failure TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Brings the schema up to date in one IMMEDIATE transaction (the version in user_version). */

@@ -15,7 +15,9 @@ import type {
   CheckpointWatch,
   CheckpointWatchOptions,
   ProgrammeRow,
+  ProjectorLock,
   ReadModelStore,
+  RecordedFailure,
   ReadModelTransaction,
   RegionPrefixes,
   StandardRow,
@@ -31,6 +33,7 @@ import {
 } from '../sql/read-model-tables';
 import { categoryRows, fromCaseRow } from '../sql/rows';
 import { sqliteDialect } from './sqlite-dialect';
+import { SqliteProjectorLock } from './sqlite-projector-lock';
 import { watchSqliteCheckpoints } from './sqlite-checkpoint-watch';
 import { migrateReadModels } from './sqlite-read-model-migrations';
 
@@ -233,6 +236,34 @@ export class SqliteReadModelStore implements ReadModelStore {
     return tracked;
   }
 
+  projectorLock(name: string): ProjectorLock {
+    if (!this.inMemory) return new SqliteProjectorLock(this.options.filename, name);
+    // a private in-memory database: nobody else can project into it
+    const free: ProjectorLock = {
+      tryAcquire: async () => ({
+        lost: new Promise(() => undefined),
+        release: async () => undefined,
+      }),
+      holder: async () => null,
+      close: async () => undefined,
+    };
+    return free;
+  }
+
+  async recordFailure(failure: RecordedFailure | null): Promise<void> {
+    await this.transaction(async () => {
+      this.stmt('DELETE FROM rm_projector_failure').run();
+      if (failure)
+        this.stmt('INSERT INTO rm_projector_failure (id, failure) VALUES (1, ?)').run(
+          JSON.stringify(failure),
+        );
+    });
+  }
+
+  recordedFailure(): Promise<RecordedFailure | null> {
+    return this.read(() => this.reads.recordedFailure());
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.watches].map((w) => w.stop()));
     await this.queue;
@@ -252,6 +283,11 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   private readonly tx: ReadModelTransaction = {
+    // BEGIN IMMEDIATE took the write lock
+    lockedCheckpoint: async () =>
+      projectionsCheckpoint(
+        this.stmt('SELECT projection, position, events FROM rm_checkpoint').all() as Checkpoint[],
+      ),
     caseSnapshots: async (caseIds) => {
       const found = new Map<string, CaseSnapshot>();
       for (const ids of chunks(caseIds)) {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import type { PersonalInfoField, Role } from '@app/domain';
-import { GroupCommitQueue } from '@app/event-store/sqlite/group-commit-queue';
+import { GroupCommitQueue } from '@app/event-store/common/group-commit-queue';
 import type { AccessLogStore, AccessRecord } from './access-log.port';
+import { fromRow, toRow, type AccessRow as Row } from './access-log-rows';
 
 // Append-only, like the event store's: never edit a released version, add the next one.
 const MIGRATIONS = [
@@ -17,16 +17,6 @@ const MIGRATIONS = [
    );
    CREATE INDEX access_reads_case ON access_reads (case_id, seq);`,
 ];
-
-interface Row {
-  at: string;
-  actor_id: string;
-  actor_role: string;
-  actor_agency: string | null;
-  correlation_id: string;
-  case_id: string;
-  fields: string;
-}
 
 /**
  * The access log in its own SQLite file (WAL, synchronous=FULL: an acknowledged append survives a
@@ -86,6 +76,17 @@ export class SqliteAccessLogStore implements AccessLogStore {
     return (this.byCase.all(caseId) as Row[]).map(fromRow);
   }
 
+  /** Every record, oldest first (events:copy moves them into PostgreSQL). */
+  all(): AccessRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT at, actor_id, actor_role, actor_agency, correlation_id, case_id, fields
+         FROM access_reads ORDER BY seq`,
+      )
+      .all() as Row[];
+    return rows.map(fromRow);
+  }
+
   close(): Promise<void> {
     this.closing ??= this.queue.drain().then(() => void this.db.close());
     return this.closing;
@@ -104,30 +105,4 @@ export class SqliteAccessLogStore implements AccessLogStore {
       })
       .immediate();
   }
-}
-
-function toRow(record: AccessRecord): Row {
-  return {
-    at: record.at,
-    actor_id: record.actor.id,
-    actor_role: record.actor.role,
-    actor_agency: record.actor.agency ?? null,
-    correlation_id: record.correlationId,
-    case_id: record.caseId,
-    fields: JSON.stringify(record.fields),
-  };
-}
-
-function fromRow(row: Row): AccessRecord {
-  return {
-    at: row.at,
-    actor: {
-      id: row.actor_id,
-      role: row.actor_role as Role,
-      ...(row.actor_agency === null ? {} : { agency: row.actor_agency }),
-    },
-    correlationId: row.correlation_id,
-    caseId: row.case_id,
-    fields: JSON.parse(row.fields) as PersonalInfoField[],
-  };
 }

@@ -73,4 +73,43 @@ describe('GroupCommitQueue', () => {
     expect(settled).toEqual([1, 2]);
     await expect(queue.drain()).resolves.toBeUndefined();
   });
+
+  describe('with an asynchronous commit', () => {
+    it('keeps one batch in flight and makes what queued meanwhile the next batch', async () => {
+      const batches: number[][] = [];
+      let release!: () => void;
+      const queue = new GroupCommitQueue<number, number>(async (batch) => {
+        batches.push([...batch]);
+        if (batches.length === 1) await new Promise<void>((r) => (release = r));
+        return batch.map(ok);
+      });
+      const first = queue.enqueue(1);
+      await new Promise((r) => setImmediate(r));
+      const later = [2, 3, 4].map((n) => queue.enqueue(n));
+      await new Promise((r) => setImmediate(r));
+      expect(batches).toEqual([[1]]); // the second batch waits for the first
+      release();
+      await expect(Promise.all([first, ...later])).resolves.toEqual([1, 2, 3, 4]);
+      expect(batches).toEqual([[1], [2, 3, 4]]);
+    });
+
+    it('rejects the batch whose commit rejects, and drain() waits for the one in flight', async () => {
+      let fail = true;
+      const queue = new GroupCommitQueue<number, number>(async (batch) => {
+        await new Promise((r) => setImmediate(r));
+        if (fail) throw new Error('connection lost');
+        return batch.map(ok);
+      });
+      const failing = Promise.allSettled([queue.enqueue(1), queue.enqueue(2)]);
+      await new Promise((r) => setImmediate(r));
+      let drained = false;
+      const draining = queue.drain().then(() => (drained = true));
+      expect(drained).toBe(false);
+      await draining;
+      const results = await failing;
+      expect(results.every((r) => r.status === 'rejected')).toBe(true);
+      fail = false;
+      await expect(queue.enqueue(3)).resolves.toBe(3);
+    });
+  });
 });

@@ -9,17 +9,20 @@ interface Pending<T, R> {
 
 /**
  * Group commit: requests queued in the same turn of the event loop (or while an earlier batch
- * waits to be flushed) are handed to `commit` together, so they share one transaction and one
- * fsync. `commit` is synchronous (better-sqlite3); it returns one outcome per request, or throws
- * when the whole batch failed (for example the COMMIT itself), which rejects every request in it.
+ * is being committed) are handed to `commit` together, so they share one transaction and one
+ * fsync. `commit` returns one outcome per request, or throws (rejects) when the whole batch
+ * failed (for example the COMMIT itself), which rejects every request in it. It may be
+ * synchronous (better-sqlite3) or return a promise (a database server): one batch is in flight
+ * at a time, and what queues meanwhile is the next batch.
  */
 export class GroupCommitQueue<T, R> {
   private queue: Pending<T, R>[] = [];
   private scheduled = false;
+  private committing = false;
   private idle: (() => void)[] = [];
 
   constructor(
-    private readonly commit: (batch: readonly T[]) => Outcome<R>[],
+    private readonly commit: (batch: readonly T[]) => Outcome<R>[] | Promise<Outcome<R>[]>,
     private readonly maxBatchSize = 1000,
   ) {}
 
@@ -36,12 +39,12 @@ export class GroupCommitQueue<T, R> {
 
   /** Resolves once every request queued so far has been committed or failed. */
   drain(): Promise<void> {
-    if (this.queue.length === 0) return Promise.resolve();
+    if (this.queue.length === 0 && !this.committing) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.committing) return;
     this.scheduled = true;
     // setImmediate rather than a microtask: every caller whose previous append just resolved gets
     // to queue its next one (in the microtasks that follow) before the batch is cut.
@@ -51,14 +54,24 @@ export class GroupCommitQueue<T, R> {
   private flush(): void {
     this.scheduled = false;
     const batch = this.queue.splice(0, this.maxBatchSize);
-    let outcomes: Outcome<R>[];
+    let outcomes: Outcome<R>[] | Promise<Outcome<R>[]>;
     try {
       outcomes = this.commit(batch.map((p) => p.request));
-      if (outcomes.length !== batch.length)
-        throw new Error('group commit: one outcome per request');
     } catch (error) {
-      outcomes = batch.map(() => ({ ok: false, error }));
+      outcomes = failed(batch, error);
     }
+    if (!(outcomes instanceof Promise)) return this.settle(batch, outcomes);
+    this.committing = true;
+    outcomes.then(
+      (settled) => this.settle(batch, settled),
+      (error: unknown) => this.settle(batch, failed(batch, error)),
+    );
+  }
+
+  private settle(batch: Pending<T, R>[], outcomes: Outcome<R>[]): void {
+    this.committing = false;
+    if (outcomes.length !== batch.length)
+      outcomes = failed(batch, new Error('group commit: one outcome per request'));
     batch.forEach((p, i) => {
       const outcome = outcomes[i];
       if (outcome.ok) p.resolve(outcome.value);
@@ -68,3 +81,6 @@ export class GroupCommitQueue<T, R> {
     else this.idle.splice(0).forEach((resolve) => resolve());
   }
 }
+
+const failed = <R>(batch: readonly unknown[], error: unknown): Outcome<R>[] =>
+  batch.map(() => ({ ok: false, error }));

@@ -1,0 +1,93 @@
+import { Client } from 'pg';
+import type { ProjectorHolder, ProjectorLease, ProjectorLock } from '../read-model-store.port';
+import { PROJECTOR_LOCK } from './postgres-dialect';
+
+/** application_name of the lock's connection: how other processes learn who holds it. */
+const PREFIX = 'cases-projector:';
+/** PostgreSQL keeps at most 63 bytes of application_name, and only printable ASCII. */
+const applicationName = (name: string) =>
+  `${PREFIX}${name}`.replace(/[^\x20-\x7e]/g, '?').slice(0, 63);
+
+/**
+ * A session-level advisory lock held on a connection of its own: PostgreSQL releases it when
+ * that connection ends, cleanly or not (the process killed, its host gone once the keepalives
+ * give up), and `lost` settles then so the holder stops writing. Whoever holds it is read from
+ * pg_locks and pg_stat_activity (the connection's application_name and start).
+ */
+export class PostgresProjectorLock implements ProjectorLock {
+  constructor(
+    private readonly connectionString: string,
+    private readonly name: string,
+    private readonly query: <T>(text: string) => Promise<T[]>,
+  ) {}
+
+  /** The connection of the attempts while the lock is someone else's: kept for the next one. */
+  private waiting: { client: Client; lost: Promise<void> } | undefined;
+
+  async tryAcquire(): Promise<ProjectorLease | null> {
+    const { client, lost } = this.waiting ?? (await this.connect());
+    this.waiting = undefined;
+    try {
+      const { rows } = await client.query<{ held: boolean }>(
+        'SELECT pg_try_advisory_lock($1) AS held',
+        [PROJECTOR_LOCK],
+      );
+      if (!rows[0].held) {
+        this.waiting = { client, lost };
+        void lost.then(() => {
+          if (this.waiting?.client === client) this.waiting = undefined;
+        });
+        return null;
+      }
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    // ending the session releases the lock
+    return { lost, release: () => client.end().catch(() => undefined) };
+  }
+
+  async close(): Promise<void> {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    await waiting?.client.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<{ client: Client; lost: Promise<void> }> {
+    const client = new Client({
+      connectionString: this.connectionString,
+      application_name: applicationName(this.name),
+      keepAlive: true,
+    });
+    let lose!: () => void;
+    const lost = new Promise<void>((resolve) => (lose = resolve));
+    client.on('error', () => lose());
+    client.on('end', () => lose());
+    try {
+      await client.connect();
+      // a holder whose host vanished is noticed by the server within about 25 s
+      await client.query(
+        'SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3',
+      );
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    return { client, lost };
+  }
+
+  async holder(): Promise<ProjectorHolder | null> {
+    const rows = await this.query<{ application_name: string; backend_start: Date | null }>(
+      `SELECT a.application_name, a.backend_start
+       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+       WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = ${PROJECTOR_LOCK}
+         AND l.objsubid = 1 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    if (rows.length === 0) return null;
+    const { application_name: app, backend_start: since } = rows[0];
+    return {
+      name: app.startsWith(PREFIX) ? app.slice(PREFIX.length) : app || '(unknown)',
+      since: since ? since.toISOString() : null,
+    };
+  }
+}

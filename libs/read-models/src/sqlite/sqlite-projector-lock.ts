@@ -1,0 +1,67 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { ProjectorHolder, ProjectorLease, ProjectorLock } from '../read-model-store.port';
+
+/**
+ * A lock file beside the read models (`<file>-projector.lock`, an SQLite database) held in an
+ * open EXCLUSIVE transaction: another process's attempt is refused at once, and the operating
+ * system drops the lock when the holder's process ends, however it ends. Who holds it is written
+ * to `<file>-projector.holder` (the locked file cannot be read by others).
+ */
+export class SqliteProjectorLock implements ProjectorLock {
+  private readonly lockFile: string;
+  private readonly holderFile: string;
+
+  constructor(
+    filename: string,
+    private readonly name: string,
+  ) {
+    this.lockFile = `${filename}-projector.lock`;
+    this.holderFile = `${filename}-projector.holder`;
+  }
+
+  async tryAcquire(): Promise<ProjectorLease | null> {
+    const db = this.attempt();
+    if (db === null) return null;
+    const holder: ProjectorHolder = { name: this.name, since: new Date().toISOString() };
+    writeFileSync(this.holderFile, JSON.stringify(holder));
+    return {
+      lost: new Promise<void>(() => undefined), // a file lock lasts as long as the process
+      release: async () => {
+        if (!db.open) return;
+        rmSync(this.holderFile, { force: true });
+        db.close();
+      },
+    };
+  }
+
+  async holder(): Promise<ProjectorHolder | null> {
+    const db = this.attempt();
+    if (db !== null) {
+      db.close(); // it was free
+      return null;
+    }
+    try {
+      return JSON.parse(readFileSync(this.holderFile, 'utf8')) as ProjectorHolder;
+    } catch {
+      return { name: '(another process)', since: null };
+    }
+  }
+
+  /** Each attempt opens the lock file and closes it when refused: nothing stays open. */
+  async close(): Promise<void> {}
+
+  /** The lock file in an EXCLUSIVE transaction, or null when another process holds it. */
+  private attempt(): Database.Database | null {
+    const db = new Database(this.lockFile);
+    try {
+      db.pragma('busy_timeout = 0');
+      db.exec('BEGIN EXCLUSIVE');
+      return db;
+    } catch (error) {
+      db.close();
+      if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return null;
+      throw error;
+    }
+  }
+}
