@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { JSONSchemaFaker } from 'json-schema-faker';
 import { ACTS_PATH, AGENCY_ENV, COURT_NAME, identifyChild, postAct } from './support/agency-api';
@@ -35,6 +36,7 @@ describe('agency endpoint fuzzed from docs/agency-openapi.json', () => {
     operation = document.paths[ACTS_PATH].post;
     request = operation.requestBody.content['application/json'].schema;
     const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
     for (const [status, response] of Object.entries(operation.responses)) {
       const schema = response.content?.['application/json']?.schema;
       answers.set(status, schema ? ajv.compile(schema) : null);
