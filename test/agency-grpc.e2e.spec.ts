@@ -190,7 +190,7 @@ describe('agency.v1.GuardianshipActs over gRPC', () => {
   });
 
   it('FAILED_PRECONDITION for an illegal act: revoking when there is no guardian', async () => {
-    const orphan = await identifyChild(app, seq++, { guardian: null });
+    const orphan = await identifyChild(app, seq++, { guardian: null, categories: ['ORPHAN'] });
     const answer = await client.record(act('GUARDIANSHIP_REVOKED', orphan), court);
     expect(answer).toMatchObject({ ok: false, code: status.FAILED_PRECONDITION });
     expect(!answer.ok && answer.metadata.get('contract-code')).toEqual(['ILLEGAL_TRANSITION']);

@@ -361,7 +361,7 @@ describe('POST /agency/v1/guardianship-acts', () => {
     });
 
     it('does not bind a key to a refused request', async () => {
-      const orphan = await identifyChild(app, seq++, { guardian: null });
+      const orphan = await identifyChild(app, seq++, { guardian: null, categories: ['ORPHAN'] });
       const k = key();
       const refused = await postAct(app, {
         token: court,
@@ -554,7 +554,7 @@ describe('POST /agency/v1/guardianship-acts', () => {
     });
 
     it('422 for an act the case does not allow: revoking or petitioning with no guardian, restoring with nobody revoked, appointing over a guardian', async () => {
-      const orphan = await identifyChild(app, seq++, { guardian: null });
+      const orphan = await identifyChild(app, seq++, { guardian: null, categories: ['ORPHAN'] });
       const child = await identifyChild(app, seq++);
       const before = await head();
       const answers = await Promise.all([

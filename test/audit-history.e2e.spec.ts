@@ -181,7 +181,7 @@ describe('a case history for auditors', () => {
       });
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
       const fields = response.errors![0].extensions!.fields!.map((f) => f.field);
-      expect(fields).toEqual(expect.arrayContaining(['correctsRevision', 'reason']));
+      expect(fields).toEqual(expect.arrayContaining(['input.correctsRevision', 'input.reason']));
       expect(JSON.stringify(response)).not.toContain('王小一');
     });
 
@@ -194,7 +194,7 @@ describe('a case history for auditors', () => {
       });
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
       expect(response.errors![0].extensions!.fields).toEqual([
-        { field: 'correctsRevision', message: 'names an event that did not record name' },
+        { field: 'input.correctsRevision', message: 'names an event that did not record name' },
       ]);
     });
 

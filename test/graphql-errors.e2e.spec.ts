@@ -20,7 +20,9 @@ describe('GraphQL input errors', () => {
       admin,
     );
     expect(codeOf(response)).toBe('BAD_USER_INPUT');
-    expect(response.errors?.[0]?.extensions?.fields?.map((f) => f.field)).toEqual(['identifiedAt']);
+    expect(response.errors?.[0]?.extensions?.fields?.map((f) => f.field)).toEqual([
+      'input.identifiedAt',
+    ]);
     expect(JSON.stringify(response)).not.toContain(idNumber);
   });
 
@@ -39,7 +41,7 @@ describe('GraphQL input errors', () => {
       admin,
     );
     expect(codeOf(response)).toBe('BAD_USER_INPUT');
-    expect(response.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('guardianshipRisk');
+    expect(response.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('input.guardianshipRisk');
     expect(JSON.stringify(response)).not.toContain(idNumber);
   });
 
@@ -73,10 +75,10 @@ describe('GraphQL input errors', () => {
     );
     expect(codeOf(response)).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.extensions?.fields?.map((f) => f.field).sort()).toEqual([
-      'guardian.name',
-      'idNumber',
-      'name',
-      'regionCode',
+      'input.guardian.name',
+      'input.idNumber',
+      'input.name',
+      'input.regionCode',
     ]);
   });
 });

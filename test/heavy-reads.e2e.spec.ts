@@ -91,7 +91,7 @@ describe('heavy reads on a region', () => {
     const bad = await app.gql(ROLL, { month, after: 'bm90IGEgY3Vyc29y' }, token);
     expect(bad.errors?.[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
-      fields: [{ field: 'after', message: 'not a cursor of this roll' }],
+      fields: [{ field: 'after', message: 'not a cursor of this list' }],
     });
   });
 

@@ -151,8 +151,8 @@ describe('refusals through GraphQL', () => {
     );
     expect(codeOf(risk)).toBe('BAD_USER_INPUT');
     expect(risk.errors?.[0]?.extensions?.fields?.map((f) => f.field).sort()).toEqual([
-      'behaviourRisk',
-      'guardianshipRisk',
+      'input.behaviourRisk',
+      'input.guardianshipRisk',
     ]);
     const region = await mutate(
       app,
@@ -160,7 +160,9 @@ describe('refusals through GraphQL', () => {
       { ...newChild(), regionCode: '33010' },
       bureau,
     );
-    expect(region.errors?.[0]?.extensions?.fields?.map((f) => f.field)).toEqual(['regionCode']);
+    expect(region.errors?.[0]?.extensions?.fields?.map((f) => f.field)).toEqual([
+      'input.regionCode',
+    ]);
   });
 
   it('refuses identifying someone already 18 (no longer a child)', async () => {

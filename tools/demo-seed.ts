@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { businessDateOf, isValidDate } from '@app/domain';
+import { businessDateOf, isValidDate, MESSAGES } from '@app/domain';
+import { describeHolder } from '@app/read-models';
 import { createApp } from '../apps/api/src/bootstrap';
+import { Projections } from '../apps/api/src/read-models/projections';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { PRESETS } from './seed/regions';
 import { planRegion } from './seed/seed-plan';
@@ -24,8 +26,11 @@ async function main(): Promise<void> {
   });
   if (values.help) return void console.log(usage);
   const preset = PRESETS[values.preset];
-  const asOf = values['as-of'] ?? businessDateOf(new Date().toISOString());
+  const today = businessDateOf(new Date().toISOString());
+  const asOf = values['as-of'] ?? today;
   if (!preset || !isValidDate(asOf)) throw new Error(`unknown preset or bad --as-of\n${usage}`);
+  // the seed records facts up to that day: none may lie in the future (China time)
+  if (asOf > today) throw new Error(`--as-of ${MESSAGES.notInFuture}\n${usage}`);
   const plan = planRegion(preset, {
     seed: Number(values.seed),
     asOf,
@@ -39,6 +44,12 @@ async function main(): Promise<void> {
     if ((await store.headPosition()) !== null)
       throw new Error('the store already holds events: seed an empty DATA_DIR');
     console.error(`Seeding ${preset.name}: ${plan.children.length} children as of ${asOf}`);
+    const projections = app.get(Projections);
+    const projectedBy = projections.mode === 'in-process' ? null : await projections.leader();
+    if (projectedBy !== null)
+      console.error(
+        `The read models are projected by ${describeHolder(projectedBy)}: it projects what this seeds.`,
+      );
     const bar = new SingleBar({
       format: ' {bar} {percentage}% | {value}/{total} children | {duration}s',
       stream: process.stderr,

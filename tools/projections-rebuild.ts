@@ -1,18 +1,40 @@
+import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import { rebuildReadModels } from '@app/read-models';
+import {
+  describeHolder,
+  rebuildReadModels,
+  type ProjectorLease,
+  type ProjectorLock,
+} from '@app/read-models';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { createEventStore } from '../apps/api/src/infrastructure/event-store.module';
 import { processName } from '../apps/api/src/read-models/leader-projections';
 import { createReadModelStore } from '../apps/api/src/read-models/read-model-store.factory';
 
+const usage = `usage: npm run projections:rebuild [-- --wait]
+Rebuilds every read model from the event log. Exits 0 when done, 1 when an event could not be
+projected, 2 when another process (a running server, apps/projector) projects into the same read
+models: stop it first, or pass --wait to wait until it lets go.`;
+
 /**
  * `npm run projections:rebuild`: every read model again from position 0 of the configured event
  * store into the configured read-model store (READ_MODEL_STORE: the SQLite file in DATA_DIR, or
  * the PostgreSQL database of DATABASE_URL), with a progress bar, ending with the number of events
- * replayed. It takes the store's projector lock, so it refuses to start while a process projects
- * into the store (apps/projector, or an api with PROJECTIONS=internal), naming it: stop that first.
+ * replayed. It holds the store's projector lock while it runs (a server beside it stands by); while
+ * another process holds it (apps/projector, an api with PROJECTIONS=internal) it stops naming that
+ * process (exit 2), or waits for it with --wait.
  */
 async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      wait: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
   // a rebuild reads events and writes read models: it needs no token or identity secrets
   const config = loadConfig({
     ...process.env,
@@ -21,18 +43,10 @@ async function main(): Promise<number> {
   });
   const events = createEventStore(config);
   const store = createReadModelStore(config);
-  const lock = store.projectorLock(processName('rebuild'));
-  const lease = await lock.tryAcquire();
+  const lease = await acquire(store.projectorLock(processName('rebuild')), config, values.wait);
   if (lease === null) {
-    const holder = await lock.holder();
-    await lock.close();
-    console.error(
-      `projections:rebuild: ${holder?.name ?? 'another process'} is projecting into ` +
-        `${describeStore(config)}${holder?.since ? ` (since ${holder.since})` : ''}; stop it ` +
-        '(apps/projector, or api instances with PROJECTIONS=internal), then rebuild',
-    );
     await Promise.all([store.close(), events.close()]);
-    return 1;
+    return 2;
   }
   console.error(`rebuilding the read models in ${describeStore(config)}`);
   const head = await events.headPosition();
@@ -66,6 +80,37 @@ async function main(): Promise<number> {
     await lease.release();
     await store.close();
     await events.close();
+  }
+}
+
+/**
+ * The read models, for this process alone: a server or a projector writing into them beside a
+ * rebuild would interleave with it. Held elsewhere: wait for it (--wait), or stop naming it.
+ */
+async function acquire(
+  lock: ProjectorLock,
+  config: ReturnType<typeof loadConfig>,
+  wait: boolean,
+): Promise<ProjectorLease | null> {
+  for (let told = false; ;) {
+    const lease = await lock.tryAcquire();
+    if (lease) return lease;
+    const holder = await lock.holder();
+    if (holder === null) continue; // let go in between: try again at once
+    const who = describeHolder(holder);
+    if (!wait) {
+      console.error(
+        `projections:rebuild: ${holder.name} is projecting into ${describeStore(config)} ` +
+          `(the read models are projected by ${who}). Stop it first (apps/projector, or api ` +
+          'instances with PROJECTIONS=internal), or run again with --wait to wait until it lets go.',
+      );
+      await lock.close();
+      return null;
+    }
+    if (!told)
+      console.error(`projections:rebuild: waiting for ${who} to let go of the read models`);
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
 

@@ -59,11 +59,18 @@ export async function postAct(
   return { status: response.status, body, text };
 }
 
-/** A child with a parent as guardian, identified by civil affairs; returns case id and ID number. */
+/**
+ * A left-behind child with a parent as guardian (or as options say), identified by civil affairs;
+ * returns case id and ID number.
+ */
 export async function identifyChild(
   app: TestApp,
   sequence: number,
-  options: { guardian?: { kind: string; name: string } | null; birthDate?: string } = {},
+  options: {
+    guardian?: { kind: string; name: string } | null;
+    birthDate?: string;
+    categories?: string[];
+  } = {},
 ): Promise<{ caseId: string; idNumber: string }> {
   const idNumber = makeFictionalIdNumber('330102', options.birthDate ?? '2012-05-01', sequence);
   const guardian =
@@ -77,7 +84,7 @@ export async function identifyChild(
       regionCode: VILLAGE,
       source: 'HOTLINE',
       identifiedAt: '2026-01-10T09:00:00+08:00',
-      categories: ['LEFT_BEHIND'],
+      categories: options.categories ?? ['LEFT_BEHIND'],
       ...(guardian ? { guardian } : {}),
     },
     app.token('CIVIL_AFFAIRS', ['3301']),

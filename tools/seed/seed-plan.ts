@@ -310,7 +310,8 @@ function planChild(random: Random, ctx: ChildContext): ChildPlan {
       random,
       riskLevelOf(scores),
       assessedOn,
-      minDate(ctx.asOf, addDays(eighteenthBirthday(birthDate), -1)),
+      // up to the day before: a visit at 14:00 on the as-of day may not have happened yet
+      minDate(addDays(ctx.asOf, -1), addDays(eighteenthBirthday(birthDate), -1)),
       director,
     ),
   );

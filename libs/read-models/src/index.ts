@@ -12,6 +12,7 @@ export * from './projector/apply-batch';
 export * from './projector/projector';
 export * from './projector/projector-leadership';
 export * from './projector/rebuild';
+export * from './projector/projector-holder';
 export * from './queries/cursor';
 export * from './queries/entitlements';
 export * from './queries/read-model-queries';

@@ -145,8 +145,19 @@ export interface ProjectorLease {
   release(): Promise<void>;
 }
 
-/** Who holds the projector lock, as it named itself, and since when (ISO time, when known). */
-export type ProjectorHolder = { name: string; since: string | null };
+/**
+ * Who holds the projector lock: the name it gave itself (`api 4312@host-a`) and since when (ISO
+ * time, when known); then, as the lock recorded them beside it, its process id, host and what it
+ * runs (the npm script, `start` or `projections:rebuild`, else the program). Those three are null
+ * while the holder has not recorded them yet.
+ */
+export type ProjectorHolder = {
+  name: string;
+  since: string | null;
+  pid: number | null;
+  host: string | null;
+  process: string | null;
+};
 
 /**
  * One process at a time projects into a store: apps/projector instances and api instances with
@@ -157,7 +168,7 @@ export interface ProjectorLock {
   tryAcquire(): Promise<ProjectorLease | null>;
   /** Who holds it now; null when nobody does. */
   holder(): Promise<ProjectorHolder | null>;
-  /** Lets go of what the attempts keep open (not a lease: `release` does that). */
+  /** Lets go of everything: the lease if one is held, and what the attempts keep open. */
   close(): Promise<void>;
 }
 
@@ -218,7 +229,12 @@ export interface ReadModelStore {
     onAdvance: (position: Position) => void,
     options?: CheckpointWatchOptions,
   ): CheckpointWatch;
-  /** The lock a process takes to project into this store; `name` is what `holder()` shows. */
+  /**
+   * The lock a process takes to project into this store (`transaction`, `reset`): one process at a
+   * time, across processes and hosts; an attempt answers at once. SQLite: a lock file beside the
+   * database, which the system lets go when the process ends; PostgreSQL: a session advisory lock.
+   * `name` is what `holder()` shows. Closing the store closes its locks (and lets go of a lease).
+   */
   projectorLock(name: string): ProjectorLock;
   /** Records why the projections stopped (null: they run again), for processes that follow them. */
   recordFailure(failure: RecordedFailure | null): Promise<void>;

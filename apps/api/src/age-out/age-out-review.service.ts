@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import {
   businessDateOf,
+  checkAgeOutReviewDate,
   eighteenthBirthday,
   graduationGrantStandardFen,
   regionInScope,
@@ -45,6 +46,8 @@ export class AgeOutReviewService {
 
   async run(asOf: string, ctx: CommandContext): Promise<AgeOutReviewSummary> {
     assertAllowed(ctx.principal, 'runAgeOutReview');
+    // a review ahead of today would age minors out on birthdays that have not come
+    checkAgeOutReviewDate(asOf, this.clock.now().toISOString());
     const summary = { agedOut: 0, extended: 0, graduationGrants: 0 };
     const head = await this.store.headPosition();
     let position: string | null = null;

@@ -1,10 +1,11 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '../auth/principal';
 import type { CommandContext } from '../cases/command-context';
 import { AgeOutReviewResult } from '../cases/graphql/case.types';
 import { GraphQLDate } from '../graphql/scalars';
 import { CorrelationId, CurrentPrincipal } from '../graphql/request-context';
+import { IsPastDate } from '../validation/validators';
 import { AgeOutReviewService, type AgeOutReviewSummary } from './age-out-review.service';
 
 export class RunAgeOutReviewCommand extends Command<AgeOutReviewSummary> {
@@ -25,6 +26,15 @@ export class RunAgeOutReviewHandler implements ICommandHandler<RunAgeOutReviewCo
   }
 }
 
+@ArgsType()
+export class AgeOutReviewArgs {
+  @Field(() => GraphQLDate, {
+    description: 'the day reviewed: today (China time) or earlier, never ahead of it',
+  })
+  @IsPastDate()
+  asOf: string;
+}
+
 @Resolver()
 export class AgeOutResolver {
   constructor(private readonly commands: CommandBus) {}
@@ -33,7 +43,7 @@ export class AgeOutResolver {
     description: '满18周岁审核 / age-out review (also runs daily by itself)',
   })
   runAgeOutReview(
-    @Args('asOf', { type: () => GraphQLDate }) asOf: string,
+    @Args() { asOf }: AgeOutReviewArgs,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<AgeOutReviewSummary> {

@@ -3,6 +3,8 @@ import {
   AGENCY_ACTS,
   agencyRoleFor,
   caseDecider,
+  checkGuardianshipAct,
+  FieldChecks,
   type CaseState,
   type RecordGuardianshipAct,
 } from '@app/domain';
@@ -26,7 +28,7 @@ import {
   type IdempotencyIds,
 } from './idempotency/idempotency-keys';
 import { KeyClaims } from './idempotency/key-claims';
-import { KeyedLock } from './idempotency/keyed-lock';
+import { KeyedLock } from '../command/keyed-lock';
 import {
   commandDataOf,
   parseGuardianshipAct,
@@ -92,6 +94,10 @@ export class AgencyActsService {
       throw new Forbidden(`role ${principal.role} may not use the agency API`);
     const parsed = parseGuardianshipAct(key, body);
     assertAllowed(principal, parsed.request.act);
+    // the act's own rules before the child is looked up: a bad act says nothing of any case
+    const checks = new FieldChecks();
+    checkGuardianshipAct(checks, commandDataOf(parsed.request), this.clock.now().toISOString());
+    checks.throwIfAny();
     const ids = idempotencyIdsOf(principal, parsed.key);
     const fingerprint = fingerprintOf(parsed.request);
     const ctx: CommandContext = { principal, correlationId };

@@ -1,43 +1,47 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { IsObject, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
 import {
-  IsIn,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { AGENCY_ACTS, GUARDIAN_KINDS, type AgencyAct, type GuardianKind } from '@app/domain';
-import { IsBusinessDate, IsIdNumber } from '../validation/validators';
+  AGENCY_ACTS,
+  GUARDIAN_KINDS,
+  TEXT_LIMITS,
+  type AgencyAct,
+  type GuardianKind,
+} from '@app/domain';
+import {
+  IsBusinessDate,
+  IsCaseId,
+  IsIdNumber,
+  IsOneOf,
+  IsPastDate,
+  IsText,
+  NormalizeIdNumber,
+} from '../validation/validators';
 
-const NOT_BLANK = /\S/;
 const absent = (value: unknown) => value === undefined || value === null;
 
 export class AgencyGuardianDto {
-  @ApiProperty({ enum: GUARDIAN_KINDS, example: 'CIVIL_AFFAIRS', description: '监护人类别' })
-  @IsIn(GUARDIAN_KINDS)
+  @ApiProperty({
+    enum: GUARDIAN_KINDS,
+    example: 'CIVIL_AFFAIRS',
+    description: '监护人类别（孤儿的监护人不能是 PARENT）',
+  })
+  @IsOneOf(GUARDIAN_KINDS)
   kind: GuardianKind;
 
-  @ApiProperty({ example: '杭州市上城区民政局', minLength: 1, maxLength: 100 })
-  @IsString()
-  @Length(1, 100)
-  @Matches(NOT_BLANK, { message: 'must not be blank' })
+  @ApiProperty({ example: '杭州市上城区民政局', minLength: 1, maxLength: TEXT_LIMITS.guardianName })
+  @IsText(TEXT_LIMITS.guardianName)
   name: string;
 
   @ApiPropertyOptional({
     type: String,
     nullable: true,
     example: '姨妈',
-    maxLength: 100,
+    maxLength: TEXT_LIMITS.relation,
     description: '与儿童的关系',
   })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsText(TEXT_LIMITS.relation, { optional: true })
   relation?: string | null;
 }
 
@@ -50,7 +54,7 @@ export class GuardianshipActDto {
       '文书类型。检察院：REVOCATION_PETITIONED（申请撤销监护人资格）、PROCURATORATE_SUPPORT_FILED（支持起诉）；' +
       '法院：GUARDIANSHIP_REVOKED（撤销监护人资格）、GUARDIAN_APPOINTED（指定监护人）、GUARDIANSHIP_RESTORED（恢复监护人资格）',
   })
-  @IsIn(AGENCY_ACTS)
+  @IsOneOf(AGENCY_ACTS)
   act: AgencyAct;
 
   @ApiPropertyOptional({
@@ -58,9 +62,11 @@ export class GuardianshipActDto {
     nullable: true,
     pattern: '^\\d{17}[\\dX]$',
     example: '330102201001010012',
-    description: '儿童的18位公民身份号码（与 caseId 二选一）；按此号码查找其在办个案',
+    description:
+      '儿童的18位公民身份号码（与 caseId 二选一；末位小写 x 视同 X）；按此号码查找其在办个案',
   })
   @ValidateIf((o: GuardianshipActDto) => absent(o.caseId) || !absent(o.childIdNumber))
+  @NormalizeIdNumber()
   @IsIdNumber()
   childIdNumber?: string | null;
 
@@ -72,28 +78,30 @@ export class GuardianshipActDto {
     description: '个案编号（与 childIdNumber 二选一）；已结案的个案只能以此指明',
   })
   @ValidateIf((o: GuardianshipActDto) => !absent(o.caseId))
-  @IsUUID('all')
+  @IsCaseId()
   caseId?: string | null;
 
   @ApiProperty({
     example: '(2026)浙0102民特12号',
     description: '案号',
     minLength: 1,
-    maxLength: 100,
+    maxLength: TEXT_LIMITS.docketNumber,
   })
-  @IsString()
-  @Length(1, 100)
-  @Matches(NOT_BLANK, { message: 'must not be blank' })
+  @IsText(TEXT_LIMITS.docketNumber)
   docketNumber: string;
 
-  @ApiProperty({ format: 'date', example: '2026-03-01', description: '作出日期（YYYY-MM-DD）' })
-  @IsBusinessDate()
+  @ApiProperty({
+    format: 'date',
+    example: '2026-03-01',
+    description: '作出日期（YYYY-MM-DD）；不得晚于今天（北京时间）',
+  })
+  @IsPastDate()
   decidedOn: string;
 
   @ApiProperty({
     format: 'date',
     example: '2026-03-15',
-    description: '生效日期（YYYY-MM-DD）；迟到的文书按此业务日期记入',
+    description: '生效日期（YYYY-MM-DD）；迟到的文书按此业务日期记入；可晚于今天（将来生效）',
   })
   @IsBusinessDate()
   effectiveOn: string;
@@ -114,24 +122,22 @@ export class GuardianshipActDto {
     type: String,
     nullable: true,
     example: '经审理查明，被申请人长期怠于履行监护职责',
-    maxLength: 2000,
+    maxLength: TEXT_LIMITS.notes,
     description: '备注',
   })
   @IsOptional()
-  @IsString()
-  @Length(0, 2000)
+  @IsText(TEXT_LIMITS.notes, { optional: true })
   notes?: string | null;
 
   @ApiPropertyOptional({
     type: String,
     nullable: true,
     example: '杭州市上城区民政局',
-    maxLength: 200,
+    maxLength: TEXT_LIMITS.petitioner,
     description: '申请人（仅 REVOCATION_PETITIONED）',
   })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @IsText(TEXT_LIMITS.petitioner, { optional: true })
   petitioner?: string | null;
 }
 

@@ -1,10 +1,13 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Allow, IsOptional } from 'class-validator';
+import { MESSAGES } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { Case } from '../cases/graphql/case.types';
 import { BadUserInput } from '../errors/app-errors';
 import { DEFAULT_LIMITS } from '../graphql/limits/limits-config';
 import { CurrentPrincipal } from '../graphql/request-context';
 import { GraphQLDateTime } from '../graphql/scalars';
+import { IsDateTimeWithOffset, IsPastDateTime } from '../validation/validators';
 import { CaseAudit } from './case-audit.service';
 import { AccessLogEntry, CaseHistoryEvent, HistoryVerification } from './graphql/audit.types';
 
@@ -23,6 +26,31 @@ const FIRST = {
   defaultValue: AUDIT_PAGE,
   description: `entries on the page, 1 to GRAPHQL_MAX_PAGE_SIZE (default ${AUDIT_PAGE})`,
 };
+
+@ArgsType()
+export class CaseAsOfArgs {
+  @Field(() => ID)
+  @Allow()
+  caseId: string;
+
+  @Field(() => GraphQLDateTime, {
+    description: 'business time; may lie ahead (what is scheduled then: an act effective later)',
+  })
+  @IsDateTimeWithOffset()
+  at: string;
+
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'what the system knew at this moment (default now); not in the future',
+  })
+  @IsOptional()
+  @IsPastDateTime()
+  knownAt?: string | null;
+
+  @Field(() => String, CONSISTENT_WITH)
+  @Allow()
+  consistentWith?: string | null;
+}
 
 /** The audit queries of CONTRACT.md (auditors and admins). */
 @Resolver()
@@ -59,10 +87,7 @@ export class AuditResolver {
       '某时点的个案 / the case at business time `at` as known at `knownAt` (default now); null before it existed',
   })
   caseAsOf(
-    @Args('caseId', { type: () => ID }) caseId: string,
-    @Args('at', { type: () => GraphQLDateTime }) at: string,
-    @Args('knownAt', { type: () => GraphQLDateTime, nullable: true }) knownAt: string | null,
-    @Args('consistentWith', CONSISTENT_WITH) _consistentWith: string | null,
+    @Args() { caseId, at, knownAt }: CaseAsOfArgs,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Case | null> {
     return this.audit.asOf(principal, caseId, at, knownAt ?? null);
@@ -97,7 +122,7 @@ export class AuditResolver {
     offset: number | null,
   ): Promise<AccessLogEntry[]> {
     if (typeof offset === 'number' && offset < 0)
-      throw new BadUserInput([{ field: 'offset', message: 'must be 0 or more' }]);
+      throw new BadUserInput([{ field: 'offset', message: MESSAGES.offset }]);
     const entries = await this.audit.accessLogOf(principal, caseId);
     const from = offset ?? 0;
     return entries.slice(from, from + (first ?? AUDIT_PAGE));

@@ -4,20 +4,26 @@ import {
   COMMAND_ACTION_OF,
   businessTimeOf,
   caseDecider,
+  evolve,
+  heldIdNumbers,
   initialCaseState,
   type CaseCommand,
   type CaseEvent,
   type CaseState,
+  type CommandAction,
   type IdentifyChild,
 } from '@app/domain';
 import { CLOCK, type Clock } from '../command/clock';
 import { CommandPath, type CommandOutcome } from '../command/command-path';
 import type { Decider } from '../command/decider';
+import { KeyedLock } from '../command/keyed-lock';
 import { CorrectionTargets } from '../audit/correction-targets';
-import { CaseNotFound } from '../errors/app-errors';
+import { CaseNotFound, type FieldError } from '../errors/app-errors';
+import { inputProblemsOf } from '../validation/input-problems';
 import { caseStream } from './case-streams';
 import { actorOf, assertAllowed, envelopeFor, type CommandContext } from './command-context';
 import { IdentityReservations } from './identity-reservations';
+import { inputRefusal } from './input-refusal';
 
 /** Each event carries its own business time (a court act: its effective date). */
 const occurredAt = (event: { type: string; data: unknown }): string =>
@@ -36,9 +42,21 @@ export type ExistingCaseCommand = Exclude<CaseCommand, IdentifyChild>;
 /** A command on an existing case, before the actor and the time are added. */
 export type CaseCommandInput = Omit<ExistingCaseCommand, 'actor' | 'now'>;
 
+type CaseDecider = Decider<CaseState, CaseCommand, CaseEvent>;
+type EnvelopeOverrides = { eventIds?: string[] };
+
+/** The commands that can change which ID number a case holds open (the others never touch one). */
+const movesIdNumber = (command: ExistingCaseCommand): boolean =>
+  command.type === 'CloseCase' ||
+  command.type === 'ReopenCase' ||
+  (command.type === 'CorrectCase' && command.data.field === 'idNumber');
+
 /** Runs case commands on the one command path, with authorisation and the one-open-case rule. */
 @Injectable()
 export class CaseCommandService {
+  /** commands that move a case's reservation run one at a time per case in this process */
+  private readonly caseLocks = new KeyedLock();
+
   constructor(
     private readonly path: CommandPath,
     private readonly reservations: IdentityReservations,
@@ -47,7 +65,8 @@ export class CaseCommandService {
   ) {}
 
   async identify(data: IdentifyChild['data'], ctx: CommandContext): Promise<CaseCommandResult> {
-    assertAllowed(ctx.principal, 'identifyChild', data.regionCode);
+    const problems = inputProblemsOf(data);
+    assertAllowed(ctx.principal, 'identifyChild', ...(problems.length ? [] : [data.regionCode]));
     const caseId = randomUUID();
     const command: IdentifyChild = {
       type: 'IdentifyChild',
@@ -56,27 +75,15 @@ export class CaseCommandService {
       now: this.now(),
       data,
     };
-    caseDecider.decide(command, initialCaseState()); // refuse bad input before reserving anything
-    await this.reservations.reserve(data.idNumber, caseId, ctx);
-    try {
-      const outcome = await this.path.run(
-        caseStream(caseId),
-        caseDecider,
-        command,
-        envelopeFor(ctx, occurredAt),
-      );
-      return result(caseId, outcome);
-    } catch (error) {
-      await this.reservations.release(data.idNumber, caseId, 'identification failed', ctx);
-      throw error;
-    }
+    const state = initialCaseState();
+    if (problems.length > 0) throw await inputRefusal(problems, command, state, caseDecider);
+    return this.withReservations(command, state, caseDecider, ctx);
   }
 
   async execute(
     input: CaseCommandInput,
     ctx: CommandContext,
-    envelopeOverrides?: { eventIds?: string[] },
-    reservationHandled = false,
+    envelopeOverrides?: EnvelopeOverrides,
   ): Promise<CaseCommandResult> {
     const action = COMMAND_ACTION_OF[input.type as keyof typeof COMMAND_ACTION_OF];
     if (action) assertAllowed(ctx.principal, action);
@@ -85,19 +92,73 @@ export class CaseCommandService {
       actor: actorOf(ctx.principal),
       now: this.now(),
     } as ExistingCaseCommand;
-    const stream = caseStream(command.caseId);
-    if (command.type === 'ReopenCase') await this.reserveForReopen(command, ctx);
+    const decider = this.guarded(action, ctx);
+    const problems = inputProblemsOf(command.data);
+    if (problems.length > 0) throw await this.inputRefusal(command, problems, decider, ctx);
     // correctsRevision must name an event of this stream that recorded the field
     if (command.type === 'CorrectCase') await this.corrections.check(ctx.principal, command);
-    if (
-      command.type === 'CorrectCase' &&
-      command.data.field === 'idNumber' &&
-      !reservationHandled
-    ) {
-      return this.correctIdNumber(command, ctx);
+    if (!movesIdNumber(command)) {
+      const envelope = { ...envelopeFor(ctx, occurredAt), ...envelopeOverrides };
+      const outcome = await this.path.run(caseStream(command.caseId), decider, command, envelope);
+      return result(command.caseId, outcome);
     }
+    return this.caseLocks.run(command.caseId, async () => {
+      const { state } = await this.load(command.caseId);
+      return this.withReservations(command, state, decider, ctx, envelopeOverrides);
+    });
+  }
 
-    const guarded: Decider<CaseState, CaseCommand, CaseEvent> = {
+  /**
+   * The one-open-case rule around a command that may change the number a case holds: the command
+   * is decided on the current state first (a refusal, whatever its reason, has touched nothing),
+   * the numbers it will hold are reserved, the case is written, and then the numbers it no longer
+   * holds are released. When the write fails, what this command reserved is released again unless
+   * the case holds it after all: a refused or failed command leaves the reservations as it found them.
+   */
+  private async withReservations(
+    command: CaseCommand,
+    state: CaseState,
+    decider: CaseDecider,
+    ctx: CommandContext,
+    envelopeOverrides?: EnvelopeOverrides,
+  ): Promise<CaseCommandResult> {
+    const { caseId } = command;
+    const before = heldIdNumbers(state);
+    const after = heldIdNumbers(decider.decide(command, state).reduce(evolve, state));
+    const taken: string[] = [];
+    let outcome: CommandOutcome<CaseState>;
+    try {
+      for (const idNumber of after.filter((n) => !before.includes(n)))
+        if (await this.reservations.reserve(idNumber, caseId, ctx)) taken.push(idNumber);
+      const envelope = { ...envelopeFor(ctx, occurredAt), ...envelopeOverrides };
+      outcome = await this.path.run(caseStream(caseId), decider, command, envelope);
+    } catch (error) {
+      // when the case cannot even be read, what was taken is left: it goes stale (see reserve)
+      const now = taken.length > 0 ? await this.load(caseId).catch(() => null) : null;
+      if (now)
+        await this.reservations.settle(caseId, taken, now.state, `${command.type} failed`, ctx);
+      throw error;
+    }
+    await this.reservations.settle(caseId, [...before, ...taken], outcome.state, command.type, ctx);
+    return result(caseId, outcome);
+  }
+
+  /** An input its DTO refused, named together with what the case refuses (see inputRefusal). */
+  private async inputRefusal(
+    command: ExistingCaseCommand,
+    problems: FieldError[],
+    decider: CaseDecider,
+    ctx: CommandContext,
+  ) {
+    const { state } = await this.load(command.caseId);
+    const targets =
+      command.type === 'CorrectCase' ? [() => this.corrections.check(ctx.principal, command)] : [];
+    return inputRefusal(problems, command, state, decider, targets);
+  }
+
+  /** Unknown cases are NOT_FOUND, and the case must lie in the caller's regions (both, to transfer). */
+  private guarded(action: CommandAction | undefined, ctx: CommandContext): CaseDecider {
+    return {
       ...caseDecider,
       decide: (c, state) => {
         if (state.status === 'NONE') throw new CaseNotFound();
@@ -111,53 +172,6 @@ export class CaseCommandService {
         return caseDecider.decide(c, state);
       },
     };
-    let outcome: CommandOutcome<CaseState>;
-    try {
-      outcome = await this.path.run(stream, guarded, command, {
-        ...envelopeFor(ctx, occurredAt),
-        ...envelopeOverrides,
-      });
-    } catch (error) {
-      if (command.type === 'ReopenCase') await this.releaseAfterFailedReopen(command.caseId, ctx);
-      throw error;
-    }
-    if (outcome.eventTypes.includes('CaseClosed') && outcome.state.status !== 'NONE') {
-      await this.reservations.release(
-        outcome.state.child.idNumber,
-        command.caseId,
-        'case closed',
-        ctx,
-      );
-    }
-    return result(command.caseId, outcome);
-  }
-
-  /** The one-open-case rule follows the corrected number: reserve the new one, then free the old. */
-  private async correctIdNumber(
-    command: ExistingCaseCommand & { type: 'CorrectCase' },
-    ctx: CommandContext,
-  ): Promise<CaseCommandResult> {
-    const { state } = await this.load(command.caseId);
-    if (state.status === 'NONE') throw new CaseNotFound();
-    assertAllowed(ctx.principal, 'correctCase', state.regionCode);
-    const holdsReservation = state.status !== 'CLOSED';
-    if (holdsReservation) await this.reservations.reserve(command.data.to, command.caseId, ctx);
-    let outcome: CaseCommandResult;
-    try {
-      outcome = await this.execute({ ...command, data: { ...command.data } }, ctx, undefined, true);
-    } catch (error) {
-      if (holdsReservation)
-        await this.reservations.release(command.data.to, command.caseId, 'correction failed', ctx);
-      throw error;
-    }
-    if (holdsReservation)
-      await this.reservations.release(
-        state.child.idNumber,
-        command.caseId,
-        'ID number corrected',
-        ctx,
-      );
-    return outcome;
   }
 
   async load(caseId: string): Promise<{ state: CaseState; revision: number }> {
@@ -166,18 +180,6 @@ export class CaseCommandService {
       state: loaded.state,
       revision: loaded.revision === 'no_stream' ? -1 : Number(loaded.revision),
     };
-  }
-
-  private async reserveForReopen(command: ExistingCaseCommand, ctx: CommandContext): Promise<void> {
-    const { state } = await this.load(command.caseId);
-    if (state.status === 'CLOSED')
-      await this.reservations.reserve(state.child.idNumber, command.caseId, ctx);
-  }
-
-  private async releaseAfterFailedReopen(caseId: string, ctx: CommandContext): Promise<void> {
-    const { state } = await this.load(caseId);
-    if (state.status === 'CLOSED')
-      await this.reservations.release(state.child.idNumber, caseId, 'reopen failed', ctx);
   }
 
   private now(): string {

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { parseYuan } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { CorrelationId, CurrentPrincipal } from '../graphql/request-context';
+import { withArgumentPaths } from '../validation/argument-paths';
 import type { CaseCommandInput, CaseCommandResult } from './case-command.service';
 import { ExecuteCaseCommand, IdentifyChildCommand } from './commands/case.commands';
 import { CommandResult } from './graphql/case.types';
@@ -42,9 +43,9 @@ export class CaseMutationsResolver {
     correlationId: string,
     command: CaseCommandInput,
   ): Promise<CommandResult> {
-    return this.commands
-      .execute(new ExecuteCaseCommand(command, { principal, correlationId }))
-      .then(toResult);
+    return withArgumentPaths('input', () =>
+      this.commands.execute(new ExecuteCaseCommand(command, { principal, correlationId })),
+    ).then(toResult);
   }
 
   @Mutation(() => CommandResult, { description: '发现识别 / identify a child' })
@@ -62,7 +63,9 @@ export class CaseMutationsResolver {
         : null,
     };
     return toResult(
-      await this.commands.execute(new IdentifyChildCommand(data, { principal, correlationId })),
+      await withArgumentPaths('input', () =>
+        this.commands.execute(new IdentifyChildCommand(data, { principal, correlationId })),
+      ),
     );
   }
 

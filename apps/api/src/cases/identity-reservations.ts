@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { caseDecider, reservationDecider } from '@app/domain';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { caseDecider, holdsIdNumber, reservationDecider, type CaseState } from '@app/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, type Clock } from '../command/clock';
 import { CommandPath } from '../command/command-path';
@@ -11,28 +11,41 @@ const IN_FLIGHT_GRACE_MS = 60_000;
 
 /**
  * One open case per ID number, on any event store: the reservation stream (keyed hash of the
- * number) is appended with optimistic concurrency, so two concurrent identifications cannot both win.
+ * number) is appended with optimistic concurrency, so two concurrent identifications cannot both
+ * win. The case streams are the truth: a reservation whose holder no longer carries the number
+ * open (closed, corrected, or never written) is stale, and the next reservation takes it over.
  */
 @Injectable()
 export class IdentityReservations {
+  private readonly logger = new Logger(IdentityReservations.name);
+
   constructor(
     private readonly path: CommandPath,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async reserve(idNumber: string, caseId: string, ctx: CommandContext): Promise<void> {
+  /**
+   * Reserves the number for the case; DUPLICATE_CASE while another case holds it. True when
+   * this call took it, false when the case held it already (nothing was written).
+   */
+  async reserve(idNumber: string, caseId: string, ctx: CommandContext): Promise<boolean> {
     const stream = reservationStream(this.config.identityKey, idNumber);
     const loaded = await this.path.load(stream, reservationDecider);
     const holder = loaded.state.heldBy;
     const staleHolder =
-      holder !== null && holder !== caseId && (await this.isStale(holder, loaded.lastRecordedAt));
-    await this.path.run(
+      holder !== null &&
+      holder !== caseId &&
+      (await this.isStale(holder, idNumber, loaded.lastRecordedAt))
+        ? holder
+        : undefined;
+    const outcome = await this.path.run(
       stream,
       reservationDecider,
       { type: 'Reserve', caseId, staleHolder },
       envelopeFor(ctx, this.clock.now().toISOString()),
     );
+    return outcome.eventIds.length > 0;
   }
 
   /** The open case of an ID number, if any (how agencies name a child by ID number). */
@@ -44,7 +57,7 @@ export class IdentityReservations {
     const holder = loaded.state.heldBy;
     if (holder === null) return null;
     const { state } = await this.path.load(caseStream(holder), caseDecider);
-    return state.status === 'NONE' || state.status === 'CLOSED' ? null : holder;
+    return holdsIdNumber(state, idNumber) ? holder : null;
   }
 
   async release(
@@ -63,13 +76,41 @@ export class IdentityReservations {
   }
 
   /**
-   * A holder is stale when its case is closed (the release after closing was lost) or when its
-   * case was never written (a crash between reserving and identifying) and the grace time passed.
+   * Frees each of `idNumbers` the case holds a reservation of but no longer carries open in
+   * `state`. After a failed command this is the compensation, and it must not hide the failure:
+   * an error here is logged, and what it leaves behind is stale, taken over by the next reservation.
    */
-  private async isStale(holderCaseId: string, reservedAt: string | undefined): Promise<boolean> {
+  async settle(
+    caseId: string,
+    idNumbers: readonly string[],
+    state: CaseState,
+    reason: string,
+    ctx: CommandContext,
+  ): Promise<void> {
+    for (const idNumber of new Set(idNumbers)) {
+      if (holdsIdNumber(state, idNumber)) continue;
+      try {
+        await this.release(idNumber, caseId, reason, ctx);
+      } catch (error) {
+        this.logger.warn(
+          `a reservation of case ${caseId} was left to go stale (${(error as Error)?.name ?? 'error'})`,
+        );
+      }
+    }
+  }
+
+  /**
+   * A holder is stale when its case does not hold the number (closed, or its ID number corrected:
+   * the release after it was lost) or was never written (a crash between reserving and
+   * identifying) and the grace time passed.
+   */
+  private async isStale(
+    holderCaseId: string,
+    idNumber: string,
+    reservedAt: string | undefined,
+  ): Promise<boolean> {
     const holder = await this.path.load(caseStream(holderCaseId), caseDecider);
-    if (holder.state.status === 'CLOSED') return true;
-    if (holder.state.status !== 'NONE') return false;
+    if (holder.state.status !== 'NONE') return !holdsIdNumber(holder.state, idNumber);
     const age = this.clock.now().getTime() - (reservedAt ? Date.parse(reservedAt) : 0);
     return age > IN_FLIGHT_GRACE_MS;
   }

@@ -1,3 +1,5 @@
+import { invalidInputMessage } from '@app/domain';
+
 /** Errors raised by the application layer itself (the domain has its own, mapped in contract-error.ts). */
 export class Unauthenticated extends Error {
   override readonly name = 'Unauthenticated';
@@ -44,7 +46,7 @@ export interface FieldError {
 export class BadUserInput extends Error {
   override readonly name = 'BadUserInput';
   constructor(readonly fields: FieldError[]) {
-    super(`invalid input: ${fields.map((f) => f.field).join(', ')}`);
+    super(invalidInputMessage(fields));
   }
 }
 

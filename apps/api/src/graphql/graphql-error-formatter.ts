@@ -1,9 +1,14 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { RateLimited } from '../errors/app-errors';
 import { toContractError } from '../errors/to-contract-error';
 import { BodyTooDeep } from '../http/json-body';
 import { wantsGraphQLResponse } from './graphql-http';
+import {
+  withCompleteInputErrors,
+  type FormatterContext,
+} from './input-errors/complete-input-errors';
 
 const VARIABLE_PROBLEM = /^Variable "\$(\w+)" got invalid value/;
 const AT_PATH = / at "([\w.[\]]+)";/;
@@ -17,6 +22,8 @@ const VARIABLE_MISSING =
 /** A GraphQL error as it leaves the server: contract code, safe message, the bad fields if any. */
 function format(error: GraphQLError, log?: Logger): Record<string, unknown> {
   const base = { path: error.path, locations: error.locations };
+  if (Array.isArray(error.extensions?.fields) && !error.originalError)
+    return { ...base, message: error.message, extensions: error.extensions }; // named in full already
   if (!error.originalError || error.originalError instanceof GraphQLError) {
     // parse, validation and variable coercion errors: graphql-js puts the offending value in the
     // message, and values may be names or ID numbers, so only the field path is kept
@@ -136,7 +143,8 @@ function requestErrorStatus(errors: readonly GraphQLError[], graphqlResponse: bo
   return graphqlResponse ? 400 : 200;
 }
 
-type FormatterContext = {
+/** What the formatter reads of Mercurius' context: the reply, its request's headers. */
+type ReplyContext = FormatterContext & {
   reply?: {
     log: Logger;
     request?: { headers: Record<string, unknown> };
@@ -152,13 +160,15 @@ type FormatterContext = {
  */
 export function graphqlErrorFormatter(
   execution: ExecutionResult & { statusCode?: number },
-  context: FormatterContext,
+  context: ReplyContext,
 ): { statusCode: number; response: ExecutionResult } {
-  const errors = (execution.errors ?? []).flatMap((error) => {
+  const flat = (execution.errors ?? []).flatMap((error) => {
     const nested = (error.originalError as { errors?: unknown } | undefined)?.errors;
     if (Array.isArray(nested)) return nested as GraphQLError[]; // Mercurius wraps validation errors
     return [error];
   });
+  // refused before execution for its input: one error naming every bad field by argument path
+  const errors = execution.data ? flat : withCompleteInputErrors(flat, context);
   const graphqlErrors = errors.map((e) =>
     e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)),
   );
@@ -193,11 +203,7 @@ const TRANSPORT_ERRORS: Record<number, { code: string; message: string }> = {
 export function graphqlErrorHandler(
   error: Error & { statusCode?: number; code?: string },
   request: { headers: Record<string, unknown> },
-  reply: {
-    log: Logger;
-    header(k: string, v: string): unknown;
-    code(status: number): { send(body: unknown): unknown };
-  },
+  reply: FastifyReply,
 ): unknown {
   const transport =
     error.code?.startsWith('FST_ERR_CTP_') ||
@@ -215,9 +221,7 @@ export function graphqlErrorHandler(
     error instanceof GraphQLError
       ? error
       : new GraphQLError(error.message, { originalError: error });
-  const { statusCode, response } = graphqlErrorFormatter(
-    { errors: [graphqlError] },
-    { reply: { log: reply.log, request, header: (k, v) => reply.header(k, v) } },
-  );
+  const context = { reply, app: reply.server } as unknown as ReplyContext;
+  const { statusCode, response } = graphqlErrorFormatter({ errors: [graphqlError] }, context);
   return reply.code(statusCode).send(response);
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { isRegionPrefix, isValidMonth } from '@app/domain';
+import { isRegionPrefix, isValidMonth, MESSAGES } from '@app/domain';
 import { TokenService } from '../auth/token.service';
 import { assertAllowed } from '../cases/command-context';
 import { BadUserInput, type FieldError } from '../errors/app-errors';
@@ -30,13 +30,10 @@ export class PaymentRollController {
     const { regionCode, month, consistentWith } = query;
     const bad: FieldError[] = [];
     if (!isRegionPrefix(regionCode))
-      bad.push({
-        field: 'regionCode',
-        message: 'must be a region code prefix of 2, 4, 6, 9 or 12 digits',
-      });
-    if (!isValidMonth(month)) bad.push({ field: 'month', message: 'must be a month YYYY-MM' });
+      bad.push({ field: 'regionCode', message: MESSAGES.regionPrefix });
+    if (!isValidMonth(month)) bad.push({ field: 'month', message: MESSAGES.month });
     if (consistentWith !== undefined && typeof consistentWith !== 'string')
-      bad.push({ field: 'consistentWith', message: 'must be a position' });
+      bad.push({ field: 'consistentWith', message: MESSAGES.position });
     if (bad.length > 0) throw new BadUserInput(bad);
     assertAllowed(principal, 'paymentRoll', regionCode as string);
     await this.consistency.ensure(consistentWith as string | undefined);

@@ -13,8 +13,9 @@ import { Projections } from './projections';
 
 /**
  * Each projection's stored checkpoint and its lag behind the log's head, which process projects
- * (the store's projector lock), and why the projections stopped: this process's own projector's
- * failure, or the one the leader recorded in the store, so every api can say it.
+ * (the store's projector lock: `leader`; in the processes that do not project, `heldBy` too, in
+ * detail), and why the projections stopped: this process's own projector's failure, or the one
+ * the leader recorded in the store, so every api can say it.
  */
 @Injectable()
 export class ProjectionsHealth implements HealthContributor {
@@ -26,7 +27,7 @@ export class ProjectionsHealth implements HealthContributor {
   ) {}
 
   async health(head: Position | null | undefined) {
-    const [stored, leader, recorded] = await Promise.all([
+    const [stored, holder, recorded] = await Promise.all([
       this.store.checkpoints(),
       this.projections.leader(),
       this.store.recordedFailure(),
@@ -48,10 +49,14 @@ export class ProjectionsHealth implements HealthContributor {
         },
       ]),
     );
+    const runner = this.projections.mode;
     return {
       status: failure === null ? ('ok' as const) : ('failing' as const),
-      runner: this.projections.mode,
-      leader,
+      runner,
+      // who projects, as it named itself
+      leader: holder && { name: holder.name, since: holder.since },
+      // another process projects: which one in detail (its pid, host and program)
+      ...(holder && runner !== 'in-process' && { heldBy: holder }),
       checkpoint,
       lag: lag(checkpoint),
       projections,

@@ -6,6 +6,7 @@ import {
   type EventStore,
   type Position,
 } from '@app/event-store';
+import { MESSAGES } from '@app/domain';
 import { BadUserInput, StaleReadModel } from '../errors/app-errors';
 import { LogHead } from '../infrastructure/log-head';
 import { Projections } from './projections';
@@ -74,6 +75,4 @@ export class ReadConsistency {
 }
 
 const notAPosition = () =>
-  new BadUserInput([
-    { field: 'consistentWith', message: 'must be a position returned by a mutation' },
-  ]);
+  new BadUserInput([{ field: 'consistentWith', message: MESSAGES.position }]);

@@ -15,6 +15,7 @@ import { actorOf, assertAllowed, envelopeFor, type CommandContext } from '../cas
 import { CommandResult } from '../cases/graphql/case.types';
 import { SetBenefitStandardInput } from '../cases/inputs/case-inputs';
 import { CorrelationId, CurrentPrincipal } from '../graphql/request-context';
+import { withArgumentPaths } from '../validation/argument-paths';
 
 export class SetBenefitStandardCommand extends Command<CommandResult> {
   constructor(
@@ -69,6 +70,8 @@ export class BenefitStandardsResolver {
     @CorrelationId() correlationId: string,
   ): Promise<CommandResult> {
     const data = { ...rest, monthlyAmountFen: parseYuan(monthlyAmount) };
-    return this.commands.execute(new SetBenefitStandardCommand(data, { principal, correlationId }));
+    return withArgumentPaths('input', () =>
+      this.commands.execute(new SetBenefitStandardCommand(data, { principal, correlationId })),
+    );
   }
 }

@@ -213,6 +213,26 @@ describe('age-out review', () => {
   it('refuses a bad asOf', () => {
     given([identified()]).when(review('2026-02-30')).thenThrows(ValidationFailed);
   });
+
+  it('refuses an asOf after today in China, whatever the hour in UTC', () => {
+    // 2026-05-09 23:30 in China is 15:30 UTC: the birthday (10 May) has not come anywhere in China
+    const early = command(
+      'ReviewAgeOut',
+      { asOf: BIRTHDAY, grantStandardFen: null },
+      { now: '2026-05-09T15:30:00Z' },
+    );
+    const error = given([identified()]).when(early).thenThrows(ValidationFailed);
+    expect(error.fields).toEqual([{ field: 'asOf', message: 'must not be in the future' }]);
+    // 00:30 on the 10th in China is still the 9th in UTC: the review may run
+    const onTime = command(
+      'ReviewAgeOut',
+      { asOf: BIRTHDAY, grantStandardFen: null },
+      { now: '2026-05-09T16:30:00Z' },
+    );
+    given([identified()])
+      .when(onTime)
+      .then([event('AgedOut', { on: BIRTHDAY, reviewedOn: BIRTHDAY })]);
+  });
 });
 
 describe('the grant standard', () => {

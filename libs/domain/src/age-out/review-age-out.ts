@@ -1,7 +1,7 @@
-import { addYears, businessDateOf, isValidDate, monthOf } from '../shared/dates';
-import { ValidationFailed } from '../shared/errors';
+import { addYears, businessDateOf, monthOf } from '../shared/dates';
 import { isFen } from '../shared/money';
-import type { BusinessDate, Fen } from '../shared/types';
+import type { BusinessDate, DateTime, Fen } from '../shared/types';
+import { FieldChecks } from '../shared/validation';
 import { eighteenthBirthday } from '../policy/age';
 import { DEFAULT_POLICY, type CasePolicy } from '../policy/case-policy';
 import { eligibleCategoriesFor } from '../policy/eligibility';
@@ -29,9 +29,9 @@ export function reviewAgeOut(
   state: CaseState,
   input: AgeOutReviewInput,
   policy: CasePolicy = DEFAULT_POLICY,
+  now?: DateTime,
 ): CaseEvent[] {
-  if (!isValidDate(input.asOf))
-    throw new ValidationFailed([{ field: 'asOf', message: 'must be a date YYYY-MM-DD' }]);
+  checkAgeOutReviewDate(input.asOf, now);
   const events: CaseEvent[] = [];
   let current = state;
   for (let step = 0; step < 4; step++) {
@@ -41,6 +41,17 @@ export function reviewAgeOut(
     current = next.reduce(evolve, current);
   }
   return events;
+}
+
+/**
+ * The review's date: a real date, and, when the time is known, not after today (China time): a
+ * review ahead of time would age minors out irreversibly on a birthday that has not come.
+ */
+export function checkAgeOutReviewDate(asOf: unknown, now?: DateTime): void {
+  const checks = new FieldChecks();
+  if (now === undefined) checks.date(asOf, 'asOf');
+  else checks.pastDate(asOf, 'asOf', now);
+  checks.throwIfAny();
 }
 
 function reviewStep(state: CaseState, input: AgeOutReviewInput, policy: CasePolicy): CaseEvent[] {

@@ -117,6 +117,13 @@ describe('determining categories', () => {
     expect(error.fields.map((f) => f.field)).toEqual(['categories']);
   });
 
+  it('refuses an empty list: a child without any category leaves by closing the case', () => {
+    const error = given([childIdentified()]).when(determine([])).thenThrows(ValidationFailed);
+    expect(error.fields).toEqual([
+      { field: 'categories', message: 'must name at least one category' },
+    ]);
+  });
+
   it('refuses on a closed case', () => {
     given([childIdentified(), closed()])
       .when(determine(['ORPHAN']))

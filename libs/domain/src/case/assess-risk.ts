@@ -1,12 +1,13 @@
-import { businessDateOf } from '../shared/dates';
-import { CHILD_CATEGORIES, isOneOf, type RiskScore } from '../shared/enums';
+import type { RiskScore } from '../shared/enums';
+import { TEXT_LIMITS } from '../shared/limits';
+import { MESSAGES } from '../shared/messages';
 import { FieldChecks, optionalText } from '../shared/validation';
 import { isRiskScore, riskLevelOf } from '../policy/risk';
 import type { AssessRisk, DetermineCategories } from './case.commands';
 import type { CategoriesDetermined, RiskAssessed } from './case.events';
 import type { CaseState } from './case.state';
 import { requireActive } from './case-status';
-import { checkCaseDateTime } from './case-checks';
+import { checkCaseDateTime, checkCategories } from './case-checks';
 
 // "three dimensions ... each scored 0-3. The level is the four-colour ledger (四色台账)"
 export function assessRisk(command: AssessRisk, state: CaseState): RiskAssessed[] {
@@ -14,9 +15,9 @@ export function assessRisk(command: AssessRisk, state: CaseState): RiskAssessed[
   const d = command.data;
   const checks = new FieldChecks();
   for (const field of ['guardianshipRisk', 'livingRisk', 'behaviourRisk'] as const)
-    checks.check(isRiskScore(d[field]), field, 'must be an integer from 0 to 3');
-  checkCaseDateTime(checks, d.assessedAt, 'assessedAt', file, businessDateOf(command.now));
-  checks.text(d.notes, 'notes', { required: false, max: 2000 });
+    checks.check(isRiskScore(d[field]), field, MESSAGES.riskScore);
+  checkCaseDateTime(checks, d.assessedAt, 'assessedAt', file, command.now);
+  checks.text(d.notes, 'notes', TEXT_LIMITS.notes, { required: false });
   checks.throwIfAny();
 
   const scores = [d.guardianshipRisk, d.livingRisk, d.behaviourRisk] as RiskScore[];
@@ -35,7 +36,8 @@ export function assessRisk(command: AssessRisk, state: CaseState): RiskAssessed[
   ];
 }
 
-// "Categories (a child can hold several)"; determined by civil affairs, may be none at all
+// "Categories (a child can hold several)"; determined by civil affairs: at least one (a child who
+// no longer holds any leaves protection by closing the case)
 export function determineCategories(
   command: DetermineCategories,
   state: CaseState,
@@ -43,12 +45,8 @@ export function determineCategories(
   const file = requireActive(state, command.caseId, command.type);
   const d = command.data;
   const checks = new FieldChecks();
-  checks.check(
-    Array.isArray(d.categories) && d.categories.every((c) => isOneOf(CHILD_CATEGORIES, c)),
-    'categories',
-    'unknown category',
-  );
-  checkCaseDateTime(checks, d.determinedAt, 'determinedAt', file, businessDateOf(command.now));
+  checkCategories(checks, d.categories, 'categories', { atLeastOne: true });
+  checkCaseDateTime(checks, d.determinedAt, 'determinedAt', file, command.now);
   checks.throwIfAny();
   return [
     {

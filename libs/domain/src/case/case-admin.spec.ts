@@ -13,6 +13,19 @@ import {
 } from '../testing/fixtures';
 
 const visit = (visitedAt = '2026-03-03T15:00:00+08:00') => command('RecordVisit', { visitedAt });
+
+describe('business time', () => {
+  // NOW is 2026-03-10T10:00:00+08:00
+  it('refuses a visit later today, and allows a device clock a few minutes fast', () => {
+    const error = given([childIdentified()])
+      .when(visit('2026-03-10T18:00:00+08:00'))
+      .thenThrows(ValidationFailed);
+    expect(error.fields).toEqual([{ field: 'visitedAt', message: 'must not be in the future' }]);
+    given([childIdentified()])
+      .when(visit('2026-03-10T02:04:00Z'))
+      .then([event('VisitRecorded', { visitedAt: '2026-03-10T02:04:00Z', notes: null })]);
+  });
+});
 const transfer = (toRegionCode = OTHER_VILLAGE) =>
   command('TransferCase', { toRegionCode, transferredAt: '2026-03-04T09:00:00+08:00' });
 const close = (reason = '收养') =>

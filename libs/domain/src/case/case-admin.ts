@@ -1,4 +1,6 @@
-import { businessDateOf, compareDateTimes } from '../shared/dates';
+import { compareDateTimes } from '../shared/dates';
+import { TEXT_LIMITS } from '../shared/limits';
+import { MESSAGES } from '../shared/messages';
 import { IllegalTransition } from '../shared/errors';
 import { FieldChecks, optionalText } from '../shared/validation';
 import { isVillageCode } from '../region/region-code';
@@ -28,7 +30,7 @@ export function assignCaseworker(
   const file = requireActive(state, command.caseId, command.type);
   const { caseworkerId } = command.data;
   const checks = new FieldChecks();
-  checks.text(caseworkerId, 'caseworkerId', { max: 128 });
+  checks.text(caseworkerId, 'caseworkerId', TEXT_LIMITS.caseworkerId);
   checks.throwIfAny();
   if (file.caseworkerId === caseworkerId)
     throw new IllegalTransition(command.type, file.status, 'already the caseworker');
@@ -40,8 +42,8 @@ export function recordVisit(command: RecordVisit, state: CaseState): VisitRecord
   const file = requireActive(state, command.caseId, command.type);
   const { visitedAt, notes } = command.data;
   const checks = new FieldChecks();
-  checkCaseDateTime(checks, visitedAt, 'visitedAt', file, businessDateOf(command.now));
-  checks.text(notes, 'notes', { required: false, max: 2000 });
+  checkCaseDateTime(checks, visitedAt, 'visitedAt', file, command.now);
+  checks.text(notes, 'notes', TEXT_LIMITS.notes, { required: false });
   checks.throwIfAny();
   return [{ type: 'VisitRecorded', data: { visitedAt, notes: optionalText(notes) } }];
 }
@@ -51,8 +53,8 @@ export function transferCase(command: TransferCase, state: CaseState): CaseTrans
   const file = requireActive(state, command.caseId, command.type);
   const { toRegionCode, transferredAt } = command.data;
   const checks = new FieldChecks();
-  checks.check(isVillageCode(toRegionCode), 'toRegionCode', 'must be a 12-digit village code');
-  checkCaseDateTime(checks, transferredAt, 'transferredAt', file, businessDateOf(command.now));
+  checks.check(isVillageCode(toRegionCode), 'toRegionCode', MESSAGES.villageCode);
+  checkCaseDateTime(checks, transferredAt, 'transferredAt', file, command.now);
   checks.throwIfAny();
   if (toRegionCode === file.regionCode)
     throw new IllegalTransition(command.type, file.status, 'the case is already in that region');
@@ -71,8 +73,8 @@ export function closeCase(command: CloseCase, state: CaseState): CaseClosed[] {
     throw new IllegalTransition(command.type, file.status, 'the case is already closed');
   const { reason, closedAt } = command.data;
   const checks = new FieldChecks();
-  checks.text(reason, 'reason');
-  checkCaseDateTime(checks, closedAt, 'closedAt', file, businessDateOf(command.now));
+  checks.text(reason, 'reason', TEXT_LIMITS.reason);
+  checkCaseDateTime(checks, closedAt, 'closedAt', file, command.now);
   checks.throwIfAny();
   return [{ type: 'CaseClosed', data: { reason: reason.trim(), closedAt } }];
 }
@@ -84,8 +86,8 @@ export function reopenCase(command: ReopenCase, state: CaseState): CaseReopened[
     throw new IllegalTransition(command.type, file.status, 'the case is not closed');
   const { reason, reopenedAt } = command.data;
   const checks = new FieldChecks();
-  checks.text(reason, 'reason');
-  if (checkCaseDateTime(checks, reopenedAt, 'reopenedAt', file, businessDateOf(command.now)))
+  checks.text(reason, 'reason', TEXT_LIMITS.reason);
+  if (checkCaseDateTime(checks, reopenedAt, 'reopenedAt', file, command.now))
     checks.check(
       compareDateTimes(reopenedAt, file.closure.closedAt) >= 0,
       'reopenedAt',

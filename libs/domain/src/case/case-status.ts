@@ -42,3 +42,16 @@ export function requireActive(state: CaseState, caseId: string, command: string)
     throw new IllegalTransition(command, existing.status, 'the case is no longer open');
   return existing;
 }
+
+/**
+ * Whether the case holds the reservation of `idNumber` (one open case per ID number): it exists,
+ * is not closed, and carries that number. An aged-out case keeps its number until it is closed.
+ */
+export function holdsIdNumber(state: CaseState, idNumber: string): boolean {
+  return state.status !== 'NONE' && state.status !== 'CLOSED' && state.child.idNumber === idNumber;
+}
+
+/** The ID numbers the case holds: none, or its own. */
+export function heldIdNumbers(state: CaseState): string[] {
+  return state.status === 'NONE' || state.status === 'CLOSED' ? [] : [state.child.idNumber];
+}

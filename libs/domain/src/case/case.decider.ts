@@ -50,7 +50,7 @@ export function decide(
     case 'CorrectCase':
       return correctCase(command, state);
     case 'ReviewAgeOut':
-      return reviewAgeOut(state, command.data, policy);
+      return reviewAgeOut(state, command.data, policy, command.now);
     case 'ReportGuardianshipCrisis':
       return reportGuardianshipCrisis(command, state);
     case 'UrgeGuardian':

@@ -14,8 +14,16 @@ import type {
 import type { BusinessDate, DateTime, Fen, YearMonth } from '../shared/types';
 
 export type Child = { name: string; idNumber: string };
-/** A guardian as recorded; `relation` e.g. "grandmother" (free text). */
-export type Guardian = { kind: GuardianKind; name: string; relation: string | null };
+/**
+ * A guardian as recorded; `relation` e.g. "grandmother" (free text). `byLaw`: the parents as
+ * guardians by law, held while the file records no guardian (see guardianship/guardian-by-law).
+ */
+export type Guardian = {
+  kind: GuardianKind;
+  name: string;
+  relation: string | null;
+  byLaw?: true;
+};
 
 export type ChildIdentified = Event<
   'ChildIdentified',

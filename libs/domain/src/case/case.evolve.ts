@@ -4,6 +4,7 @@ import type { CaseEvent, Guardian } from './case.events';
 import type { CaseFile, CaseState, ProtectionPeriod } from './case.state';
 import { withStatus } from './case-status';
 import { evolveGuardianship } from '../guardianship/guardianship.evolve';
+import { guardianByLaw, guardianForCategories } from '../guardianship/guardian-by-law';
 
 /** Folds one event into the case. Pure; every event type is handled (see `_exhaustive`). */
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
@@ -25,12 +26,15 @@ function evolveFile(file: CaseFile, event: CaseEvent): CaseFile {
         assessedAt,
       };
     }
-    case 'CategoriesDetermined':
+    case 'CategoriesDetermined': {
+      const categories = [...event.data.categories];
       return {
         ...file,
-        categories: [...event.data.categories],
+        categories,
+        guardian: guardianForCategories(file.guardian, file.guardianOnRecord, categories),
         categoryRedeterminationNeeded: false,
       };
+    }
     case 'ProgrammeEnrolled': {
       const { programme, effectiveFrom, fastTrack, amountFen, coverageSharePercent } = event.data;
       const oneOff = amountFen !== undefined;
@@ -137,7 +141,8 @@ function evolveFile(file: CaseFile, event: CaseEvent): CaseFile {
 }
 
 function identified(data: Extract<CaseEvent, { type: 'ChildIdentified' }>['data']): CaseFile {
-  const guardian: Guardian | null = data.guardian === null ? null : { ...data.guardian };
+  const guardian: Guardian | null =
+    data.guardian === null ? guardianByLaw(data.categories) : { ...data.guardian };
   return {
     id: data.caseId,
     regionCode: data.regionCode,
@@ -154,6 +159,7 @@ function identified(data: Extract<CaseEvent, { type: 'ChildIdentified' }>['data'
     lastVisitAt: null,
     caseworkerId: null,
     guardian,
+    guardianOnRecord: data.guardian !== null,
     revokedGuardians: [],
     guardianship: {
       crisis: null,

@@ -73,8 +73,13 @@ export type CaseFile = {
   assessedAt: DateTime | null;
   lastVisitAt: DateTime | null;
   caseworkerId: string | null;
-  /** current guardian; null when none (orphan, or revoked with none appointed) */
+  /**
+   * current guardian: the one on record, else the parents by law; null when none (an orphan, or
+   * revoked with none appointed)
+   */
   guardian: Guardian | null;
+  /** a guardian was recorded (at identification or by a court act): the law's default no longer applies */
+  guardianOnRecord: boolean;
   /** guardians whose qualification was revoked and not restored, oldest first */
   revokedGuardians: Guardian[];
   guardianship: GuardianshipStatus;

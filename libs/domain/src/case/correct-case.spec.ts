@@ -22,15 +22,18 @@ const correct = (data: Partial<CorrectCase['data']> = {}) =>
   });
 
 describe('correcting a case', () => {
-  describe('when identified with a wrong birth date', () => {
+  describe('when the birth date on record differs from the ID number', () => {
+    // a file recorded before the birth date was always taken from the ID number
+    const legacy = childIdentified({ birthDate: '2012-06-10' });
+
     it('records what it corrects, from what to what, and why', () => {
-      given([childIdentified()])
-        .when(correct())
+      given([legacy])
+        .when(correct({ to: BIRTH_DATE }))
         .then([
           event('CaseCorrected', {
             field: 'birthDate',
-            from: BIRTH_DATE,
-            to: '2012-06-10',
+            from: '2012-06-10',
+            to: BIRTH_DATE,
             reason: '数据比对出生日期有误',
             correctsRevision: 0,
             correctedAt: NOW,
@@ -39,8 +42,19 @@ describe('correcting a case', () => {
     });
 
     it('uses the corrected birth date from then on', () => {
-      const state = given([childIdentified()]).when(correct()).thenState();
-      expect(state.status !== 'NONE' && state.birthDate).toBe('2012-06-10');
+      const state = given([legacy])
+        .when(correct({ to: BIRTH_DATE }))
+        .thenState();
+      expect(state.status !== 'NONE' && state.birthDate).toBe(BIRTH_DATE);
+    });
+  });
+
+  describe('when the birth date agrees with the ID number', () => {
+    it('refuses a birth date that contradicts characters 7-14 of the ID number', () => {
+      const error = given([childIdentified()]).when(correct()).thenThrows(ValidationFailed);
+      expect(error.fields).toEqual([
+        { field: 'to', message: expect.stringContaining('characters 7-14') },
+      ]);
     });
 
     it('refuses an unchanged value, a future date and a missing reason', () => {
@@ -50,7 +64,11 @@ describe('correcting a case', () => {
       const error = given([childIdentified()])
         .when(correct({ to: '2027-01-01', reason: '', correctsRevision: -1 }))
         .thenThrows(ValidationFailed);
-      expect(error.fields.map((f) => f.field)).toEqual(['reason', 'correctsRevision', 'to']);
+      expect(error.fields).toEqual([
+        { field: 'reason', message: 'must be non-empty text of at most 500 characters' },
+        { field: 'correctsRevision', message: 'must be a revision number (0 or more)' },
+        { field: 'to', message: 'must not be in the future' },
+      ]);
     });
   });
 
@@ -90,7 +108,10 @@ describe('correcting a case', () => {
   describe('when aged out on a wrong birth date', () => {
     it('undoes the age-out when the corrected 18th birthday is still ahead', () => {
       const history = [
-        childIdentified({ birthDate: '2008-01-20' }),
+        childIdentified({
+          child: { name: '测试儿童', idNumber: makeFictionalIdNumber('330102', '2009-01-20', 7) },
+          birthDate: '2008-01-20',
+        }),
         event('AgedOut', { on: '2026-01-20', reviewedOn: '2026-01-20' }),
       ];
       const state = given(history)

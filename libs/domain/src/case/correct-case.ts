@@ -1,6 +1,8 @@
 import { businessDateOf } from '../shared/dates';
 import { CORRECTABLE_FIELDS, isOneOf, type CorrectableField } from '../shared/enums';
 import { IllegalTransition } from '../shared/errors';
+import { TEXT_LIMITS } from '../shared/limits';
+import { MESSAGES } from '../shared/messages';
 import { FieldChecks } from '../shared/validation';
 import {
   birthDateFromIdNumber,
@@ -22,7 +24,6 @@ import { requireCase } from './case-status';
 export function correctCase(command: CorrectCase, state: CaseState): CaseCorrected[] {
   const file = requireCase(state, command.caseId);
   const { field, reason, correctsRevision } = command.data;
-  const today = businessDateOf(command.now);
   const to =
     typeof command.data.to !== 'string'
       ? command.data.to
@@ -30,14 +31,18 @@ export function correctCase(command: CorrectCase, state: CaseState): CaseCorrect
         ? normalizeIdNumber(command.data.to)
         : command.data.to.trim();
   const checks = new FieldChecks();
-  const known = checks.check(isOneOf(CORRECTABLE_FIELDS, field), 'field', 'not correctable');
-  checks.text(reason, 'reason');
+  const known = checks.check(
+    isOneOf(CORRECTABLE_FIELDS, field),
+    'field',
+    MESSAGES.oneOf(CORRECTABLE_FIELDS),
+  );
+  checks.text(reason, 'reason', TEXT_LIMITS.reason);
   checks.check(
     Number.isSafeInteger(correctsRevision) && correctsRevision >= 0,
     'correctsRevision',
-    'must be a revision number (0 or more)',
+    MESSAGES.revision,
   );
-  if (known) checkValue(checks, field, to, today);
+  if (known) checkValue(checks, field, to, command.now, file);
   checks.throwIfAny();
 
   const from = currentValue(file, field);
@@ -55,18 +60,30 @@ export function correctCase(command: CorrectCase, state: CaseState): CaseCorrect
   return events;
 }
 
-function checkValue(checks: FieldChecks, field: CorrectableField, to: string, today: string) {
+function checkValue(
+  checks: FieldChecks,
+  field: CorrectableField,
+  to: string,
+  now: string,
+  file: CaseFile,
+) {
   switch (field) {
     case 'birthDate':
-      if (checks.date(to, 'to')) checks.check(to <= today, 'to', 'is in the future');
+      // "birth date in characters 7-14": a birth date is corrected through the ID number
+      if (checks.pastDate(to, 'to', now))
+        checks.check(
+          to === birthDateFromIdNumber(file.child.idNumber),
+          'to',
+          'contradicts characters 7-14 of the ID number (correct the ID number instead)',
+        );
       return;
     case 'idNumber': {
-      const problem = idNumberProblem(to, today);
+      const problem = idNumberProblem(to, businessDateOf(now));
       checks.check(problem === null, 'to', problem ? ID_NUMBER_PROBLEM_MESSAGES[problem] : '');
       return;
     }
     case 'name':
-      checks.text(to, 'to', { max: 100 });
+      checks.text(to, 'to', TEXT_LIMITS.childName);
       return;
   }
 }

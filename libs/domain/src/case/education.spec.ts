@@ -46,6 +46,26 @@ describe('recording education', () => {
       expect(error.fields.map((f) => f.field)).toEqual(['level', 'fullTime', 'expectedGraduation']);
     });
 
+    it('refuses an expected graduation already past on the day it is recorded', () => {
+      const error = given([childIdentified()])
+        .when(record({ expectedGraduation: '2026-02-28' }))
+        .thenThrows(ValidationFailed);
+      expect(error.fields).toEqual([
+        { field: 'expectedGraduation', message: 'is before the day it was recorded' },
+      ]);
+      // recorded late: it lay ahead then, though it is past now
+      given([childIdentified()])
+        .when(record({ recordedAt: '2026-01-10T10:00:00+08:00', expectedGraduation: '2026-02-28' }))
+        .then([
+          event('EducationRecorded', {
+            level: 'JUNIOR_SECONDARY',
+            fullTime: true,
+            expectedGraduation: '2026-02-28',
+            recordedAt: '2026-01-10T10:00:00+08:00',
+          }),
+        ]);
+    });
+
     it('starts the retake year when a gaokao retake is first recorded, and keeps it', () => {
       const first = given([childIdentified()])
         .when(record({ level: 'GAOKAO_RETAKE' }))
@@ -72,25 +92,9 @@ describe('recording education', () => {
 });
 
 describe('recording a graduation', () => {
-  describe('when in full-time education', () => {
-    it('records it', () => {
-      given([childIdentified(), studying])
-        .when(graduate())
-        .then([event('GraduationRecorded', { graduatedOn: '2026-03-05' })]);
-    });
-
-    it('refuses a graduation in the future', () => {
-      given([childIdentified(), studying])
-        .when(graduate('2026-07-01'))
-        .thenThrows(ValidationFailed);
-    });
-
-    it('refuses a second graduation until new study is recorded', () => {
-      const done = event('GraduationRecorded', { graduatedOn: '2026-03-01' });
-      given([childIdentified(), studying, done]).when(graduate()).thenThrows(IllegalTransition);
-      given([childIdentified(), studying, done, studying])
-        .when(graduate())
-        .then([event('GraduationRecorded', { graduatedOn: '2026-03-05' })]);
+  describe('when in full-time education but not in extended protection', () => {
+    it('refuses: a minor who finishes school records the education that follows', () => {
+      given([childIdentified(), studying]).when(graduate()).thenThrows(IllegalTransition);
     });
   });
 
@@ -113,6 +117,24 @@ describe('recording a graduation', () => {
     it('refuses a graduation before the extension', () => {
       const error = given(extended).when(graduate('2026-01-10')).thenThrows(ValidationFailed);
       expect(error.fields[0].field).toBe('graduatedOn');
+    });
+
+    it('refuses a graduation in the future', () => {
+      const error = given(extended).when(graduate('2026-07-01')).thenThrows(ValidationFailed);
+      expect(error.fields).toEqual([
+        { field: 'graduatedOn', message: 'must not be in the future' },
+      ]);
+    });
+
+    it('refuses a second graduation until new study is recorded', () => {
+      const done = event('GraduationRecorded', { graduatedOn: '2026-03-01' });
+      given([...extended, done])
+        .when(graduate())
+        .thenThrows(IllegalTransition);
+      const newStudy = event('EducationRecorded', { ...studying.data, level: 'UNDERGRADUATE' });
+      given([...extended, done, newStudy])
+        .when(graduate())
+        .then([event('GraduationRecorded', { graduatedOn: '2026-03-05' })]);
     });
   });
 

@@ -1,6 +1,7 @@
-import { businessDateOf } from '../shared/dates';
+import { businessDateOf, isValidDateTime } from '../shared/dates';
 import { EDUCATION_LEVELS, isOneOf } from '../shared/enums';
 import { IllegalTransition } from '../shared/errors';
+import { MESSAGES } from '../shared/messages';
 import { FieldChecks } from '../shared/validation';
 import type { RecordEducation, RecordGraduation } from './case.commands';
 import type { EducationRecorded, GraduationRecorded } from './case.events';
@@ -13,11 +14,24 @@ export function recordEducation(command: RecordEducation, state: CaseState): Edu
   const file = requireActive(state, command.caseId, command.type);
   const d = command.data;
   const checks = new FieldChecks();
-  checks.check(isOneOf(EDUCATION_LEVELS, d.level), 'level', 'unknown education level');
-  checks.check(typeof d.fullTime === 'boolean', 'fullTime', 'must be true or false');
-  if (d.expectedGraduation !== undefined && d.expectedGraduation !== null)
-    checkCaseDate(checks, d.expectedGraduation, 'expectedGraduation', file);
-  checkCaseDateTime(checks, d.recordedAt, 'recordedAt', file, businessDateOf(command.now));
+  checks.check(isOneOf(EDUCATION_LEVELS, d.level), 'level', MESSAGES.oneOf(EDUCATION_LEVELS));
+  checks.check(typeof d.fullTime === 'boolean', 'fullTime', MESSAGES.boolean);
+  const recorded = checkCaseDateTime(checks, d.recordedAt, 'recordedAt', file, command.now);
+  const expected = d.expectedGraduation;
+  if (
+    expected !== undefined &&
+    expected !== null &&
+    checkCaseDate(checks, expected, 'expectedGraduation', file)
+  ) {
+    // an expected graduation lies ahead of the day it is recorded: a past one is a graduation
+    const recordedOn = isValidDateTime(d.recordedAt) ? businessDateOf(d.recordedAt) : null;
+    if (recorded && recordedOn !== null)
+      checks.check(
+        expected >= recordedOn,
+        'expectedGraduation',
+        'is before the day it was recorded',
+      );
+  }
   checks.throwIfAny();
   return [
     {
@@ -34,30 +48,27 @@ export function recordEducation(command: RecordEducation, state: CaseState): Edu
 
 /**
  * "On graduation from extended protection a one-off grant ... and protection ends": the grant and
- * the end come from the age-out review; this only records the fact. Only a child in extended
- * protection or in full-time education can graduate, once per course of study.
+ * the end come from the age-out review; this only records the fact, for a case in extended
+ * protection, once per course of study (a minor who finishes school records the education that
+ * follows instead: protection then runs to the 18th birthday).
  */
 export function recordGraduation(
   command: RecordGraduation,
   state: CaseState,
 ): GraduationRecorded[] {
   const file = requireActive(state, command.caseId, command.type);
-  const inEducation = file.education !== null && file.education.fullTime;
-  if (file.status !== 'EXTENDED' && !inEducation)
-    throw new IllegalTransition(command.type, file.status, 'not in extended protection or study');
+  if (file.status !== 'EXTENDED')
+    throw new IllegalTransition(command.type, file.status, 'not in extended protection');
   if (file.graduation !== null)
     throw new IllegalTransition(command.type, file.status, 'graduation already recorded');
   const { graduatedOn } = command.data;
   const checks = new FieldChecks();
-  if (checkCaseDate(checks, graduatedOn, 'graduatedOn', file)) {
-    checks.check(graduatedOn <= businessDateOf(command.now), 'graduatedOn', 'is in the future');
-    if (file.extension !== null)
-      checks.check(
-        graduatedOn >= file.extension.from,
-        'graduatedOn',
-        'is before protection was extended',
-      );
-  }
+  if (checks.pastDate(graduatedOn, 'graduatedOn', command.now))
+    checks.check(
+      graduatedOn >= file.extension.from,
+      'graduatedOn',
+      'is before protection was extended',
+    );
   checks.throwIfAny();
   return [{ type: 'GraduationRecorded', data: { graduatedOn } }];
 }

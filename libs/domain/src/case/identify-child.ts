@@ -1,5 +1,7 @@
 import { businessDateOf } from '../shared/dates';
-import { CHILD_CATEGORIES, IDENTIFICATION_SOURCES, isOneOf } from '../shared/enums';
+import { IDENTIFICATION_SOURCES, isOneOf } from '../shared/enums';
+import { TEXT_LIMITS } from '../shared/limits';
+import { MESSAGES } from '../shared/messages';
 import { IllegalTransition, NotEligible } from '../shared/errors';
 import { FieldChecks, optionalText } from '../shared/validation';
 import {
@@ -15,6 +17,7 @@ import { checkGuardian, toGuardian } from '../guardianship/guardian-input';
 import type { IdentifyChild } from './case.commands';
 import type { ChildIdentified } from './case.events';
 import type { CaseState } from './case.state';
+import { checkCategories } from './case-checks';
 
 /**
  * "Identified (发现识别) ... Records the source, the village, the person who found it."
@@ -35,24 +38,24 @@ export function identifyChild(
   const checks = new FieldChecks();
   const problem = idNumberProblem(idNumber, today);
   checks.check(problem === null, 'idNumber', problem ? ID_NUMBER_PROBLEM_MESSAGES[problem] : '');
-  checks.text(d.name, 'name', { max: 100 });
-  checks.check(isVillageCode(d.regionCode), 'regionCode', 'must be a 12-digit village code');
-  checks.check(isOneOf(IDENTIFICATION_SOURCES, d.source), 'source', 'unknown source');
-  checks.text(d.sourceDetail, 'sourceDetail', { required: false });
-  checks.pastDateTime(d.identifiedAt, 'identifiedAt', today);
-  const categories = d.categories ?? [];
+  checks.text(d.name, 'name', TEXT_LIMITS.childName);
+  checks.check(isVillageCode(d.regionCode), 'regionCode', MESSAGES.villageCode);
   checks.check(
-    Array.isArray(categories) && categories.every((c) => isOneOf(CHILD_CATEGORIES, c)),
-    'categories',
-    'unknown category',
+    isOneOf(IDENTIFICATION_SOURCES, d.source),
+    'source',
+    MESSAGES.oneOf(IDENTIFICATION_SOURCES),
   );
+  checks.text(d.sourceDetail, 'sourceDetail', TEXT_LIMITS.sourceDetail, { required: false });
+  checks.pastDateTime(d.identifiedAt, 'identifiedAt', command.now);
+  const categories = d.categories ?? [];
+  checkCategories(checks, categories, 'categories');
   if (d.guardian !== undefined && d.guardian !== null)
-    checkGuardian(checks, d.guardian, 'guardian');
+    checkGuardian(checks, d.guardian, 'guardian', Array.isArray(categories) ? categories : []);
   checks.throwIfAny();
 
   const birthDate = birthDateFromIdNumber(idNumber);
   const identifiedOn = businessDateOf(d.identifiedAt);
-  checks.check(identifiedOn >= birthDate, 'identifiedAt', 'is before the birth date');
+  checks.check(identifiedOn >= birthDate, 'identifiedAt', MESSAGES.beforeBirth);
   checks.throwIfAny();
   // "protection ends on the 18th birthday": nobody is identified as a child at 18 or older
   if (!isMinorOn(birthDate, identifiedOn, policy.ageOfMajority))

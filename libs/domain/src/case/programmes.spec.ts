@@ -97,6 +97,33 @@ describe('enrolling in a programme', () => {
       expect(error.fields.map((f) => f.field)).toEqual(['programme', 'effectiveFrom']);
     });
 
+    it('refuses an effective date before the child was identified, and lets one lie ahead', () => {
+      const error = given(assessed)
+        .when(enrol({ effectiveFrom: '2026-01-04' }))
+        .thenThrows(ValidationFailed);
+      expect(error.fields).toEqual([
+        { field: 'effectiveFrom', message: 'is before the case was identified' },
+      ]);
+      given(assessed)
+        .when(enrol({ effectiveFrom: '2026-01-05' }))
+        .then([
+          event('ProgrammeEnrolled', {
+            programme: 'BASIC_LIVING_ALLOWANCE',
+            effectiveFrom: '2026-01-05',
+            fastTrack: false,
+          }),
+        ]);
+      given(assessed)
+        .when(enrol({ effectiveFrom: '2027-01-01' }))
+        .then([
+          event('ProgrammeEnrolled', {
+            programme: 'BASIC_LIVING_ALLOWANCE',
+            effectiveFrom: '2027-01-01',
+            fastTrack: false,
+          }),
+        ]);
+    });
+
     it('refuses an effective date on or after the 18th birthday', () => {
       given(assessed)
         .when(enrol({ effectiveFrom: '2030-05-10' }))

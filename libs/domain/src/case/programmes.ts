@@ -1,5 +1,7 @@
 import { isOneOf, PROGRAMMES } from '../shared/enums';
 import { IllegalTransition, NotEligible } from '../shared/errors';
+import { TEXT_LIMITS } from '../shared/limits';
+import { MESSAGES } from '../shared/messages';
 import { isFen } from '../shared/money';
 import { FieldChecks } from '../shared/validation';
 import { eighteenthBirthday } from '../policy/age';
@@ -9,7 +11,7 @@ import type { EndProgramme, EnrollInProgramme } from './case.commands';
 import type { ProgrammeEnded, ProgrammeEnrolled } from './case.events';
 import type { CaseState } from './case.state';
 import { requireActive, requireCase, runningProgrammes } from './case-status';
-import { checkCaseDate } from './case-checks';
+import { checkDateOfCase } from './case-checks';
 
 /**
  * "Enrolled (纳入保障) into one or more programmes, each from an effective date".
@@ -26,16 +28,22 @@ export function enrollInProgramme(
   const file = requireActive(state, command.caseId, command.type);
   const { programme, effectiveFrom, fastTrack, amountFen } = command.data;
   const checks = new FieldChecks();
-  const known = checks.check(isOneOf(PROGRAMMES, programme), 'programme', 'unknown programme');
-  checkCaseDate(checks, effectiveFrom, 'effectiveFrom', file);
+  const known = checks.check(
+    isOneOf(PROGRAMMES, programme),
+    'programme',
+    MESSAGES.oneOf(PROGRAMMES),
+  );
+  // an effective date may lie ahead (enrolled from next month), but not before the case existed
+  checkDateOfCase(checks, effectiveFrom, 'effectiveFrom', file);
   checks.check(
     fastTrack === undefined || fastTrack === null || typeof fastTrack === 'boolean',
     'fastTrack',
-    'must be true or false',
+    MESSAGES.boolean,
   );
   const oneOff = known && policy.oneOffProgrammes.includes(programme);
   const hasAmount = amountFen !== undefined && amountFen !== null;
-  if (oneOff) checks.check(isFen(amountFen, 1), 'amount', 'a positive amount is required');
+  if (oneOff && !hasAmount) checks.check(false, 'amount', MESSAGES.required);
+  else if (oneOff) checks.check(isFen(amountFen, 1), 'amount', MESSAGES.positiveAmount);
   else checks.check(!hasAmount, 'amount', 'only one-off programmes take an amount');
   if (known && fastTrack === true)
     checks.check(
@@ -78,11 +86,11 @@ export function endProgramme(command: EndProgramme, state: CaseState): Programme
   const file = requireCase(state, command.caseId);
   const { programme, effectiveTo, reason } = command.data;
   const checks = new FieldChecks();
-  checks.check(isOneOf(PROGRAMMES, programme), 'programme', 'unknown programme');
+  checks.check(isOneOf(PROGRAMMES, programme), 'programme', MESSAGES.oneOf(PROGRAMMES));
   const running = runningProgrammes(file).find((p) => p.programme === programme);
   if (checks.date(effectiveTo, 'effectiveTo') && running !== undefined)
     checks.check(effectiveTo >= running.from, 'effectiveTo', 'is before the programme started');
-  checks.text(reason, 'reason');
+  checks.text(reason, 'reason', TEXT_LIMITS.reason);
   checks.throwIfAny();
   if (running === undefined)
     throw new IllegalTransition(command.type, file.status, 'the programme is not running');

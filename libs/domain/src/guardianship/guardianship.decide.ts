@@ -1,4 +1,6 @@
-import { businessDateOf, isValidDate } from '../shared/dates';
+import { isValidDate } from '../shared/dates';
+import { TEXT_LIMITS } from '../shared/limits';
+import { MESSAGES } from '../shared/messages';
 import { AGENCY_ACTS, CRISIS_KINDS, isOneOf } from '../shared/enums';
 import { IllegalTransition } from '../shared/errors';
 import { FieldChecks, optionalText } from '../shared/validation';
@@ -15,9 +17,11 @@ import type {
   GuardianUrged,
 } from '../case/case.events';
 import type { CaseState, ExistingCase } from '../case/case.state';
+import type { DateTime } from '../shared/types';
 import { requireActive, requireCase } from '../case/case-status';
 import { checkCaseDateTime } from '../case/case-checks';
-import { checkGuardian, toGuardian } from './guardian-input';
+import { checkGuardian, PARENT_OF_ORPHAN, toGuardian } from './guardian-input';
+import { parentOfOrphan } from './guardian-by-law';
 import { sameGuardian } from './guardianship.evolve';
 
 // "Crisis reported (lacking or improper guardianship)"
@@ -28,9 +32,9 @@ export function reportGuardianshipCrisis(
   const file = requireActive(state, command.caseId, command.type);
   const { kind, reportedAt, notes } = command.data;
   const checks = new FieldChecks();
-  checks.check(isOneOf(CRISIS_KINDS, kind), 'kind', 'must be LACKING or IMPROPER');
-  checkCaseDateTime(checks, reportedAt, 'reportedAt', file, businessDateOf(command.now));
-  checks.text(notes, 'notes', { required: false, max: 2000 });
+  checks.check(isOneOf(CRISIS_KINDS, kind), 'kind', MESSAGES.oneOf(CRISIS_KINDS));
+  checkCaseDateTime(checks, reportedAt, 'reportedAt', file, command.now);
+  checks.text(notes, 'notes', TEXT_LIMITS.notes, { required: false });
   checks.throwIfAny();
   return [
     { type: 'GuardianshipCrisisReported', data: { kind, reportedAt, notes: optionalText(notes) } },
@@ -42,12 +46,37 @@ export function urgeGuardian(command: UrgeGuardian, state: CaseState): GuardianU
   const file = requireActive(state, command.caseId, command.type);
   const { urgedAt, notes } = command.data;
   const checks = new FieldChecks();
-  checkCaseDateTime(checks, urgedAt, 'urgedAt', file, businessDateOf(command.now));
-  checks.text(notes, 'notes', { required: false, max: 2000 });
+  checkCaseDateTime(checks, urgedAt, 'urgedAt', file, command.now);
+  checks.text(notes, 'notes', TEXT_LIMITS.notes, { required: false });
   checks.throwIfAny();
   if (file.guardian === null)
     throw new IllegalTransition(command.type, file.status, 'the child has no guardian to urge');
   return [{ type: 'GuardianUrged', data: { urgedAt, notes: optionalText(notes) } }];
+}
+
+/**
+ * What an act's fields must be whatever the child: checked before the child is even looked up
+ * (an invalid act tells nothing of whether the child has a case), and again on the case.
+ */
+export function checkGuardianshipAct(
+  checks: FieldChecks,
+  d: RecordGuardianshipAct['data'],
+  now: DateTime,
+): void {
+  const known = checks.check(isOneOf(AGENCY_ACTS, d.act), 'act', MESSAGES.oneOf(AGENCY_ACTS));
+  checks.text(d.docketNumber, 'docketNumber', TEXT_LIMITS.docketNumber);
+  // decided: a fact, so not in the future; effective: the contract lets it lie ahead
+  checks.pastDate(d.decidedOn, 'decidedOn', now);
+  if (checks.date(d.effectiveOn, 'effectiveOn') && isValidDate(d.decidedOn))
+    checks.check(d.effectiveOn >= d.decidedOn, 'effectiveOn', 'is before the decision');
+  checks.text(d.notes, 'notes', TEXT_LIMITS.notes, { required: false });
+  const hasNewGuardian = d.newGuardian !== undefined && d.newGuardian !== null;
+  if (hasNewGuardian) checkGuardian(checks, d.newGuardian, 'newGuardian', []);
+  if (known && d.act === 'GUARDIAN_APPOINTED')
+    checks.check(hasNewGuardian, 'newGuardian', 'is required to appoint a guardian');
+  if (known && (d.act === 'REVOCATION_PETITIONED' || d.act === 'PROCURATORATE_SUPPORT_FILED'))
+    checks.check(!hasNewGuardian, 'newGuardian', 'is not part of this act');
+  checks.text(d.petitioner, 'petitioner', TEXT_LIMITS.petitioner, { required: false });
 }
 
 /**
@@ -61,28 +90,22 @@ export function recordGuardianshipAct(
   const file = requireCase(state, command.caseId);
   const d = command.data;
   const checks = new FieldChecks();
-  const known = checks.check(isOneOf(AGENCY_ACTS, d.act), 'act', 'unknown act');
-  checks.text(d.docketNumber, 'docketNumber', { max: 100 });
-  if (checks.date(d.decidedOn, 'decidedOn'))
-    checks.check(d.decidedOn <= businessDateOf(command.now), 'decidedOn', 'is in the future');
-  if (checks.date(d.effectiveOn, 'effectiveOn')) {
-    if (isValidDate(d.decidedOn))
-      checks.check(d.effectiveOn >= d.decidedOn, 'effectiveOn', 'is before the decision');
+  checkGuardianshipAct(checks, d, command.now);
+  if (checks.ok) {
+    checks.check(d.decidedOn >= file.birthDate, 'decidedOn', MESSAGES.beforeBirth);
     checks.check(
       d.effectiveOn < eighteenthBirthday(file.birthDate),
       'effectiveOn',
       'is on or after the 18th birthday',
     );
+    checks.check(
+      !parentOfOrphan(d.newGuardian?.kind, file.categories),
+      'newGuardian.kind',
+      PARENT_OF_ORPHAN,
+    );
   }
-  checks.text(d.notes, 'notes', { required: false, max: 2000 });
-  const hasNewGuardian = d.newGuardian !== undefined && d.newGuardian !== null;
-  if (hasNewGuardian) checkGuardian(checks, d.newGuardian, 'newGuardian');
-  if (known && d.act === 'GUARDIAN_APPOINTED')
-    checks.check(hasNewGuardian, 'newGuardian', 'is required to appoint a guardian');
-  if (known && (d.act === 'REVOCATION_PETITIONED' || d.act === 'PROCURATORATE_SUPPORT_FILED'))
-    checks.check(!hasNewGuardian, 'newGuardian', 'is not part of this act');
-  checks.text(d.petitioner, 'petitioner', { required: false, max: 200 });
   checks.throwIfAny();
+  const hasNewGuardian = d.newGuardian !== undefined && d.newGuardian !== null;
 
   const act: AgencyActData = {
     docketNumber: d.docketNumber.trim(),
@@ -137,6 +160,7 @@ function actEvent(
           ? revoked.at(-1)
           : revoked.findLast((r) => sameGuardian(r, newGuardian));
       if (restored === undefined) throw refuse('no such guardian was revoked');
+      if (parentOfOrphan(restored.kind, file.categories)) throw refuse(PARENT_OF_ORPHAN);
       return { type: 'GuardianshipRestored', data: { ...act, restoredGuardian: restored } };
     }
   }

@@ -6,11 +6,13 @@ export function isStateGuardian(guardian: Pick<Guardian, 'kind'>): boolean {
   return guardian.kind === 'CIVIL_AFFAIRS' || guardian.kind === 'WELFARE_INSTITUTION';
 }
 
+/** Same kind and name; the parents by law are whichever parent a court names. */
 export function sameGuardian(
-  a: Pick<Guardian, 'kind' | 'name'>,
-  b: Pick<Guardian, 'kind' | 'name'>,
+  a: Pick<Guardian, 'kind' | 'name' | 'byLaw'>,
+  b: Pick<Guardian, 'kind' | 'name' | 'byLaw'>,
 ) {
-  return a.kind === b.kind && a.name === b.name;
+  if (a.kind !== b.kind) return false;
+  return a.name === b.name || (a.kind === 'PARENT' && (a.byLaw === true || b.byLaw === true));
 }
 
 /** Guardianship acts, applied in stream order whatever their business date (late acts included). */
@@ -42,6 +44,7 @@ export function evolveGuardianship(file: CaseFile, event: GuardianshipEvent): Ca
       return {
         ...file,
         guardian: newGuardian,
+        guardianOnRecord: true,
         revokedGuardians: [...file.revokedGuardians, revokedGuardian],
         categoryRedeterminationNeeded: file.categoryRedeterminationNeeded || leftWithState,
         guardianship: {
@@ -57,6 +60,7 @@ export function evolveGuardianship(file: CaseFile, event: GuardianshipEvent): Ca
       return {
         ...file,
         guardian: event.data.newGuardian,
+        guardianOnRecord: true,
         guardianship: { ...g, crisis: null, lastDocketNumber: event.data.docketNumber },
       };
     case 'GuardianshipRestored': {
@@ -65,6 +69,7 @@ export function evolveGuardianship(file: CaseFile, event: GuardianshipEvent): Ca
       return {
         ...file,
         guardian: restored,
+        guardianOnRecord: true,
         revokedGuardians: file.revokedGuardians.filter((_, i) => i !== index),
         guardianship: { ...g, crisis: null, lastDocketNumber: event.data.docketNumber },
       };

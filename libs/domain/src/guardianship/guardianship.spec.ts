@@ -84,7 +84,7 @@ describe('crisis and urging', () => {
       .then([
         event('GuardianUrged', { urgedAt: '2026-03-03T10:00:00+08:00', notes: '督促履行监护职责' }),
       ]);
-    given([childIdentified({ guardian: null })])
+    given([childIdentified({ guardian: null, categories: ['ORPHAN'] })])
       .when(urge)
       .thenThrows(IllegalTransition);
   });
@@ -109,8 +109,8 @@ describe('petition and procuratorate support', () => {
       .then([event('ProcuratorateSupportFiled', base(PROCURATORATE.agency!))]);
   });
 
-  it('refuses a petition when there is no guardian to revoke', () => {
-    given([childIdentified({ guardian: null })])
+  it('refuses a petition when there is no guardian to revoke (an orphan)', () => {
+    given([childIdentified({ guardian: null, categories: ['ORPHAN'] })])
       .when(act('REVOCATION_PETITIONED'))
       .thenThrows(IllegalTransition);
   });
@@ -181,6 +181,23 @@ describe('revoking a guardian', () => {
         .then([revoked(null)]);
     });
 
+    it('refuses a decision before the birth, and takes effect ahead of time', () => {
+      const error = given(withMother)
+        .when(act('GUARDIANSHIP_REVOKED', { decidedOn: '2011-01-01', effectiveOn: '2026-03-01' }))
+        .thenThrows(ValidationFailed);
+      expect(error.fields).toEqual([{ field: 'decidedOn', message: 'is before the birth date' }]);
+      given(withMother)
+        .when(act('GUARDIANSHIP_REVOKED', { effectiveOn: '2026-04-01' }))
+        .then([
+          event('GuardianshipRevoked', {
+            ...base(),
+            effectiveOn: '2026-04-01',
+            revokedGuardian: mother,
+            newGuardian: null,
+          }),
+        ]);
+    });
+
     it('refuses bad dates and a missing docket number', () => {
       const error = given(withMother)
         .when(
@@ -207,7 +224,7 @@ describe('revoking a guardian', () => {
 
   describe('when there is no guardian', () => {
     it('refuses', () => {
-      given([childIdentified({ guardian: null })])
+      given([childIdentified({ guardian: null, categories: ['ORPHAN'] })])
         .when(act('GUARDIANSHIP_REVOKED'))
         .thenThrows(IllegalTransition);
       given([...withMother, revoked(null)])

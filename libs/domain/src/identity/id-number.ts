@@ -1,4 +1,5 @@
 import { compareDates, isValidDate } from '../shared/dates';
+import { MESSAGES } from '../shared/messages';
 import type { BusinessDate } from '../shared/types';
 
 /** Resident ID numbers (公民身份号码, GB 11643). Never log or echo the value itself. */
@@ -39,12 +40,7 @@ export function isValidIdNumber(idNumber: unknown, today: BusinessDate): idNumbe
   return idNumberProblem(idNumber, today) === null;
 }
 
-export const ID_NUMBER_PROBLEM_MESSAGES: Record<IdNumberProblem, string> = {
-  shape: 'must be 17 digits followed by a digit or X',
-  checkDigit: 'check character does not match (GB 11643)',
-  birthDate: 'characters 7-14 are not a calendar date',
-  bornAfterToday: 'birth date is in the future',
-};
+export const ID_NUMBER_PROBLEM_MESSAGES: Record<IdNumberProblem, string> = MESSAGES.idNumber;
 
 /** Trims and upper-cases a trailing x; anything else is left for validation to refuse. */
 export function normalizeIdNumber(idNumber: string): string {

@@ -28,9 +28,15 @@ describe('ID number reservation', () => {
     });
 
     it('takes over a stale holder whose case was never written', () => {
-      expect(decideReservation({ type: 'Reserve', caseId: 'b', staleHolder: true }, held)).toEqual([
+      expect(decideReservation({ type: 'Reserve', caseId: 'b', staleHolder: 'a' }, held)).toEqual([
         { type: 'IdNumberReserved', data: { caseId: 'b' } },
       ]);
+    });
+
+    it('refuses when the holder is not the one found stale (another case took it meanwhile)', () => {
+      expect(() =>
+        decideReservation({ type: 'Reserve', caseId: 'c', staleHolder: 'x' }, held),
+      ).toThrow(DuplicateCase);
     });
 
     it('ignores a release by a case that does not hold it', () => {

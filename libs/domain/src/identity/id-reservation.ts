@@ -11,7 +11,13 @@ export type ReservationEvent = IdNumberReserved | IdNumberReleased;
 
 export type ReservationState = { heldBy: string | null };
 
-export type Reserve = { type: 'Reserve'; caseId: string; staleHolder?: boolean };
+/**
+ * `staleHolder`: the case the caller found holding the number without carrying it open (closed,
+ * corrected, never written). Only that holder is taken over: when another case took the number
+ * meanwhile (a concurrent identification that found the same stale holder), the reservation is
+ * decided again on what is stored and refused.
+ */
+export type Reserve = { type: 'Reserve'; caseId: string; staleHolder?: string };
 export type Release = { type: 'Release'; caseId: string; reason: string };
 export type ReservationCommand = Reserve | Release;
 
@@ -45,7 +51,8 @@ export function decideReservation(
   switch (command.type) {
     case 'Reserve':
       if (state.heldBy === command.caseId) return [];
-      if (state.heldBy !== null && !command.staleHolder) throw new DuplicateCase(state.heldBy);
+      if (state.heldBy !== null && state.heldBy !== command.staleHolder)
+        throw new DuplicateCase(state.heldBy);
       return [{ type: 'IdNumberReserved', data: { caseId: command.caseId } }];
     case 'Release':
       if (state.heldBy !== command.caseId) return [];

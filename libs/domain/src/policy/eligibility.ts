@@ -1,4 +1,4 @@
-import type { ChildCategory, Programme } from '../shared/enums';
+import { CHILD_CATEGORIES, type ChildCategory, type Programme } from '../shared/enums';
 import { DEFAULT_POLICY, type CasePolicy } from './case-policy';
 
 // "BASIC_LIVING_ALLOWANCE for orphans and de facto unsupported children" (and the other programmes' lists)
@@ -37,4 +37,18 @@ export function medicalCoverageShare(
     .map((c) => policy.medicalCoverageSharePercent[c])
     .filter((s): s is number => s !== undefined);
   return shares.length === 0 ? null : Math.max(...shares);
+}
+
+/**
+ * The categories some monthly allowance is paid for ("monthly amount by the region's standard"):
+ * the only ones a regional standard can be set for.
+ */
+export function monthlyAllowanceCategories(
+  policy: Pick<CasePolicy, 'eligibility' | 'monthlyProgrammes'> = DEFAULT_POLICY,
+): ChildCategory[] {
+  const all = new Set<ChildCategory>();
+  for (const programme of policy.monthlyProgrammes)
+    for (const category of eligibleCategoriesFor(programme, CHILD_CATEGORIES, policy))
+      all.add(category);
+  return CHILD_CATEGORIES.filter((c) => all.has(c));
 }

@@ -1,3 +1,5 @@
+import { invalidInputMessage } from './messages';
+
 /**
  * Domain refusals. Messages never carry an ID number or a name: they name fields and rules only.
  * `code` is what the API maps to its contract codes (BAD_USER_INPUT, NOT_ELIGIBLE, ...).
@@ -19,7 +21,7 @@ export type FieldError = { field: string; message: string };
 export class ValidationFailed extends DomainError {
   readonly code = 'BAD_USER_INPUT' as const;
   constructor(readonly fields: FieldError[]) {
-    super(`Invalid input: ${fields.map((f) => f.field).join(', ')}`);
+    super(invalidInputMessage(fields));
   }
 }
 

@@ -1,15 +1,29 @@
 import { businessDateOf, isValidDate, isValidDateTime } from './dates';
 import { ValidationFailed, type FieldError } from './errors';
-import type { BusinessDate } from './types';
+import { textLength } from './limits';
+import { MESSAGES } from './messages';
+import type { BusinessDate, DateTime } from './types';
 
-export const MAX_TEXT = 500;
+/**
+ * How far ahead of the server's clock a date-time may lie and still be "now": a device clock a
+ * few minutes fast records a visit that has happened, not one in the future.
+ */
+export const CLOCK_TOLERANCE_MS = 5 * 60_000;
 
-/** Whether `text` holds at most `max` characters, counted as code points ("𠮷" is one, not two). */
-export function fitsCharacters(text: string, max: number): boolean {
-  if (text.length <= max) return true; // never more code points than UTF-16 units
-  let count = 0;
-  for (const _ of text) if (++count > max) return false;
-  return true;
+/** Text of at most `max` characters (code points); `required` text is not blank either. */
+export function isText(value: unknown, max: number, required = true): value is string {
+  if (typeof value !== 'string' || textLength(value) > max) return false;
+  return !required || value.trim().length > 0;
+}
+
+// "no command may record something as having happened in the future"
+export function isNotFutureDateTime(value: DateTime, now: DateTime): boolean {
+  return Date.parse(value) <= Date.parse(now) + CLOCK_TOLERANCE_MS;
+}
+
+/** A business date not after today (China Standard Time) at `now`. */
+export function isNotFutureDate(value: BusinessDate, now: DateTime): boolean {
+  return value <= businessDateOf(now);
 }
 
 /** Collects every bad field, then throws one ValidationFailed naming them all. */
@@ -23,27 +37,35 @@ export class FieldChecks {
     return ok;
   }
 
-  text(value: unknown, field: string, { required = true, max = MAX_TEXT } = {}): boolean {
-    const blank = typeof value === 'string' && value.trim().length === 0;
-    if (value === undefined || value === null || (blank && !required))
-      return this.check(!required, field, 'is required');
-    const ok = typeof value === 'string' && value.trim().length > 0 && fitsCharacters(value, max);
-    return this.check(ok, field, `must be non-empty text of at most ${max} characters`);
+  /** Text of at most `max` characters; optional text may be absent or blank (it reads as none). */
+  text(value: unknown, field: string, max: number, { required = true } = {}): boolean {
+    const absent = value === undefined || value === null;
+    if (absent) return this.check(!required, field, MESSAGES.required);
+    if (!required) return this.check(isText(value, max, false), field, MESSAGES.optionalText(max));
+    return this.check(isText(value, max), field, MESSAGES.text(max));
   }
 
   date(value: unknown, field: string): value is BusinessDate {
-    return this.check(isValidDate(value), field, 'must be a date YYYY-MM-DD');
+    return this.check(isValidDate(value), field, MESSAGES.date);
   }
 
-  dateTime(value: unknown, field: string): boolean {
-    return this.check(isValidDateTime(value), field, 'must be an ISO-8601 date-time with offset');
+  dateTime(value: unknown, field: string): value is DateTime {
+    return this.check(isValidDateTime(value), field, MESSAGES.dateTime);
   }
 
-  /** A valid date-time whose business date is not after `today`. */
-  pastDateTime(value: unknown, field: string, today: BusinessDate): boolean {
+  /** A valid date-time that has happened by `now`. */
+  pastDateTime(value: unknown, field: string, now: DateTime): boolean {
     return (
       this.dateTime(value, field) &&
-      this.check(businessDateOf(value as string) <= today, field, 'must not be in the future')
+      this.check(isNotFutureDateTime(value, now), field, MESSAGES.notInFuture)
+    );
+  }
+
+  /** A valid date not after today (China time) at `now`. */
+  pastDate(value: unknown, field: string, now: DateTime): boolean {
+    return (
+      this.date(value, field) &&
+      this.check(isNotFutureDate(value, now), field, MESSAGES.notInFuture)
     );
   }
 

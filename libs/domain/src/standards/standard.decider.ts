@@ -1,7 +1,9 @@
-import { isValidDate } from '../shared/dates';
 import { CHILD_CATEGORIES, isOneOf, type ChildCategory } from '../shared/enums';
-import { ValidationFailed, type FieldError } from '../shared/errors';
+import { MESSAGES } from '../shared/messages';
 import { isFen } from '../shared/money';
+import { FieldChecks } from '../shared/validation';
+import { DEFAULT_POLICY, type CasePolicy } from '../policy/case-policy';
+import { monthlyAllowanceCategories } from '../policy/eligibility';
 import { isRegionPrefix } from '../region/region-code';
 import type { StandardCommand } from './standard.commands';
 import type { BenefitStandard, StandardEvent } from './standard.events';
@@ -31,18 +33,26 @@ export function evolveStandard(state: StandardState, event: StandardEvent): Stan
  * Sets a standard. Setting again the amount already in force from the same date is a no-op
  * (retries are harmless); another amount for the same date supersedes the earlier one.
  */
-export function decideStandard(command: StandardCommand, state: StandardState): StandardEvent[] {
+export function decideStandard(
+  command: StandardCommand,
+  state: StandardState,
+  policy: CasePolicy = DEFAULT_POLICY,
+): StandardEvent[] {
   const { regionCode, category, monthlyAmountFen, effectiveFrom } = command.data;
-  const fields: FieldError[] = [];
-  if (!isRegionPrefix(regionCode))
-    fields.push({ field: 'regionCode', message: 'must be a 2, 4, 6, 9 or 12 digit region code' });
-  if (!isOneOf(CHILD_CATEGORIES, category))
-    fields.push({ field: 'category', message: 'unknown category' });
-  if (!isFen(monthlyAmountFen, 1))
-    fields.push({ field: 'monthlyAmount', message: 'must be a positive amount' });
-  if (!isValidDate(effectiveFrom))
-    fields.push({ field: 'effectiveFrom', message: 'must be a date YYYY-MM-DD' });
-  if (fields.length > 0) throw new ValidationFailed(fields);
+  const checks = new FieldChecks();
+  checks.check(isRegionPrefix(regionCode), 'regionCode', MESSAGES.regionPrefix);
+  if (
+    checks.check(isOneOf(CHILD_CATEGORIES, category), 'category', MESSAGES.oneOf(CHILD_CATEGORIES))
+  )
+    checks.check(
+      monthlyAllowanceCategories(policy).includes(category),
+      'category',
+      MESSAGES.noMonthlyAllowance(monthlyAllowanceCategories(policy)),
+    );
+  checks.check(isFen(monthlyAmountFen, 1), 'monthlyAmount', MESSAGES.positiveAmount);
+  // an effective date: a standard is announced ahead of the day it applies from
+  checks.date(effectiveFrom, 'effectiveFrom');
+  checks.throwIfAny();
 
   const sameDay = state.standards.filter(
     (s) =>

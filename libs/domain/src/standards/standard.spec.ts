@@ -29,6 +29,22 @@ describe('setting a benefit standard', () => {
       given([]).when(set()).then([standardSet()]);
     });
 
+    it('refuses a category no monthly allowance is paid for, and lets the date lie ahead', () => {
+      const error = given([])
+        .when(set({ category: 'LEFT_BEHIND' }))
+        .thenThrows(ValidationFailed);
+      expect(error.fields).toEqual([
+        {
+          field: 'category',
+          message:
+            'no monthly allowance is paid for this category (only for ORPHAN, DE_FACTO_UNSUPPORTED)',
+        },
+      ]);
+      given([])
+        .when(set({ effectiveFrom: '2030-01-01' }))
+        .then([standardSet({ effectiveFrom: '2030-01-01' })]);
+    });
+
     it('refuses every bad field at once', () => {
       const error = given([])
         .when(set({ regionCode: '370', monthlyAmountFen: 0, effectiveFrom: '2024-02-30' }))

@@ -108,6 +108,18 @@ export const POSTGRES_READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description:
+      "who holds the projector lock: its pid, host and program, beside the lock's session",
+    up: `
+      CREATE TABLE rm_projector_holder (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        backend_pid INTEGER NOT NULL,
+        holder      TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Any number: the advisory lock that keeps two processes from migrating at once. */

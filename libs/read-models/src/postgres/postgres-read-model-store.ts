@@ -46,6 +46,8 @@ export class PostgresReadModelStore implements ReadModelStore {
   private readonly ready: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly watches = new Set<CheckpointWatch>();
+  /** the projector locks of this store: closing the store closes them */
+  private readonly locks = new Set<ProjectorLock>();
 
   constructor(private readonly options: PostgresReadModelStoreOptions) {
     const pool = new Pool({
@@ -148,9 +150,12 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   projectorLock(name: string): ProjectorLock {
-    return new PostgresProjectorLock(this.options.connectionString, name, (text) =>
-      this.read(async () => (await sql.raw(text).execute(this.db)).rows as never),
-    );
+    const lock = new PostgresProjectorLock(this.options.connectionString, name, {
+      ready: this.ready,
+      query: (text) => this.read(async () => (await sql.raw(text).execute(this.db)).rows as never),
+    });
+    this.locks.add(lock);
+    return lock;
   }
 
   async recordFailure(failure: RecordedFailure | null): Promise<void> {
@@ -173,6 +178,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   async close(): Promise<void> {
     await Promise.all([...this.watches].map((w) => w.stop()));
     await this.queue;
+    await Promise.all([...this.locks].map((lock) => lock.close()));
     await this.ready.catch(() => undefined);
     await this.db.destroy();
   }

@@ -9,6 +9,7 @@ import type {
 import type { ProjectionFailure } from '../projections/project-batch';
 import { describeError } from '../projections/unhandled-event';
 import { CheckpointSignal } from './checkpoint-signal';
+import { describeHolder } from './projector-holder';
 import { Projector, type ProjectorLog, type ProjectorOptions } from './projector';
 
 /** leader: this process projects; standby: it could, another does; follower: it never does. */
@@ -49,6 +50,8 @@ export class ProjectorLeadership {
   private timer: NodeJS.Timeout | undefined;
   private failure: ProjectionFailure | null = null;
   private stopped = false;
+  /** said once per standby which process it waits for */
+  private announced = false;
   /** role changes run one at a time */
   private changes: Promise<void> = Promise.resolve();
 
@@ -127,7 +130,11 @@ export class ProjectorLeadership {
   private async tryToLead(): Promise<void> {
     if (this.stopped || this.projector) return;
     const lease = await this.lock.tryAcquire();
-    if (lease === null) return this.retryLater();
+    if (lease === null) {
+      if (!this.announced) await this.announceStandby();
+      return this.retryLater();
+    }
+    this.announced = false;
     await this.watch?.stop();
     this.watch = undefined;
     this.lease = lease;
@@ -152,6 +159,16 @@ export class ProjectorLeadership {
       throw error;
     }
     this.log.info(`projecting as ${this.options.name}`);
+  }
+
+  /** Normal where several processes share a store: information, not a warning. */
+  private async announceStandby(): Promise<void> {
+    this.announced = true;
+    const holder = await this.lock.holder().catch(() => null);
+    this.log.info(
+      `the read models are projected by ${describeHolder(holder)}: following its checkpoints, ` +
+        'and projecting here once it lets go',
+    );
   }
 
   private async projectorStopped(failure: ProjectionFailure, retryable: boolean): Promise<void> {

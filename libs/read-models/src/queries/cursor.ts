@@ -1,9 +1,10 @@
+import { MESSAGES } from '@app/domain';
 import type { CaseSortKey } from '../read-model-store.port';
 
 export class InvalidCursor extends Error {
   override readonly name = 'InvalidCursor';
   constructor() {
-    super('not a cursor of this list');
+    super(MESSAGES.cursor);
   }
 }
 

@@ -1,6 +1,7 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { ProjectorHolder, ProjectorLease, ProjectorLock } from '../read-model-store.port';
+import { thisProcess } from '../projector/projector-holder';
 
 /**
  * A lock file beside the read models (`<file>-projector.lock`, an SQLite database) held in an
@@ -11,6 +12,7 @@ import type { ProjectorHolder, ProjectorLease, ProjectorLock } from '../read-mod
 export class SqliteProjectorLock implements ProjectorLock {
   private readonly lockFile: string;
   private readonly holderFile: string;
+  private lease: ProjectorLease | undefined;
 
   constructor(
     filename: string,
@@ -23,16 +25,26 @@ export class SqliteProjectorLock implements ProjectorLock {
   async tryAcquire(): Promise<ProjectorLease | null> {
     const db = this.attempt();
     if (db === null) return null;
-    const holder: ProjectorHolder = { name: this.name, since: new Date().toISOString() };
-    writeFileSync(this.holderFile, JSON.stringify(holder));
-    return {
+    const holder: ProjectorHolder = {
+      name: this.name,
+      since: new Date().toISOString(),
+      ...thisProcess(),
+    };
+    // written whole or not at all: a reader never sees half of it
+    const temporary = `${this.holderFile}.${process.pid}`;
+    writeFileSync(temporary, JSON.stringify(holder));
+    renameSync(temporary, this.holderFile);
+    const lease: ProjectorLease = {
       lost: new Promise<void>(() => undefined), // a file lock lasts as long as the process
       release: async () => {
         if (!db.open) return;
+        if (this.lease === lease) this.lease = undefined;
         rmSync(this.holderFile, { force: true });
         db.close();
       },
     };
+    this.lease = lease;
+    return lease;
   }
 
   async holder(): Promise<ProjectorHolder | null> {
@@ -44,12 +56,15 @@ export class SqliteProjectorLock implements ProjectorLock {
     try {
       return JSON.parse(readFileSync(this.holderFile, 'utf8')) as ProjectorHolder;
     } catch {
-      return { name: '(another process)', since: null };
+      // the holder has not written it yet
+      return { name: '(another process)', since: null, pid: null, host: null, process: null };
     }
   }
 
-  /** Each attempt opens the lock file and closes it when refused: nothing stays open. */
-  async close(): Promise<void> {}
+  /** Each attempt opens the lock file and closes it when refused: only a lease stays open. */
+  async close(): Promise<void> {
+    await this.lease?.release();
+  }
 
   /** The lock file in an EXCLUSIVE transaction, or null when another process holds it. */
   private attempt(): Database.Database | null {

@@ -104,6 +104,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly watches = new Set<CheckpointWatch>();
+  /** the projector locks of this store: closing the store closes them */
+  private readonly locks = new Set<ProjectorLock>();
   /** cases this transaction looked up and found no rows of: nothing of theirs to delete */
   private readonly absent = new Set<string>();
 
@@ -237,7 +239,11 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   projectorLock(name: string): ProjectorLock {
-    if (!this.inMemory) return new SqliteProjectorLock(this.options.filename, name);
+    if (!this.inMemory) {
+      const lock = new SqliteProjectorLock(this.options.filename, name);
+      this.locks.add(lock);
+      return lock;
+    }
     // a private in-memory database: nobody else can project into it
     const free: ProjectorLock = {
       tryAcquire: async () => ({
@@ -267,6 +273,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   async close(): Promise<void> {
     await Promise.all([...this.watches].map((w) => w.stop()));
     await this.queue;
+    await Promise.all([...this.locks].map((lock) => lock.close()));
     await this.kysely.destroy(); // closes the reader
     if (this.writer.open) this.writer.close();
   }

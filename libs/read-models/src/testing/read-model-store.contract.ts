@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { ReadModelStore } from '../read-model-store.port';
 import { applyBatch } from '../projector/apply-batch';
 import { PROJECTIONS } from '../projections/project-batch';
@@ -240,6 +241,46 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
       }
       expect(withProgrammes).toBeGreaterThan(0); // the comparison covered ordering and every column
       expect(await store.findCaseWithProgrammes('0a000000-0000-4000-8000-00000000ffff')).toBeNull();
+    });
+
+    describe('one projector at a time', () => {
+      it('refuses a second claim at once, naming the holder, until the first lets go', async () => {
+        const other = await peer();
+        try {
+          const first = (await store.projectorLock('api 1@host-a').tryAcquire())!;
+          expect(first).not.toBeNull();
+          const second = other.projectorLock('demo:seed');
+          const started = Date.now();
+          expect(await second.tryAcquire()).toBeNull();
+          expect(Date.now() - started).toBeLessThan(2000); // no waiting on the holder
+          // named as it named itself, with the process, host and program the lock recorded
+          expect(await second.holder()).toEqual({
+            name: 'api 1@host-a',
+            since: expect.any(String),
+            pid: process.pid,
+            host: hostname(),
+            process: expect.any(String),
+          });
+          await first.release();
+          expect(await second.holder()).toBeNull();
+          await (await second.tryAcquire())!.release();
+        } finally {
+          await other.close();
+        }
+      });
+
+      it('lets go when the holder closes the store', async () => {
+        const other = await peer();
+        try {
+          expect(await other.projectorLock('start').tryAcquire()).not.toBeNull();
+          await other.close();
+          const lease = await store.projectorLock('projections:rebuild').tryAcquire();
+          expect(lease).not.toBeNull();
+          await lease!.release();
+        } finally {
+          await other.close();
+        }
+      });
     });
 
     describe('checkpoints seen from another process', () => {

@@ -1,6 +1,6 @@
 import { parseGuardianshipAct } from '../parse-guardianship-act';
 import { fingerprintOf, idempotencyIdsOf, nameBasedUuid } from './idempotency-keys';
-import { KeyedLock } from './keyed-lock';
+import { KeyedLock } from '../../command/keyed-lock';
 
 const court = {
   id: 'court-1',

@@ -1,21 +1,9 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-} from 'class-validator';
-import {
-  CHILD_CATEGORIES,
   EDUCATION_LEVELS,
   PROGRAMMES,
+  TEXT_LIMITS,
   type ChildCategory,
   type EducationLevel,
   type Programme,
@@ -23,68 +11,70 @@ import {
 import { GraphQLDate, GraphQLDateTime } from '../../graphql/scalars';
 import {
   IsBusinessDate,
-  IsDateTimeWithOffset,
+  IsCaseId,
+  IsCategories,
+  IsFlag,
+  IsOneOf,
+  IsPastDate,
+  IsPastDateTime,
   IsRegionPrefix,
+  IsRiskScore,
+  IsStandardCategory,
+  IsText,
   IsVillageCode,
   IsYuan,
 } from '../../validation/validators';
+import { DefersValidation } from '../../validation/input-problems';
 import { ChildCategoryEnum, EducationLevelEnum, ProgrammeEnum } from '../graphql/enums';
 
+/** A command on a case: its refusals are named with the case's own (INPUT_PROBLEMS). */
 @InputType({ isAbstract: true })
+@DefersValidation()
 export class CaseInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsCaseId()
   caseId: string;
 }
 
 @InputType()
 export class AssessRiskInput extends CaseInput {
   @Field(() => Int, { description: '监护风险 0-3' })
-  @IsInt()
-  @Min(0)
-  @Max(3)
+  @IsRiskScore()
   guardianshipRisk: number;
 
   @Field(() => Int, { description: '生活风险 0-3' })
-  @IsInt()
-  @Min(0)
-  @Max(3)
+  @IsRiskScore()
   livingRisk: number;
 
   @Field(() => Int, { description: '行为风险 0-3' })
-  @IsInt()
-  @Min(0)
-  @Max(3)
+  @IsRiskScore()
   behaviourRisk: number;
 
   @Field(() => GraphQLDateTime)
-  @IsDateTimeWithOffset()
+  @IsPastDateTime()
   assessedAt: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(0, 2000)
+  @IsText(TEXT_LIMITS.notes, { optional: true })
   notes?: string | null;
 }
 
 @InputType()
 export class DetermineCategoriesInput extends CaseInput {
   @Field(() => [ChildCategoryEnum])
-  @IsArray()
-  @ArrayMaxSize(CHILD_CATEGORIES.length)
-  @IsIn(CHILD_CATEGORIES, { each: true })
+  @IsCategories({ atLeastOne: true })
   categories: ChildCategory[];
 
   @Field(() => GraphQLDateTime)
-  @IsDateTimeWithOffset()
+  @IsPastDateTime()
   determinedAt: string;
 }
 
 @InputType()
 export class EnrollInProgrammeInput extends CaseInput {
   @Field(() => ProgrammeEnum)
-  @IsIn(PROGRAMMES)
+  @IsOneOf(PROGRAMMES)
   programme: Programme;
 
   @Field(() => GraphQLDate)
@@ -93,7 +83,7 @@ export class EnrollInProgrammeInput extends CaseInput {
 
   @Field(() => Boolean, { nullable: true, description: '先行救助 / pay first, review after' })
   @IsOptional()
-  @IsBoolean()
+  @IsFlag()
   fastTrack?: boolean | null;
 
   @Field(() => String, {
@@ -108,7 +98,7 @@ export class EnrollInProgrammeInput extends CaseInput {
 @InputType()
 export class EndProgrammeInput extends CaseInput {
   @Field(() => ProgrammeEnum)
-  @IsIn(PROGRAMMES)
+  @IsOneOf(PROGRAMMES)
   programme: Programme;
 
   @Field(() => GraphQLDate, { description: 'last day in force' })
@@ -116,19 +106,18 @@ export class EndProgrammeInput extends CaseInput {
   effectiveTo: string;
 
   @Field()
-  @IsString()
-  @Length(1, 500)
+  @IsText(TEXT_LIMITS.reason)
   reason: string;
 }
 
 @InputType()
 export class RecordEducationInput extends CaseInput {
   @Field(() => EducationLevelEnum)
-  @IsIn(EDUCATION_LEVELS)
+  @IsOneOf(EDUCATION_LEVELS)
   level: EducationLevel;
 
   @Field()
-  @IsBoolean()
+  @IsFlag()
   fullTime: boolean;
 
   @Field(() => GraphQLDate, { nullable: true })
@@ -137,35 +126,33 @@ export class RecordEducationInput extends CaseInput {
   expectedGraduation?: string | null;
 
   @Field(() => GraphQLDateTime)
-  @IsDateTimeWithOffset()
+  @IsPastDateTime()
   recordedAt: string;
 }
 
 @InputType()
 export class RecordGraduationInput extends CaseInput {
   @Field(() => GraphQLDate)
-  @IsBusinessDate()
+  @IsPastDate()
   graduatedOn: string;
 }
 
 @InputType()
 export class AssignCaseworkerInput extends CaseInput {
   @Field(() => ID)
-  @IsString()
-  @Length(1, 128)
+  @IsText(TEXT_LIMITS.caseworkerId)
   caseworkerId: string;
 }
 
 @InputType()
 export class RecordVisitInput extends CaseInput {
   @Field(() => GraphQLDateTime)
-  @IsDateTimeWithOffset()
+  @IsPastDateTime()
   visitedAt: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(0, 2000)
+  @IsText(TEXT_LIMITS.notes, { optional: true })
   notes?: string | null;
 }
 
@@ -176,31 +163,29 @@ export class TransferCaseInput extends CaseInput {
   toRegionCode: string;
 
   @Field(() => GraphQLDateTime)
-  @IsDateTimeWithOffset()
+  @IsPastDateTime()
   transferredAt: string;
 }
 
 @InputType()
 export class CloseCaseInput extends CaseInput {
   @Field()
-  @IsString()
-  @Length(1, 500)
+  @IsText(TEXT_LIMITS.reason)
   reason: string;
 
   @Field(() => GraphQLDateTime)
-  @IsDateTimeWithOffset()
+  @IsPastDateTime()
   closedAt: string;
 }
 
 @InputType()
 export class ReopenCaseInput extends CaseInput {
   @Field()
-  @IsString()
-  @Length(1, 500)
+  @IsText(TEXT_LIMITS.reason)
   reason: string;
 
   @Field(() => GraphQLDateTime)
-  @IsDateTimeWithOffset()
+  @IsPastDateTime()
   reopenedAt: string;
 }
 
@@ -210,8 +195,10 @@ export class SetBenefitStandardInput {
   @IsRegionPrefix()
   regionCode: string;
 
-  @Field(() => ChildCategoryEnum)
-  @IsIn(CHILD_CATEGORIES)
+  @Field(() => ChildCategoryEnum, {
+    description: 'a category some monthly allowance is paid for (ORPHAN, DE_FACTO_UNSUPPORTED)',
+  })
+  @IsStandardCategory()
   category: ChildCategory;
 
   @Field({ description: 'yuan per month, e.g. "1978.00"' })

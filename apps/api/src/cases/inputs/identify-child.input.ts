@@ -1,53 +1,56 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
+import { IsOptional, ValidateNested } from 'class-validator';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsOptional,
-  IsString,
-  Length,
-  ValidateNested,
-} from 'class-validator';
-import {
-  CHILD_CATEGORIES,
   GUARDIAN_KINDS,
   IDENTIFICATION_SOURCES,
+  TEXT_LIMITS,
   type ChildCategory,
   type GuardianKind,
   type IdentificationSource,
 } from '@app/domain';
 import { GraphQLDateTime } from '../../graphql/scalars';
-import { IsDateTimeWithOffset, IsIdNumber, IsVillageCode } from '../../validation/validators';
+import {
+  IsCategories,
+  IsIdNumber,
+  IsOneOf,
+  IsPastDateTime,
+  IsText,
+  IsVillageCode,
+  NormalizeIdNumber,
+} from '../../validation/validators';
+import { DefersValidation } from '../../validation/input-problems';
 import { ChildCategoryEnum, GuardianKindEnum, IdentificationSourceEnum } from '../graphql/enums';
 
 @InputType()
 export class GuardianInput {
-  @Field(() => GuardianKindEnum)
-  @IsIn(GUARDIAN_KINDS)
+  @Field(() => GuardianKindEnum, { description: 'an orphan has no PARENT as guardian' })
+  @IsOneOf(GUARDIAN_KINDS)
   kind: GuardianKind;
 
   @Field()
-  @IsString()
-  @Length(1, 100)
+  @IsText(TEXT_LIMITS.guardianName)
   name: string;
 
   @Field(() => String, { nullable: true, description: 'e.g. 祖母 / grandmother' })
   @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @IsText(TEXT_LIMITS.relation, { optional: true })
   relation?: string | null;
 }
 
 @InputType()
+@DefersValidation()
 export class IdentifyChildInput {
-  @Field({ description: '18位公民身份号码 / 18-character resident ID number' })
+  @Field({
+    description:
+      '18位公民身份号码 / 18-character resident ID number (a lower-case check character x is read as X)',
+  })
+  @NormalizeIdNumber()
   @IsIdNumber()
   idNumber: string;
 
   @Field()
-  @IsString()
-  @Length(1, 50)
+  @IsText(TEXT_LIMITS.childName)
   name: string;
 
   @Field({ description: '12-digit village or community code where the child lives' })
@@ -55,27 +58,27 @@ export class IdentifyChildInput {
   regionCode: string;
 
   @Field(() => IdentificationSourceEnum)
-  @IsIn(IDENTIFICATION_SOURCES)
+  @IsOneOf(IDENTIFICATION_SOURCES)
   source: IdentificationSource;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(0, 500)
+  @IsText(TEXT_LIMITS.sourceDetail, { optional: true })
   sourceDetail?: string | null;
 
   @Field(() => GraphQLDateTime)
-  @IsDateTimeWithOffset()
+  @IsPastDateTime()
   identifiedAt: string;
 
   @Field(() => [ChildCategoryEnum], { nullable: true })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(CHILD_CATEGORIES.length)
-  @IsIn(CHILD_CATEGORIES, { each: true })
+  @IsCategories()
   categories?: ChildCategory[] | null;
 
-  @Field(() => GuardianInput, { nullable: true })
+  @Field(() => GuardianInput, {
+    nullable: true,
+    description: 'none recorded: the parents are the guardians by law (an orphan has none)',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => GuardianInput)

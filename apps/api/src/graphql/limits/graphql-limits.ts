@@ -1,4 +1,5 @@
 import { GraphQLError, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { MESSAGES } from '@app/domain';
 import type { PrincipalRateLimit } from '../../http/rate-limits';
 import type { RequestContext } from '../request-context';
 import { FragmentCycle, WalkTooLong } from './cost-walk';
@@ -20,7 +21,7 @@ export class QueryLimitExceeded extends GraphQLError {
 function badPageError(tooLarge: boolean, maxPageSize: number): GraphQLError {
   if (tooLarge)
     return new QueryLimitExceeded('PAGE_TOO_LARGE', `first may be at most ${maxPageSize}`);
-  const message = `must be between 1 and ${maxPageSize}`;
+  const message = MESSAGES.pageSize(maxPageSize);
   return new GraphQLError(`invalid value for first`, {
     extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'first', message }] },
   });

@@ -1,4 +1,5 @@
 import { GraphQLError, Kind, type ASTVisitor, type ValidationContext } from 'graphql';
+import { MESSAGES } from '@app/domain';
 import { QueryLimitExceeded } from './graphql-limits';
 
 /**
@@ -21,7 +22,7 @@ export function pageSizeRule(maxPageSize: number) {
         );
       } else if (n < 1) {
         context.reportError(
-          new GraphQLError(`must be between 1 and ${maxPageSize}`, {
+          new GraphQLError(MESSAGES.pageSize(maxPageSize), {
             nodes: [node.value],
             extensions: { code: 'BAD_USER_INPUT' },
           }),

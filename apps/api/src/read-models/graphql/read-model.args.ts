@@ -1,22 +1,11 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateBy,
-  ValidateNested,
-  type ValidationOptions,
-} from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import {
   CASE_STATUSES,
   CHILD_CATEGORIES,
-  isValidMonth,
   RISK_LEVELS,
+  TEXT_LIMITS,
   type CaseStatus,
   type ChildCategory,
   type RiskLevel,
@@ -24,24 +13,19 @@ import {
 import { CaseStatusEnum, ChildCategoryEnum, RiskLevelEnum } from '../../cases/graphql/enums';
 import { DEFAULT_LIMITS } from '../../graphql/limits/limits-config';
 import { GraphQLDate } from '../../graphql/scalars';
-import { IsBusinessDate, IsRegionPrefix } from '../../validation/validators';
+import {
+  IsBusinessDate,
+  IsCursor,
+  IsOneOf,
+  IsPosition,
+  IsRegionPrefix,
+  IsText,
+  IsYearMonth,
+} from '../../validation/validators';
 
 /** The same bound as the GraphQL limits (PAGE_TOO_LARGE), named as a field error here. */
 export const MAX_PAGE = DEFAULT_LIMITS.maxPageSize;
 export const DEFAULT_PAGE = 20;
-
-export function IsYearMonth(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isYearMonth',
-      validator: {
-        validate: (value) => isValidMonth(value),
-        defaultMessage: () => 'must be a month YYYY-MM',
-      },
-    },
-    options,
-  );
-}
 
 @ArgsType()
 export class ConsistentArgs {
@@ -50,8 +34,7 @@ export class ConsistentArgs {
     description: 'a mutation position: answer only once the read models include it',
   })
   @IsOptional()
-  @IsString()
-  @Length(1, 64)
+  @IsPosition()
   consistentWith?: string | null;
 }
 
@@ -67,23 +50,22 @@ export class CaseFilter {
 
   @Field(() => CaseStatusEnum, { nullable: true })
   @IsOptional()
-  @IsIn(CASE_STATUSES)
+  @IsOneOf(CASE_STATUSES)
   status?: CaseStatus;
 
   @Field(() => RiskLevelEnum, { nullable: true })
   @IsOptional()
-  @IsIn(RISK_LEVELS)
+  @IsOneOf(RISK_LEVELS)
   riskLevel?: RiskLevel;
 
   @Field(() => ChildCategoryEnum, { nullable: true })
   @IsOptional()
-  @IsIn(CHILD_CATEGORIES)
+  @IsOneOf(CHILD_CATEGORIES)
   category?: ChildCategory;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 128)
+  @IsText(TEXT_LIMITS.caseworkerId)
   caseworkerId?: string;
 }
 
@@ -108,19 +90,20 @@ export class CasesArgs extends ConsistentArgs {
 
   @Field(() => String, { nullable: true, description: 'the cursor of the last edge already seen' })
   @IsOptional()
-  @IsString()
-  @Length(1, 512)
+  @IsCursor()
   after?: string | null;
 }
 
 @ArgsType()
 export class BenefitsArgs extends ConsistentArgs {
   @Field(() => ID)
-  @IsString()
-  @Length(1, 64)
+  @IsText(64)
   caseId: string;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'default today' })
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description: 'default today; may lie ahead (what is then scheduled to be in force)',
+  })
   @IsOptional()
   @IsBusinessDate()
   on?: string | null;
@@ -155,8 +138,7 @@ export class RollLinesArgs {
 
   @Field(() => String, { nullable: true, description: 'the endCursor of the page already seen' })
   @IsOptional()
-  @IsString()
-  @Length(1, 512)
+  @IsCursor()
   after?: string | null;
 }
 
@@ -172,11 +154,13 @@ export class CaseloadArgs extends ConsistentArgs {
 
   @Field(() => ID, { nullable: true, description: "a child director's caseload" })
   @IsOptional()
-  @IsString()
-  @Length(1, 128)
+  @IsText(TEXT_LIMITS.caseworkerId)
   caseworkerId?: string | null;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'default today' })
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description: 'default today; may lie ahead (overdue visits and 18th birthdays counted from it)',
+  })
   @IsOptional()
   @IsBusinessDate()
   asOf?: string | null;

@@ -1,3 +1,4 @@
+import { MESSAGES } from '@app/domain';
 import type { RollLine } from '@app/read-models';
 
 /** A page of a roll's lines, with where the next one starts. */
@@ -12,7 +13,7 @@ export interface RollPage {
 export class InvalidRollCursor extends Error {
   override readonly name = 'InvalidRollCursor';
   constructor() {
-    super('not a cursor of this roll');
+    super(MESSAGES.cursor);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * Runs tasks of the same key one after another, inside this process. Duplicates of a request
- * then see each other's finished work: the first answers 201, the others 200 with its answer.
- * (Across processes the stores decide alone: see AgencyActsService.)
+ * Runs tasks of the same key one after another, inside this process: duplicates of an agency
+ * request see each other's finished work (the first answers 201, the others 200), and commands
+ * that move a case's ID number reservation do not interleave. Across processes the stores'
+ * optimistic concurrency decides alone.
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<unknown>>();
