@@ -1,10 +1,10 @@
 import {
   Kind,
   type DocumentNode,
-  type FragmentDefinitionNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { fragmentsOf, perFragment } from './fragments';
 
 /**
  * How many mutations an operation runs: its root fields, each alias on its own, those inside
@@ -14,10 +14,6 @@ import {
  */
 export function mutationCount(document: DocumentNode, operation: OperationDefinitionNode): number {
   if (operation.operation !== 'mutation') return 0;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of document.definitions)
-    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const ofFragment = new Map<string, number>();
   const count = (set: SelectionSetNode): number => {
     let total = 0;
     for (const selection of set.selections) {
@@ -27,14 +23,6 @@ export function mutationCount(document: DocumentNode, operation: OperationDefini
     }
     return total;
   };
-  const fragmentCount = (name: string): number => {
-    const known = ofFragment.get(name);
-    if (known !== undefined) return known;
-    ofFragment.set(name, 1);
-    const fragment = fragments.get(name);
-    const n = fragment ? count(fragment.selectionSet) : 0;
-    ofFragment.set(name, n);
-    return n;
-  };
+  const fragmentCount = perFragment(fragmentsOf(document), count, 1);
   return count(operation.selectionSet);
 }

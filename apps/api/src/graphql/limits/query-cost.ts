@@ -9,7 +9,6 @@ import {
   isObjectType,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLOutputType,
@@ -19,6 +18,7 @@ import {
 } from 'graphql';
 import { collectFields, subSelections } from './collect-fields';
 import { CostWalk } from './cost-walk';
+import { fragmentsOf } from './fragments';
 import { introspectionCostOf, isIntrospectionField } from './introspection-cost';
 import { isPageOfParent, LIST_BOUNDS } from './list-bounds';
 import { pageSizeOf, type PageSize } from './page-size';
@@ -52,9 +52,7 @@ export function operationCost(
 ): QueryCost | null {
   const operation = getOperationAST(document, operationName);
   if (!operation) return null;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of document.definitions)
-    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const fragments = fragmentsOf(document);
   const state = { variablesUsed: false, badPage: null as PageSize | null };
   const walk = new CostWalk();
 

@@ -2,10 +2,10 @@ import {
   GraphQLError,
   Kind,
   type ASTVisitor,
-  type FragmentDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
+import { fragmentsOf, perFragment } from './fragments';
 import { isIntrospectionField } from './introspection-cost';
 
 /**
@@ -16,10 +16,6 @@ import { isIntrospectionField } from './introspection-cost';
  */
 export function maxDepthRule(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    const depthOfFragment = new Map<string, number>();
-    for (const def of context.getDocument().definitions)
-      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     const depthOf = (set: SelectionSetNode, room: number): number => {
       if (room <= 0) return 1; // already past the limit: one more level says so
       let deepest = 0;
@@ -37,15 +33,11 @@ export function maxDepthRule(maxDepth: number) {
       return deepest;
     };
     // a fragment's own depth (to the limit), once; a cycle counts 0 here (NoFragmentCycles refuses it)
-    const fragmentDepth = (name: string): number => {
-      const known = depthOfFragment.get(name);
-      if (known !== undefined) return known;
-      depthOfFragment.set(name, 0);
-      const fragment = fragments.get(name);
-      const depth = fragment ? depthOf(fragment.selectionSet, maxDepth + 1) : 0;
-      depthOfFragment.set(name, depth);
-      return depth;
-    };
+    const fragmentDepth = perFragment(
+      fragmentsOf(context.getDocument()),
+      (set) => depthOf(set, maxDepth + 1),
+      0,
+    );
     return {
       OperationDefinition(operation) {
         const depth = depthOf(operation.selectionSet, maxDepth + 1);
