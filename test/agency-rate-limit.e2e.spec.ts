@@ -5,10 +5,11 @@ import {
   freePort,
   identifyChild,
   postAct,
+  PROCURATORATE_NAME,
 } from './support/agency-api';
 import { TestApp } from './support/test-app';
 
-/** The agency API is limited per token on both transports; other tokens are not affected. */
+/** The agency API is limited per principal over both transports together; other principals are not affected. */
 describe('agency API rate limit', () => {
   let app: TestApp;
   let client: AgencyGrpcClient;
@@ -59,5 +60,27 @@ describe('agency API rate limit', () => {
     const limited = await client.record(request('g-2'), token);
     expect(limited.ok).toBe(false);
     if (!limited.ok) expect(limited.code).toBe(status.RESOURCE_EXHAUSTED);
+  });
+
+  it('counts a REST act and a gRPC act against one allowance, and refuses in the documented shape', async () => {
+    const child = await identifyChild(app, 901);
+    const token = app.token('PROCURATORATE', ['*'], { sub: 'shared', agency: PROCURATORATE_NAME });
+    const act = {
+      act: 'REVOCATION_PETITIONED',
+      childIdNumber: child.idNumber,
+      docketNumber: '(2026)浙0102民特9号',
+      decidedOn: '2026-03-01',
+      effectiveOn: '2026-03-01',
+    };
+    expect((await postAct(app, { token, key: 'r-1', body: act })).status).toBe(201);
+    expect((await client.record({ idempotencyKey: 'g-1', ...act }, token)).ok).toBe(true);
+    const limited = await postAct(app, { token, key: 'r-2', body: act });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toEqual({ code: 'RATE_LIMITED', message: expect.any(String) });
+    const viaGrpc = await client.record({ idempotencyKey: 'g-2', ...act }, token);
+    expect(viaGrpc.ok).toBe(false);
+    // another principal of the same agency is not affected
+    const other = app.token('PROCURATORATE', ['*'], { sub: 'other', agency: PROCURATORATE_NAME });
+    expect((await postAct(app, { token: other, key: 'o-1', body: act })).status).toBe(201);
   });
 });

@@ -22,12 +22,12 @@ describe('GraphQL limits', () => {
     });
 
   it('refuses a query nested deeper than the limit', async () => {
-    const response = await app.gql(
-      '{ __schema { types { fields { type { ofType { name } } } } } }',
-      {},
-      token,
-    );
-    expect(codeOf(response)).toBe('QUERY_TOO_DEEP');
+    const deep = '{ cases { edges { node { programmes { programme } } } } }'; // 5 levels
+    expect(codeOf(await app.gql(deep, {}, token))).toBe('QUERY_TOO_DEEP');
+    // through fragments too
+    const viaFragments =
+      '{ ...A } fragment A on Query { cases { ...B } } fragment B on CaseConnection { edges { node { programmes { programme } } } }';
+    expect(codeOf(await app.gql(viaFragments, {}, token))).toBe('QUERY_TOO_DEEP');
   });
 
   it('refuses a query whose cost is over the budget, counting list sizes', async () => {

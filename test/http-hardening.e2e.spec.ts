@@ -37,6 +37,7 @@ describe('HTTP hardening', () => {
 
   /** POSTs `pieces` to /graphql as a stream: chunked, with no Content-Length. */
   const postChunked = (pieces: () => string | undefined) => {
+    const token = app.token('ADMIN');
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -47,7 +48,7 @@ describe('HTTP hardening', () => {
     });
     return fetch(`${app.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body,
       duplex: 'half',
     } as RequestInit);

@@ -34,7 +34,11 @@ describe('the request log', () => {
     const idNumber = makeFictionalIdNumber('330102', '2013-03-03', 41);
     await fetch(`${server.url}/graphql?idNumber=${idNumber}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': 'log-line-1' },
+      headers: {
+        'content-type': 'application/json',
+        'x-correlation-id': 'log-line-1',
+        authorization: `Bearer ${server.token('ADMIN')}`,
+      },
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     await fetch(`${server.url}/health`);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderBenchmarksMd } from './report/benchmarks-md';
 import { jsonLine, renderTable, type BenchReport } from './report/format';
+import { checkCeilings } from './report/ceilings';
 import { checkGoals } from './report/goals';
 import { PHASES, runBench, type Phase, type RunSettings } from './runner';
 import { repoRoot } from './support/child-server';
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
       figures: outcome.figures,
       missing: outcome.missing,
       goals: checkGoals(outcome.figures),
+      ceilings: checkCeilings(outcome.figures),
     };
     const seconds = (performance.now() - started) / 1000;
     if (out) {

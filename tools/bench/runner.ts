@@ -52,6 +52,8 @@ const YIELDS: Record<Phase, FigureKey[]> = {
   ],
   http: [
     'caseAsOfMs',
+    'fairCaseP99Ms',
+    'fairHeavyRps',
     'graphqlCaseRps',
     'graphqlCaseP99Ms',
     'serverPeakRssMb',

@@ -5,10 +5,10 @@ import { Logger } from 'nestjs-pino';
 import { setupAgencyApi } from './agency/agency-api.setup';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
-import { limitBatches } from './graphql/batch-limit';
 import { limitBodies } from './http/body-limit';
 import { installGracefulClose } from './http/graceful-close';
 import { hardenHttp } from './http/http-hardening';
+import { limitJsonNesting } from './http/json-body';
 import { correlationIdOf } from './graphql/request-context';
 import { logRequests } from './logging/request-log';
 
@@ -19,13 +19,20 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: false,
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs,
+    // Node checks requestTimeout (the whole request, body included) every interval: 30 s by
+    // default, which held a slow body for 88 s; and its header timeout must not outlast it
+    http: {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(config.requestTimeoutMs / 4)),
+    },
     // the request's id is its correlation id: the x-correlation-id header when well-formed, else new
     genReqId: (request: IncomingMessage) => correlationIdOf(request.headers),
   });
   logRequests(adapter.getInstance());
-  limitBatches(adapter.getInstance(), config.graphqlLimits.maxBatch);
   installGracefulClose(adapter.getInstance());
   limitBodies(adapter.getInstance(), 1024 * 1024);
+  limitJsonNesting(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
     // Fastify's own JSON parser (bodyLimit above, prototype poisoning refused) and no other:
@@ -34,7 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  await hardenHttp(app, config);
+  hardenHttp(app, config);
   setupAgencyApi(app, config);
   return app;
 }

@@ -16,9 +16,19 @@ import {
   startConstantServer,
 } from './constant-servers';
 import { measureCaseAsOf } from './case-as-of';
+import { measureFairReads } from './fair-reads';
 import { CONNECTIONS, graphqlCaseFigures } from './graphql-case';
 import type { Durations, Measured } from './measured';
 import { LONG_STREAM_EVENTS, type Dataset } from './seed';
+
+/** The `count` months up to the one of `asOf`, newest first (YYYY-MM). */
+function lastMonths(asOf: string, count: number): string[] {
+  const [year, month] = asOf.split('-').map(Number);
+  return Array.from({ length: count }, (_, i) => {
+    const index = year * 12 + (month - 1) - i;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  });
+}
 
 /** Runs one figure; a failure marks its figures missing with the reason and the others go on. */
 async function settle(into: Measured, keys: FigureKey[], measure: () => Promise<Measured>) {
@@ -133,6 +143,25 @@ export async function measureHttp(
           return all;
         },
       );
+    const api = running.find((r) => r.keys.includes('graphqlCaseRps'));
+    if (api)
+      await settle(measured, ['fairCaseP99Ms', 'fairHeavyRps'], () => {
+        progress('http', 'fair reads: case(id) beside 50 connections of heavy reads');
+        const heavyToken = tokens.sign({
+          sub: 'bench-heavy',
+          role: 'CIVIL_AFFAIRS',
+          regions: [region],
+        });
+        return measureFairReads({
+          url: api.target.url,
+          heavyToken,
+          readerToken: reader,
+          ids,
+          region,
+          months: lastMonths(dataset.asOf, 24),
+          seconds: durations.loadSeconds,
+        });
+      });
   } finally {
     await Promise.all(running.map((r) => r.child.stop()));
   }

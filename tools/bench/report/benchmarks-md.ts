@@ -1,7 +1,7 @@
 import type { Machine } from '../support/machine';
 import type { Durations } from '../figures/measured';
 import { CATALOGUE, FIGURE_KEYS } from './catalogue';
-import { formatRatio, formatValue, goalVerdict, type BenchReport } from './format';
+import { ceilingRow, formatRatio, formatValue, goalVerdict, type BenchReport } from './format';
 import { PROFILES } from './profiles';
 
 export interface RunInfo {
@@ -67,6 +67,11 @@ streams, each caller owning its streams so every append names the exact expected
   constant), the same load, in the same rotation.
 - **caseAsOfMs**: \`caseAsOf(caseId, at: now)\` of the 1,000-event case, one request at a time on
   the idle server, median after a warm-up.
+- **fairCaseP99Ms / fairHeavyRps**: after the load above, on the same server: 50 connections of one
+  civil-affairs token ask, in turn, the payment roll of the whole preset for a month (a new month
+  each time among the last 24, so most rolls are computed, not paged from memory) and a page of
+  200 cases with their programmes, while 2 connections of another principal ask \`case(id)\`;
+  fairCaseP99Ms is their p99 (issue 20's ceiling: 250 ms).
 - **serverPeakRssMb**: the server's VmHWM (/proc) after boot, caseAsOf and the load.
 - **The pg figures** (PostgreSQL on \`DATABASE_URL\`'s server, each on a database created for it and
   dropped after; missing without \`DATABASE_URL\`): **pgAppendPerSec** is
@@ -133,6 +138,19 @@ export function renderBenchmarksMd(report: BenchReport, run: RunInfo): string {
     '| goal | ratio | target | verdict |',
     '| --- | ---: | ---: | --- |',
     ...goalRows,
+    ...(report.ceilings?.length
+      ? [
+          '',
+          '| ceiling | value | target | verdict |',
+          '| --- | ---: | ---: | --- |',
+          ...report.ceilings.map((c) => {
+            const [figure, ...rest] = ceilingRow(c);
+            return `| \`${figure}\` | ${rest.join(' | ')} |`;
+          }),
+          '',
+          'Figures measured while other engineers load the same two cores: they move from run to run.',
+        ]
+      : []),
     ...(missing.length ? ['', '## Missing figures', '', ...missing] : []),
     '',
     '## What bounds each figure',

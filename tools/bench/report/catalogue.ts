@@ -17,6 +17,8 @@ export const FIGURE_KEYS = [
   'rollCityMs',
   'forecastCityMs',
   'rollRawReadMs',
+  'fairCaseP99Ms',
+  'fairHeavyRps',
   'serverPeakRssMb',
   'seedEvents',
   'seedSeconds',
@@ -124,6 +126,19 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
     label: "raw read of the roll's rows: better-sqlite3 + JSON.parse",
     unit: 'ms',
     bound: "SQLite row decoding and JSON.parse of the city's paying cases, on one core.",
+  },
+  fairCaseP99Ms: {
+    label:
+      'GraphQL case(id) p99 of another caller while 50 connections read rolls and pages of 200 cases',
+    unit: 'ms',
+    bound:
+      "How long someone else's cheap read waits behind heavy ones. Rolls are computed on a worker thread (one at a time, taken in turn by principal) and paged from memory there; GraphQL operations of cost 1,000 or more run one at a time, in turn by principal, each starting on a later turn of the event loop, so a cheap request waits for at most one heavy operation (a page of 200 cases: tens of milliseconds) plus the HTTP parsing of the requests that came in with it. The load generator shares the machine's two cores with the server and its worker.",
+  },
+  fairHeavyRps: {
+    label: 'heavy reads answered per second meanwhile (rolls and pages of 200 cases)',
+    unit: 'req/s',
+    bound:
+      'As above: one heavy operation at a time on the event loop, one roll at a time on the worker.',
   },
   serverPeakRssMb: {
     label: 'server peak RSS (boot + load)',

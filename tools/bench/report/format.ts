@@ -1,4 +1,5 @@
 import { CATALOGUE, FIGURE_KEYS, type FigureKey } from './catalogue';
+import type { CeilingResult } from './ceilings';
 import type { Figures, GoalResult } from './goals';
 
 export type Missing = Partial<Record<FigureKey, string>>;
@@ -10,7 +11,20 @@ export interface BenchReport {
   figures: Figures;
   missing: Missing;
   goals: GoalResult[];
+  /** figures that must stay at or below a bound (absent in reports of older runs) */
+  ceilings?: CeilingResult[];
 }
+
+export const ceilingVerdict = (c: CeilingResult): string =>
+  c.met === null ? 'NOT CHECKED' : c.met ? 'met' : 'MISSED';
+
+/** A ceiling as the tables show it: figure, value, target, verdict. */
+export const ceilingRow = (c: CeilingResult): string[] => [
+  c.figure,
+  `${formatValue(c.figure, c.value)} ${CATALOGUE[c.figure].unit}`,
+  `<= ${c.atMost} ${CATALOGUE[c.figure].unit}`,
+  ceilingVerdict(c),
+];
 
 /** Rates and counts as integers, latencies with two decimals, sizes and times with one. */
 export function roundFigure(key: FigureKey, value: number): number {
@@ -64,12 +78,19 @@ export function renderTable(report: BenchReport): string {
     goalVerdict(g),
   ]);
   const missing = Object.entries(report.missing).map(([key, why]) => `  ${key}: missing (${why})`);
+  const ceilings = (report.ceilings ?? []).map(ceilingRow);
   return [
     `Benchmarks (${report.mode}, read figures on the ${report.dataset} preset)`,
     '',
     ...table(['figure', 'what', 'value', 'unit'], figureRows, [false, false, true, false]),
     '',
     ...table(['goal', 'ratio', 'target', 'verdict'], goalRows, [false, true, true, false]),
+    ...(ceilings.length
+      ? [
+          '',
+          ...table(['ceiling', 'value', 'target', 'verdict'], ceilings, [false, true, true, false]),
+        ]
+      : []),
     ...(missing.length ? ['', 'Missing figures:', ...missing] : []),
   ].join('\n');
 }
@@ -100,7 +121,12 @@ export function jsonLine(report: BenchReport): string {
     dataset: report.dataset,
     ...figures,
     goals,
-    allGoalsMet: report.goals.every((g) => g.met === true),
+    ceilings: Object.fromEntries(
+      (report.ceilings ?? []).map((c) => [c.id, { value: c.value, atMost: c.atMost, met: c.met }]),
+    ),
+    allGoalsMet:
+      report.goals.every((g) => g.met === true) &&
+      (report.ceilings ?? []).every((c) => c.met === true),
     missing: report.missing,
   });
 }

@@ -1,4 +1,5 @@
 import { jsonLine, renderTable, formatValue, type BenchReport } from './format';
+import { checkCeilings } from './ceilings';
 import { checkGoals, GOALS } from './goals';
 import { renderBenchmarksMd } from './benchmarks-md';
 
@@ -145,5 +146,26 @@ describe('the output', () => {
     expect(md).toContain('| `commandsPerSec` / `rawSqliteFsyncPerSec` | 1.80x | >= 2x | MISSED |');
     expect(md).toMatch(/- \*\*rawSqliteFsyncPerSec\*\*: One fsync of the WAL per event/);
     expect(md).toContain('| appendsPerCommit | 31.9 |');
+  });
+});
+
+describe('the ceilings', () => {
+  it("hold case(id)'s p99 beside heavy reads to 250 ms", () => {
+    expect(checkCeilings({ fairCaseP99Ms: 250 })).toEqual([
+      { id: 'fairCaseP99', figure: 'fairCaseP99Ms', atMost: 250, value: 250, met: true },
+    ]);
+    expect(checkCeilings({ fairCaseP99Ms: 251 })[0].met).toBe(false);
+    expect(checkCeilings({ fairCaseP99Ms: null })[0]).toMatchObject({ value: null, met: null });
+  });
+
+  it('are printed next to their target and count in allGoalsMet', () => {
+    const r = report({
+      figures: { ...figures, fairCaseP99Ms: 400 },
+      ceilings: checkCeilings({ fairCaseP99Ms: 400 }),
+    });
+    expect(renderTable(r)).toMatch(/fairCaseP99Ms\s+400\.00 ms\s+<= 250 ms\s+MISSED/);
+    const json = JSON.parse(jsonLine(r)) as { ceilings: unknown; allGoalsMet: boolean };
+    expect(json.ceilings).toEqual({ fairCaseP99: { value: 400, atMost: 250, met: false } });
+    expect(json.allGoalsMet).toBe(false);
   });
 });

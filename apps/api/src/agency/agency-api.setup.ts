@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { AgencyModule } from './agency.module';
 import { applyRouteBodyLimits } from './agency-http';
 import { agencyGrpcOptions } from './grpc/agency-grpc.options';
+import { serveSwaggerUiUnderItsPolicy } from './swagger-csp';
 
 /** Swagger UI; the document itself is served at `/agency/docs-json` (committed as docs/agency-openapi.json). */
 export const AGENCY_DOCS_PATH = 'agency/docs';
@@ -20,6 +21,8 @@ export function buildAgencyOpenApi(app: INestApplication): OpenAPIObject {
         '同一服务亦以 gRPC 提供：proto/agency/v1/guardianship.proto。',
     )
     .setVersion('1')
+    .setLicense('UNLICENSED (内部接口 / internal)', 'https://spdx.org/licenses/')
+    .addServer('/', '本服务 / this service')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   return SwaggerModule.createDocument(app, config, { include: [AgencyModule] });
@@ -27,10 +30,12 @@ export function buildAgencyOpenApi(app: INestApplication): OpenAPIObject {
 
 /**
  * Everything the agency API adds to the application before it starts: the per-route body limit,
- * the OpenAPI document and Swagger UI, and the gRPC server (started with the microservices).
+ * the OpenAPI document and Swagger UI (under a policy that lets its own assets run), and the gRPC server (started with the microservices).
  */
 export function setupAgencyApi(app: NestFastifyApplication, config: AppConfig): void {
-  applyRouteBodyLimits(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  applyRouteBodyLimits(fastify);
+  serveSwaggerUiUnderItsPolicy(fastify, AGENCY_DOCS_PATH);
   SwaggerModule.setup(AGENCY_DOCS_PATH, app, () => buildAgencyOpenApi(app));
   app.connectMicroservice(agencyGrpcOptions(config));
 }

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BadUserInput } from '../errors/app-errors';
 import { toContractError } from '../errors/to-contract-error';
+import { BodyTooDeep } from '../http/json-body';
+import { appendRouteHook } from '../http/route-hooks';
 
 /** The agency API's body limit: an act is a few hundred bytes, 64 KiB is generous. */
 export const AGENCY_BODY_LIMIT = 64 * 1024;
@@ -17,8 +19,7 @@ export function applyRouteBodyLimits(fastify: FastifyInstance): void {
     if (typeof limit !== 'number') return;
     route.bodyLimit = limit;
     route.errorHandler = (error, request, reply) => refuseBody(limit, error, request, reply);
-    const onRequest = route.onRequest ?? [];
-    route.onRequest = [...(Array.isArray(onRequest) ? onRequest : [onRequest]), jsonBodiesOnly];
+    appendRouteHook(route, 'onRequest', jsonBodiesOnly);
   });
 }
 
@@ -52,10 +53,12 @@ function refuseBody(
       .status(415)
       .send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the body as application/json' });
   }
-  if (error.statusCode === 400 && error.code?.startsWith('FST_ERR_CTP_')) {
-    const contract = toContractError(
-      new BadUserInput([{ field: 'body', message: 'must be a JSON object' }]),
-    );
+  if (
+    error instanceof BodyTooDeep ||
+    (error.statusCode === 400 && error.code?.startsWith('FST_ERR_CTP_'))
+  ) {
+    const problem = error instanceof BodyTooDeep ? error.message : 'must be a JSON object';
+    const contract = toContractError(new BadUserInput([{ field: 'body', message: problem }]));
     const { code, message, fields } = contract;
     return reply.status(contract.httpStatus).send({ code, message, fields });
   }

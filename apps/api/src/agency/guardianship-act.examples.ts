@@ -87,6 +87,7 @@ export const ERROR_EXAMPLES = {
     'this Idempotency-Key was already used with another request body',
   ),
   tooLarge: error('PAYLOAD_TOO_LARGE', 'the body is larger than 65536 bytes'),
+  rateLimited: error('RATE_LIMITED', 'rate limit reached; retry after 42 s'),
   unsupported: error('UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'),
   illegal: error(
     'ILLEGAL_TRANSITION',

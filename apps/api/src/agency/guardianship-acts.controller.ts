@@ -87,8 +87,13 @@ export class GuardianshipActsController {
     errorOf('个案当前状态不允许此文书（如无监护人可撤销）', ERROR_EXAMPLES.illegal),
   )
   @ApiTooManyRequestsResponse({
-    description:
-      '超过每分钟请求上限（按令牌计），稍后重试 / rate limited (RATE_LIMIT_AGENCY_PER_MINUTE)',
+    ...errorOf(
+      '超过每分钟请求上限（按令牌的主体与角色计，REST 与 gRPC 合计），按 Retry-After 秒数后重试 / rate limited (RATE_LIMIT_AGENCY_PER_MINUTE)',
+      ERROR_EXAMPLES.rateLimited,
+    ),
+    headers: {
+      'Retry-After': { description: '等待秒数 / seconds to wait', schema: { type: 'integer' } },
+    },
   })
   async record(
     @Body() body: unknown,

@@ -1,7 +1,10 @@
-import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { Allow, IsOptional } from 'class-validator';
+import { MESSAGES } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { Case } from '../cases/graphql/case.types';
+import { BadUserInput } from '../errors/app-errors';
+import { DEFAULT_LIMITS } from '../graphql/limits/limits-config';
 import { CurrentPrincipal } from '../graphql/request-context';
 import { GraphQLDateTime } from '../graphql/scalars';
 import { IsDateTimeWithOffset, IsPastDateTime } from '../validation/validators';
@@ -12,6 +15,16 @@ const CONSISTENT_WITH = {
   nullable: true,
   type: () => String,
   description: 'accepted for uniformity: the audit reads the event log itself, always current',
+};
+
+/** Entries of a history or an access log on one page (the largest page GraphQL allows). */
+export const AUDIT_PAGE = DEFAULT_LIMITS.maxPageSize;
+
+const FIRST = {
+  type: () => Int,
+  nullable: true,
+  defaultValue: AUDIT_PAGE,
+  description: `entries on the page, 1 to GRAPHQL_MAX_PAGE_SIZE (default ${AUDIT_PAGE})`,
 };
 
 @ArgsType()
@@ -45,14 +58,27 @@ export class AuditResolver {
   constructor(private readonly audit: CaseAudit) {}
 
   @Query(() => [CaseHistoryEvent], {
-    description: '个案完整历史 / every event of a case, oldest first, personal information masked',
+    description:
+      '个案完整历史 / the events of a case, oldest first, personal information masked, a page at a time (`first`, `afterRevision`)',
   })
-  caseHistory(
+  async caseHistory(
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('consistentWith', CONSISTENT_WITH) _consistentWith: string | null,
     @CurrentPrincipal() principal: Principal,
+    @Args('first', FIRST) first: number | null,
+    @Args('afterRevision', {
+      type: () => Int,
+      nullable: true,
+      description: 'the revision of the last event already seen: the page starts after it',
+    })
+    afterRevision: number | null,
   ): Promise<CaseHistoryEvent[]> {
-    return this.audit.history(principal, caseId);
+    const events = await this.audit.history(principal, caseId);
+    const from =
+      afterRevision === null || afterRevision === undefined
+        ? 0
+        : events.findIndex((e) => e.revision > afterRevision);
+    return from < 0 ? [] : events.slice(from, from + (first ?? AUDIT_PAGE));
   }
 
   @Query(() => Case, {
@@ -79,13 +105,26 @@ export class AuditResolver {
   }
 
   @Query(() => [AccessLogEntry], {
-    description: "个人信息访问记录 / every read of the child's name or ID number, oldest first",
+    description:
+      "个人信息访问记录 / every read of the child's name or ID number, oldest first, a page at a time (`first`, `offset`)",
   })
-  accessLog(
+  async accessLog(
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('consistentWith', CONSISTENT_WITH) _consistentWith: string | null,
     @CurrentPrincipal() principal: Principal,
+    @Args('first', FIRST) first: number | null,
+    @Args('offset', {
+      type: () => Int,
+      nullable: true,
+      defaultValue: 0,
+      description: 'entries already seen (the log only grows: an offset stays put)',
+    })
+    offset: number | null,
   ): Promise<AccessLogEntry[]> {
-    return this.audit.accessLogOf(principal, caseId);
+    if (typeof offset === 'number' && offset < 0)
+      throw new BadUserInput([{ field: 'offset', message: MESSAGES.offset }]);
+    const entries = await this.audit.accessLogOf(principal, caseId);
+    const from = offset ?? 0;
+    return entries.slice(from, from + (first ?? AUDIT_PAGE));
   }
 }

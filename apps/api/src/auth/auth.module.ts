@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { HeavyTurns } from '../graphql/limits/heavy-turns';
+import { RateLimits } from '../http/rate-limits';
 import { TokenService } from './token.service';
 
-@Module({ providers: [TokenService], exports: [TokenService] })
+/** Who is calling (the verified token) and how much that caller may do (rate limits, heavy turns). */
+@Module({
+  providers: [TokenService, RateLimits, HeavyTurns],
+  exports: [TokenService, RateLimits, HeavyTurns],
+})
 export class AuthModule {}

@@ -1,6 +1,10 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
+import { RateLimited } from '../errors/app-errors';
 import { toContractError } from '../errors/to-contract-error';
+import { BodyTooDeep } from '../http/json-body';
+import { wantsGraphQLResponse } from './graphql-http';
 import {
   withCompleteInputErrors,
   type FormatterContext,
@@ -131,10 +135,32 @@ function literalFieldName(error: GraphQLError): string | null {
   return match ? match[1] : null;
 }
 
-/** Mercurius errorFormatter: GraphQL-over-HTTP answers 200 with `errors` whenever a result exists. */
+/** The status of an answer without data (a request refused before or while GraphQL validated it). */
+function requestErrorStatus(errors: readonly GraphQLError[], graphqlResponse: boolean): number {
+  const limited = errors.some((e) => e.originalError instanceof RateLimited);
+  if (limited) return 429;
+  // application/json: 200 with `errors`, as GraphQL over HTTP asks of it; the newer media type: 400
+  return graphqlResponse ? 400 : 200;
+}
+
+/** What the formatter reads of Mercurius' context: the reply, its request's headers. */
+type ReplyContext = FormatterContext & {
+  reply?: {
+    log: Logger;
+    request?: { headers: Record<string, unknown> };
+    header?(k: string, v: string): unknown;
+  };
+};
+
+/**
+ * Mercurius errorFormatter: GraphQL-over-HTTP answers 200 with `errors` whenever a result exists.
+ * Without a result (the request was refused) `application/json` still gets 200 and `data: null`,
+ * `application/graphql-response+json` gets 400 and no data entry; over a rate limit, 429 and
+ * Retry-After either way.
+ */
 export function graphqlErrorFormatter(
   execution: ExecutionResult & { statusCode?: number },
-  context: FormatterContext & { reply?: { log: Logger } },
+  context: ReplyContext,
 ): { statusCode: number; response: ExecutionResult } {
   const flat = (execution.errors ?? []).flatMap((error) => {
     const nested = (error.originalError as { errors?: unknown } | undefined)?.errors;
@@ -143,51 +169,59 @@ export function graphqlErrorFormatter(
   });
   // refused before execution for its input: one error naming every bad field by argument path
   const errors = execution.data ? flat : withCompleteInputErrors(flat, context);
+  const graphqlErrors = errors.map((e) =>
+    e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)),
+  );
+  const formatted = graphqlErrors.map((e) => format(e, context.reply?.log)) as never;
+  if (execution.data)
+    return { statusCode: 200, response: { data: execution.data, errors: formatted } };
+  const request = context.reply?.request;
+  const graphqlResponse = request !== undefined && wantsGraphQLResponse(request);
+  const limited = graphqlErrors.find((e) => e.originalError instanceof RateLimited);
+  if (limited)
+    context.reply?.header?.(
+      'retry-after',
+      String((limited.originalError as RateLimited).retryAfterSeconds),
+    );
   return {
-    statusCode: execution.data ? 200 : (execution.statusCode ?? 200),
-    response: {
-      data: execution.data ?? null,
-      errors: errors.map((e) =>
-        format(
-          e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)),
-          context.reply?.log,
-        ),
-      ) as never,
-    },
+    statusCode: execution.statusCode ?? requestErrorStatus(graphqlErrors, graphqlResponse),
+    response: graphqlResponse ? { errors: formatted } : { data: null, errors: formatted },
   };
 }
 
+const TRANSPORT_ERRORS: Record<number, { code: string; message: string }> = {
+  413: { code: 'PAYLOAD_TOO_LARGE', message: 'the body is too large' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the body as application/json' },
+  400: { code: 'BAD_REQUEST', message: 'the body is not valid JSON' },
+};
+
 /**
- * Mercurius errorHandler: what fails before GraphQL runs (a body too large, not JSON, of another
- * media type) keeps its HTTP status, in the GraphQL error shape; the rest goes through the formatter.
+ * Mercurius errorHandler: what fails before GraphQL runs (a body too large, not JSON, nested too
+ * deep, of another media type) keeps its HTTP status, in the GraphQL error shape; the rest goes
+ * through the formatter.
  */
 export function graphqlErrorHandler(
   error: Error & { statusCode?: number; code?: string },
-  _request: unknown,
-  reply: { log: Logger; code(status: number): { send(body: unknown): unknown } },
+  request: { headers: Record<string, unknown> },
+  reply: FastifyReply,
 ): unknown {
-  const transport = error.code?.startsWith('FST_ERR_CTP_') || error.code === 'PAYLOAD_TOO_LARGE';
+  const transport =
+    error.code?.startsWith('FST_ERR_CTP_') ||
+    error.code === 'PAYLOAD_TOO_LARGE' ||
+    error instanceof BodyTooDeep;
   if (transport && typeof error.statusCode === 'number') {
-    const code =
-      error.statusCode === 413
-        ? 'PAYLOAD_TOO_LARGE'
-        : error.statusCode === 415
-          ? 'UNSUPPORTED_MEDIA_TYPE'
-          : 'BAD_REQUEST';
-    const message =
-      error.statusCode === 413
-        ? 'the body is too large'
-        : error.statusCode === 415
-          ? 'send the body as application/json'
-          : 'the body is not valid JSON';
+    const known = TRANSPORT_ERRORS[error.statusCode] ?? TRANSPORT_ERRORS[400];
+    const message = error instanceof BodyTooDeep ? error.message : known.message;
+    const errors = [{ message, extensions: { code: known.code } }];
     return reply
       .code(error.statusCode)
-      .send({ data: null, errors: [{ message, extensions: { code } }] });
+      .send(wantsGraphQLResponse(request) ? { errors } : { data: null, errors });
   }
   const graphqlError =
     error instanceof GraphQLError
       ? error
       : new GraphQLError(error.message, { originalError: error });
-  const { statusCode, response } = graphqlErrorFormatter({ errors: [graphqlError] }, { reply });
+  const context = { reply, app: reply.server } as unknown as ReplyContext;
+  const { statusCode, response } = graphqlErrorFormatter({ errors: [graphqlError] }, context);
   return reply.code(statusCode).send(response);
 }

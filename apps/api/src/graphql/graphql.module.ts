@@ -8,7 +8,11 @@ import { AccessLog } from '../audit/access-log/access-log.service';
 import { flushPersonalInfoReads } from '../audit/access-log/flush-personal-info-reads';
 import type { AppConfig } from '../config/app-config';
 import { graphqlErrorFormatter, graphqlErrorHandler } from './graphql-error-formatter';
-import { costBudget, queryTooLarge } from './limits';
+import { RateLimits } from '../http/rate-limits';
+import { endHeavyTurn, operationLimits, queryTooLarge } from './limits/graphql-limits';
+import { HeavyTurns } from './limits/heavy-turns';
+import { pageSizeRule } from './limits/page-size.rule';
+import { maxDepthRule } from './limits/query-depth';
 import { withPlainFields } from './plain-fields';
 import { PlainQueries, PlainQueriesModule } from './plain-queries';
 import { buildRequestContext } from './request-context';
@@ -23,8 +27,14 @@ export class ApiGraphQLModule {
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [AuthModule, PlainQueriesModule],
-          inject: [TokenService, AccessLog, PlainQueries],
-          useFactory: (tokens: TokenService, accessLog: AccessLog, plainQueries: PlainQueries) => ({
+          inject: [TokenService, AccessLog, PlainQueries, RateLimits, HeavyTurns],
+          useFactory: (
+            tokens: TokenService,
+            accessLog: AccessLog,
+            plainQueries: PlainQueries,
+            rateLimits: RateLimits,
+            heavyTurns: HeavyTurns,
+          ) => ({
             // the schema lives in memory; tools/print-schema writes apps/api/schema.gql (a spec checks drift)
             autoSchemaFile: true,
             sortSchema: true,
@@ -34,12 +44,18 @@ export class ApiGraphQLModule {
             jit: 1,
             path: '/graphql',
             context: (request: FastifyRequest) => buildRequestContext(tokens, request),
-            queryDepth: config.graphqlLimits.maxDepth,
+            // depth (introspection left out) and literal page sizes, with graphql's own rules
+            validationRules: [
+              maxDepthRule(config.graphqlLimits.maxDepth),
+              pageSizeRule(config.graphqlLimits.maxPageSize),
+            ],
             allowBatchedQueries: true,
             hooks: {
               preParsing: [queryTooLarge(config.graphqlLimits)],
-              preExecution: [costBudget(config.graphqlLimits)],
-              onResolution: [flushPersonalInfoReads(accessLog)],
+              preExecution: [
+                operationLimits(config.graphqlLimits, rateLimits.mutations, heavyTurns),
+              ],
+              onResolution: [endHeavyTurn, flushPersonalInfoReads(accessLog)],
             },
             errorFormatter: graphqlErrorFormatter as never,
             errorHandler: graphqlErrorHandler as never,

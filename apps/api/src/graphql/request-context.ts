@@ -4,6 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
 import type { TokenService } from '../auth/token.service';
+import { principalOf } from '../http/request-guard';
 
 /** Per-request GraphQL context: the caller (verified lazily, once) and the correlation id. */
 export interface RequestContext {
@@ -19,7 +20,7 @@ export function correlationIdOf(headers: Record<string, string | string[] | unde
 }
 
 export function buildRequestContext(tokens: TokenService, request: FastifyRequest): RequestContext {
-  let principal: Principal | undefined;
+  let principal: Principal | undefined = principalOf(request);
   return {
     principal: () => (principal ??= tokens.fromAuthorizationHeader(request.headers.authorization)),
     correlationId: request.id,

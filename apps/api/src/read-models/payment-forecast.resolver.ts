@@ -1,19 +1,17 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { formatYuan, parseYuan, withOverrides } from '@app/domain';
-import { PaymentRolls } from '@app/read-models';
+import { formatYuan, parseYuan } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { assertAllowed } from '../cases/command-context';
 import { CurrentPrincipal } from '../graphql/request-context';
 import { PaymentForecast, PaymentForecastArgs } from './graphql/forecast.types';
+import { HeavyReads } from './heavy-reads/heavy-reads';
 import { ReadConsistency } from './read-consistency';
-import { RequestReadsProvider } from './request-reads';
 
 @Resolver()
 export class PaymentForecastResolver {
   constructor(
-    private readonly rolls: PaymentRolls,
     private readonly consistency: ReadConsistency,
-    private readonly reads: RequestReadsProvider,
+    private readonly heavy: HeavyReads,
   ) {}
 
   @Query(() => PaymentForecast, {
@@ -31,8 +29,13 @@ export class PaymentForecastResolver {
       monthlyAmountFen: parseYuan(s.monthlyAmount),
       effectiveFrom: s.effectiveFrom,
     }));
-    const lookup = withOverrides(await this.reads.standardLookup(), overrides);
-    const forecast = await this.rolls.forecast(regionCode, fromMonth, months, lookup);
+    // on the roll worker, in turn with the rolls (a forecast is twelve rolls or more)
+    const forecast = await this.heavy.forecast(principal, {
+      regionCode,
+      fromMonth,
+      months,
+      overrides,
+    });
     return {
       regionCode,
       months: forecast.months.map((m) => ({

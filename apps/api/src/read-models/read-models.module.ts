@@ -17,6 +17,7 @@ import { CaseReadCache } from './case-read-cache';
 import { CaseReadCacheMetrics } from './case-read-cache.metrics';
 import { CaseloadResolver } from './caseload.resolver';
 import { CasesResolver } from './cases.resolver';
+import { HeavyReads } from './heavy-reads/heavy-reads';
 import { PaymentRollController } from './payment-roll.controller';
 import { Projections } from './projections';
 import { createProjections } from './projections.factory';
@@ -70,6 +71,7 @@ import { RequestReadsProvider } from './request-reads';
     CaseReadCacheMetrics,
     CasesResolver,
     BenefitsResolver,
+    HeavyReads,
     PaymentRollResolver,
     PaymentForecastResolver,
     CaseloadResolver,

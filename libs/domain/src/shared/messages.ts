@@ -25,6 +25,8 @@ export const MESSAGES = {
   /** consistentWith: what a mutation answered */
   position: 'must be a position returned by a mutation',
   cursor: 'not a cursor of this list',
+  pageSize: (max: number) => `must be between 1 and ${max}`,
+  offset: 'must be 0 or more',
   yuan: 'must be an amount in yuan with at most two decimals, e.g. "1978.00"',
   positiveAmount: 'must be more than 0.00',
   atLeastOneCategory: 'must name at least one category',

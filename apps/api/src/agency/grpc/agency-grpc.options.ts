@@ -25,6 +25,36 @@ export const AGENCY_PROTO_LOADER = {
   oneofs: true,
 };
 
+const UNDECODABLE = Symbol('undecodable');
+
+/** The request of a message that did not decode (answered INVALID_ARGUMENT, not grpc-js' INTERNAL). */
+export function isUndecodable(request: unknown): boolean {
+  return typeof request === 'object' && request !== null && UNDECODABLE in request;
+}
+
+/**
+ * grpc-js answers a message its deserializer throws on with INTERNAL, before any handler runs:
+ * the deserializers of the service's methods hand the handler a marked empty request instead.
+ */
+function markUndecodable(definition: Record<string, unknown>): void {
+  for (const service of Object.values(definition)) {
+    if (typeof service !== 'object' || service === null || 'format' in service) continue;
+    for (const method of Object.values(
+      service as Record<string, { requestDeserialize?: unknown }>,
+    )) {
+      const decode = method?.requestDeserialize;
+      if (typeof decode !== 'function') continue;
+      method.requestDeserialize = (bytes: Buffer) => {
+        try {
+          return (decode as (b: Buffer) => unknown)(bytes);
+        } catch {
+          return { [UNDECODABLE]: true };
+        }
+      };
+    }
+  }
+}
+
 export function agencyGrpcOptions(config: AppConfig): GrpcOptions {
   return {
     transport: Transport.GRPC,
@@ -36,6 +66,7 @@ export function agencyGrpcOptions(config: AppConfig): GrpcOptions {
       // the same limit as the HTTP route (grpc-js answers RESOURCE_EXHAUSTED above it)
       maxReceiveMessageLength: AGENCY_BODY_LIMIT,
       gracefulShutdown: false,
+      onLoadPackageDefinition: (definition: Record<string, unknown>) => markUndecodable(definition),
     },
   };
 }

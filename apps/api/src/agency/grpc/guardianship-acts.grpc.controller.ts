@@ -1,13 +1,14 @@
 import type { Metadata } from '@grpc/grpc-js';
-import { Controller, Inject, Logger } from '@nestjs/common';
+import { Controller, Logger } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { TokenService } from '../../auth/token.service';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { PerCallerLimit } from '../../http/per-caller-limit';
+import { BadUserInput } from '../../errors/app-errors';
+import { RateLimits } from '../../http/rate-limits';
 import { toContractError } from '../../errors/to-contract-error';
 import { correlationIdOf } from '../../graphql/request-context';
 import { AgencyActsService } from '../agency-acts.service';
+import { isUndecodable } from './agency-grpc.options';
 import { toRpcException } from './grpc-status';
 
 /** proto/agency/v1/guardianship.proto's request, as the loader gives it (camelCase, enum names). */
@@ -37,15 +38,12 @@ interface RecordGuardianshipActResponse {
 @Controller()
 export class GuardianshipActsGrpcController {
   private readonly logger = new Logger('AgencyGrpc');
-  private readonly limit: PerCallerLimit;
 
   constructor(
     private readonly acts: AgencyActsService,
     private readonly tokens: TokenService,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.limit = new PerCallerLimit(config.rateLimits.agencyPerMinute);
-  }
+    private readonly limits: RateLimits,
+  ) {}
 
   @GrpcMethod('GuardianshipActs', 'RecordGuardianshipAct')
   async record(
@@ -53,8 +51,13 @@ export class GuardianshipActsGrpcController {
     metadata: Metadata,
   ): Promise<RecordGuardianshipActResponse> {
     try {
-      this.limit.take(textOf(metadata, 'authorization'));
+      // the token, then the principal's limit (shared with REST), then the message
       const principal = this.tokens.fromAuthorizationHeader(textOf(metadata, 'authorization'));
+      this.limits.agency.take(principal);
+      if (isUndecodable(request))
+        throw new BadUserInput([
+          { field: 'message', message: 'is not a RecordGuardianshipActRequest' },
+        ]);
       const { idempotencyKey, ...body } = request;
       const correlationId = correlationIdOf({
         'x-correlation-id': textOf(metadata, 'x-correlation-id'),

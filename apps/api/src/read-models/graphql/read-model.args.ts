@@ -11,7 +11,7 @@ import {
   type RiskLevel,
 } from '@app/domain';
 import { CaseStatusEnum, ChildCategoryEnum, RiskLevelEnum } from '../../cases/graphql/enums';
-import { DEFAULT_LIMITS } from '../../graphql/limits';
+import { DEFAULT_LIMITS } from '../../graphql/limits/limits-config';
 import { GraphQLDate, GraphQLDateTime } from '../../graphql/scalars';
 import {
   IsBusinessDate,
@@ -128,6 +128,28 @@ export class PaymentRollArgs extends ConsistentArgs {
   @IsOptional()
   @IsDateTimeWithOffset()
   knownAt?: string | null;
+}
+
+/** Lines of a roll on one page when `first` is not given. */
+export const DEFAULT_ROLL_PAGE = 100;
+
+@ArgsType()
+export class RollLinesArgs {
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_ROLL_PAGE,
+    description: `lines on the page, 1 to ${MAX_PAGE}`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'the endCursor of the page already seen' })
+  @IsOptional()
+  @IsCursor()
+  after?: string | null;
 }
 
 @ArgsType()

@@ -52,9 +52,11 @@ export class PaymentRoll {
   @Field({ description: 'yuan, the sum of the lines' }) total: string;
   @Field(() => [PaymentLine], {
     description:
-      'by case: what is owed for the month (monthly, one-off, graduation grant), then ARREARS and CLAWBACK for issued months',
+      'a page of the lines (`first`, default 100, at most GRAPHQL_MAX_PAGE_SIZE; `after` a cursor of linesPageInfo), by case: what is owed for the month (monthly, one-off, graduation grant), then ARREARS and CLAWBACK for issued months; the whole roll: GET /exports/payment-roll.csv',
   })
   lines: PaymentLine[];
+  @Field(() => PageInfo, { description: 'where the page of `lines` (as first asked for) ends' })
+  linesPageInfo: PageInfo;
 }
 
 @ObjectType()
