@@ -20,6 +20,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Case.programmes': 20,
   /** the programmes in force on a date: at most one per programme, plus that day's one-offs */
   'Query.benefits': 20,
+  /** the forecast's `months` argument is 1 to 60 */
+  'PaymentForecast.months': 60,
 };
 
 /** Fields whose list is the page their parent field already counted (Relay connections). */
