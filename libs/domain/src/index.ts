@@ -54,3 +54,8 @@ export * from './rolls/payment-roll.decider';
 export * from './rolls/issued-rolls';
 export * from './rolls/roll';
 export * from './audit/fold-as-of';
+export * from './monitoring/monitoring-policy';
+export * from './monitoring/roster-row';
+export * from './monitoring/csv-fields';
+export * from './monitoring/signals';
+export * from './monitoring/signal-commands';

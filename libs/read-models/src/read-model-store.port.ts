@@ -1,4 +1,7 @@
 import type {
+  RosterKind,
+  SignalKind,
+  SignalStatus,
   BenefitStandard,
   CaseStatus,
   ChildCategory,
@@ -70,6 +73,22 @@ export type StandardRow = BenefitStandard & { streamId: string; revision: number
 /** The projector's working copy of a case: the domain's folded state. */
 export type CaseSnapshot = { state: ExistingCase; revision: number; position: Position };
 
+/** A monitoring signal of a case (`monitoringSignals`, `caseload.openSignals`). */
+export type SignalRow = {
+  signalId: string;
+  caseId: string;
+  /** the case's village now */
+  regionCode: string;
+  kind: SignalKind;
+  rosterKind: RosterKind;
+  category: ChildCategory | null;
+  asOf: string;
+  status: SignalStatus;
+  raisedAt: string;
+  resolvedAt: string | null;
+  resolution: string | null;
+};
+
 /** Every row kept for one case; a change to the case replaces them all. */
 export type CaseRecord = {
   snapshot: CaseSnapshot;
@@ -77,6 +96,31 @@ export type CaseRecord = {
   statuses: StatusPeriodRow[];
   categories: CategoryPeriodRow[];
   regions: RegionPeriodRow[];
+  signals: SignalRow[];
+};
+
+/**
+ * Which case holds the reservation of a keyed hash of an ID number (from the reservation
+ * streams): how a roster's rows find their cases without the number being a key anywhere.
+ */
+export type IdKeyChange = { idHash: string; caseId: string; held: boolean };
+
+/** A case found for a keyed hash, with what matching reads of it. */
+export type IdMatch = {
+  idHash: string;
+  caseId: string;
+  regionCode: string;
+  categories: ChildCategory[];
+  /** protection running on the day asked */
+  open: boolean;
+};
+
+export type SignalListQuery = {
+  regions: RegionPrefixes;
+  status?: SignalStatus;
+  /** signals after this id (ids sort in the order they were raised) */
+  after?: string;
+  limit: number;
 };
 
 /** An issued roll (`issuedAt` an ISO-8601 UTC instant, as every stored time here). */
@@ -92,6 +136,7 @@ export type RowChanges = {
   cases: CaseRecord[];
   standards: StandardRow[];
   rolls: IssuedRollRecord[];
+  idKeys: IdKeyChange[];
 };
 
 export type Checkpoint = { projection: string; position: Position | null; events: number };
@@ -127,6 +172,8 @@ export type CaseloadQuery = {
 };
 
 export type CaseloadCounts = {
+  /** monitoring signals still open on the cases counted */
+  openSignals: number;
   open: number;
   byRisk: Partial<Record<RiskLevel, number>>;
   unassessed: number;
@@ -148,6 +195,7 @@ export interface ReadModelTransaction {
   putCases(records: readonly CaseRecord[]): Promise<void>;
   putStandards(rows: readonly StandardRow[]): Promise<void>;
   putRolls(records: readonly IssuedRollRecord[]): Promise<void>;
+  putIdKeys(changes: readonly IdKeyChange[]): Promise<void>;
   setCheckpoints(projections: readonly string[], position: Position, events: number): Promise<void>;
 }
 
@@ -249,6 +297,16 @@ export interface ReadModelStore {
   /** Every standard, ordered by stream then revision. */
   standards(): Promise<StandardRow[]>;
   caseload(query: CaseloadQuery): Promise<CaseloadCounts>;
+  /** The cases holding the reservations of these keyed hashes, with their status on `on`. */
+  matchIdHashes(idHashes: readonly string[], on: string): Promise<IdMatch[]>;
+  /** Cases open on `on` under the prefixes that hold `category` now, with their keyed hash. */
+  casesHolding(
+    category: ChildCategory,
+    regions: RegionPrefixes,
+    on: string,
+  ): Promise<{ caseId: string; idHash: string | null }[]>;
+  monitoringSignals(query: SignalListQuery): Promise<{ rows: SignalRow[]; totalCount: number }>;
+  findSignal(signalId: string): Promise<SignalRow | null>;
   /** Every row of every table in primary-key order (rebuild checks compare these). */
   dump(): Promise<Record<string, unknown[]>>;
   /**

@@ -80,6 +80,8 @@ function maskCaseEvent(event: CaseEvent): unknown {
     case 'GuardianshipCrisisReported':
     case 'GuardianUrged':
     case 'ProcuratorateSupportFiled':
+    case 'MonitoringSignalRaised':
+    case 'MonitoringSignalResolved':
       return event.data;
     default: {
       const _exhaustive: never = event;

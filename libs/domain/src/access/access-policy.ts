@@ -22,6 +22,8 @@ export const COMMAND_ACTIONS = [
   'reportGuardianshipCrisis',
   'urgeGuardian',
   'issuePaymentRoll',
+  'importRoster',
+  'resolveSignal',
 ] as const;
 export type CommandAction = (typeof COMMAND_ACTIONS)[number];
 
@@ -36,6 +38,8 @@ export const READ_ACTIONS = [
   'caseAsOf',
   'accessLog',
   'verifyCaseHistory',
+  'monitoringSignals',
+  'identificationCandidates',
 ] as const;
 export type ReadAction = (typeof READ_ACTIONS)[number];
 
@@ -61,6 +65,8 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   setBenefitStandard: CIVIL_AFFAIRS,
   runAgeOutReview: CIVIL_AFFAIRS,
   issuePaymentRoll: CIVIL_AFFAIRS,
+  importRoster: CIVIL_AFFAIRS,
+  resolveSignal: FIELD_WORKERS,
   assignCaseworker: SUPERVISORS,
   transferCase: SUPERVISORS,
   closeCase: SUPERVISORS,
@@ -82,6 +88,8 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   caseAsOf: AUDIT,
   accessLog: AUDIT,
   verifyCaseHistory: AUDIT,
+  monitoringSignals: FIELD_WORKERS,
+  identificationCandidates: FIELD_WORKERS,
 };
 
 // "The ID number and name are personal information"; only these roles see them, in their regions.
@@ -138,6 +146,8 @@ export const COMMAND_ACTION_OF: Readonly<
   ReviewAgeOut: 'runAgeOutReview',
   ReportGuardianshipCrisis: 'reportGuardianshipCrisis',
   UrgeGuardian: 'urgeGuardian',
+  RaiseMonitoringSignals: 'importRoster',
+  ResolveSignal: 'resolveSignal',
 };
 
 /** The role an agency act must come from (the contract's "wrong role for the act: 403"). */

@@ -51,6 +51,10 @@ export function businessTimeOf(event: CaseEvent): DateTime {
     case 'GuardianAppointed':
     case 'GuardianshipRestored':
       return startOfBusinessDay(event.data.effectiveOn);
+    case 'MonitoringSignalRaised':
+      return event.data.raisedAt;
+    case 'MonitoringSignalResolved':
+      return event.data.resolvedAt;
     default: {
       const _exhaustive: never = event;
       throw new Error('unknown event');

@@ -10,6 +10,7 @@ import type {
   Programme,
 } from '../shared/enums';
 import type { BusinessDate, DateTime, Fen } from '../shared/types';
+import type { RaiseMonitoringSignals, ResolveSignal } from '../monitoring/signal-commands';
 
 /**
  * One command per mutation of CONTRACT.md. `data` mirrors the GraphQL input (minus caseId), except
@@ -140,7 +141,9 @@ export type CaseCommand =
   | ReviewAgeOut
   | ReportGuardianshipCrisis
   | UrgeGuardian
-  | RecordGuardianshipAct;
+  | RecordGuardianshipAct
+  | RaiseMonitoringSignals
+  | ResolveSignal;
 
 export type CaseCommandType = CaseCommand['type'];
 export type CaseCommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;

@@ -15,6 +15,7 @@ import { endProgramme, enrollInProgramme } from './programmes';
 import { recordEducation, recordGraduation } from './education';
 import { assignCaseworker, closeCase, recordVisit, reopenCase, transferCase } from './case-admin';
 import { correctCase } from './correct-case';
+import { raiseMonitoringSignals, resolveSignal } from '../monitoring/signal-commands';
 
 /** Every case command, one pure function each: `(command, state) => events`, or a domain error. */
 export function decide(
@@ -57,6 +58,10 @@ export function decide(
       return urgeGuardian(command, state);
     case 'RecordGuardianshipAct':
       return recordGuardianshipAct(command, state);
+    case 'RaiseMonitoringSignals':
+      return raiseMonitoringSignals(command, state);
+    case 'ResolveSignal':
+      return resolveSignal(command, state);
     default: {
       const _exhaustive: never = command;
       throw new Error('unknown command');

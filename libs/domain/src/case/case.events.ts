@@ -12,6 +12,7 @@ import type {
   RiskScore,
 } from '../shared/enums';
 import type { BusinessDate, DateTime, Fen, YearMonth } from '../shared/types';
+import type { SignalEvent } from '../monitoring/signals';
 
 export type Child = { name: string; idNumber: string };
 /**
@@ -224,7 +225,8 @@ export type CaseEvent =
   | CaseClosed
   | CaseReopened
   | CaseCorrected
-  | GuardianshipEvent;
+  | GuardianshipEvent
+  | SignalEvent;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -253,6 +255,8 @@ export const CASE_EVENT_TYPES = [
   'GuardianshipRevoked',
   'GuardianAppointed',
   'GuardianshipRestored',
+  'MonitoringSignalRaised',
+  'MonitoringSignalResolved',
 ] as const satisfies readonly CaseEventType[];
 
 /** Event type for one `type` name. */

@@ -6,6 +6,7 @@ import { withStatus } from './case-status';
 import { evolveGuardianship } from '../guardianship/guardianship.evolve';
 import { guardianByLaw, guardianForCategories } from '../guardianship/guardian-by-law';
 import { evolveHistory, initialHistory } from './case-history';
+import { evolveSignals } from '../monitoring/signals';
 
 /** Folds one event into the case. Pure; every event type is handled (see `_exhaustive`). */
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
@@ -126,6 +127,9 @@ function evolveFile(file: CaseFile, event: CaseEvent): CaseFile {
     case 'GuardianAppointed':
     case 'GuardianshipRestored':
       return evolveGuardianship(file, event);
+    case 'MonitoringSignalRaised':
+    case 'MonitoringSignalResolved':
+      return { ...file, signals: evolveSignals(file.signals ?? [], event) };
     default: {
       const _exhaustive: never = event;
       return file;

@@ -11,6 +11,7 @@ import type {
 } from '../shared/enums';
 import type { BusinessDate, DateTime, Fen } from '../shared/types';
 import type { CaseHistory } from './case-history';
+import type { CaseSignal } from '../monitoring/signals';
 
 export type RiskScores = {
   guardianshipRisk: RiskScore;
@@ -85,6 +86,8 @@ export type CaseFile = {
   closure: { closedAt: DateTime; reason: string } | null;
   /** the dated facts the timeline reads (what was in force on any date) */
   history: CaseHistory;
+  /** monitoring signals, oldest first (absent from states folded before monitoring existed) */
+  signals?: CaseSignal[];
 };
 
 export type NoCase = { status: 'NONE' };

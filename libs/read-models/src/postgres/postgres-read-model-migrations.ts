@@ -210,6 +210,42 @@ export const POSTGRES_READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
       DELETE FROM rm_checkpoint;
     `,
   },
+  {
+    version: 5,
+    description:
+      'monitoring: signals of the cases, keyed hashes of the reservations; every row derived again',
+    up: `
+      CREATE TABLE rm_case_signal (
+        signal_id   TEXT COLLATE "C" PRIMARY KEY,
+        case_id     TEXT NOT NULL,
+        region_code TEXT COLLATE "C" NOT NULL,
+        kind        TEXT NOT NULL,
+        roster_kind TEXT NOT NULL,
+        category    TEXT,
+        as_of       TEXT NOT NULL,
+        status      TEXT NOT NULL,
+        raised_at   TEXT NOT NULL,
+        resolved_at TEXT,
+        resolution  TEXT
+      );
+      CREATE INDEX rm_case_signal_by_case ON rm_case_signal (case_id);
+      CREATE INDEX rm_case_signal_by_status ON rm_case_signal (status, region_code, signal_id);
+      CREATE TABLE rm_id_key (
+        id_hash TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL
+      );
+      CREATE INDEX rm_id_key_by_case ON rm_id_key (case_id);
+      DELETE FROM rm_case_state;
+      DELETE FROM rm_case;
+      DELETE FROM rm_case_status;
+      DELETE FROM rm_case_category;
+      DELETE FROM rm_case_region;
+      DELETE FROM rm_standard;
+      DELETE FROM rm_roll_line;
+      DELETE FROM rm_roll;
+      DELETE FROM rm_checkpoint;
+    `,
+  },
 ];
 
 /** Any number: the advisory lock that keeps two processes from migrating at once. */

@@ -1,10 +1,14 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
+import type { ChildCategory } from '@app/domain';
 import type { Position } from '@app/event-store';
 import type {
   CaseListQuery,
   CaseloadCounts,
   CaseloadQuery,
+  IdMatch,
+  SignalListQuery,
+  SignalRow,
   CaseRow,
   CaseSnapshot,
   Checkpoint,
@@ -135,6 +139,26 @@ export class PostgresReadModelStore implements ReadModelStore {
 
   caseload(query: CaseloadQuery): Promise<CaseloadCounts> {
     return this.read(() => this.reads.caseload(query));
+  }
+
+  matchIdHashes(idHashes: readonly string[], on: string): Promise<IdMatch[]> {
+    return this.read(() => this.reads.monitoring.matchIdHashes(idHashes, on));
+  }
+
+  casesHolding(
+    category: ChildCategory,
+    regions: RegionPrefixes,
+    on: string,
+  ): Promise<{ caseId: string; idHash: string | null }[]> {
+    return this.read(() => this.reads.monitoring.casesHolding(category, regions, on));
+  }
+
+  monitoringSignals(query: SignalListQuery): Promise<{ rows: SignalRow[]; totalCount: number }> {
+    return this.read(() => this.reads.monitoring.monitoringSignals(query));
+  }
+
+  findSignal(signalId: string): Promise<SignalRow | null> {
+    return this.read(() => this.reads.monitoring.findSignal(signalId));
   }
 
   dump(): Promise<Record<string, unknown[]>> {

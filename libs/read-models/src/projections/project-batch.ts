@@ -1,6 +1,7 @@
 import type { CasePolicy } from '@app/domain';
 import type { Position } from '@app/event-store';
 import type {
+  IdKeyChange,
   CaseRecord,
   CaseSnapshot,
   IssuedRollRecord,
@@ -14,6 +15,7 @@ import { STANDARDS, standardRow } from './standards.projection';
 import { isPaymentRollStream, issuedRollRecord, PAYMENT_ROLLS } from './rolls.projection';
 import { caseIdOfStream, isStandardStream, type ProjectedEvent } from './streams';
 import { describeError } from './unhandled-event';
+import { idKeyChange, signalRows } from './monitoring.projection';
 
 /** Every projection; they advance together, in one transaction per batch. */
 export const PROJECTIONS = [CASE_SUMMARY, BENEFITS, STANDARDS, PAYMENT_ROLLS] as const;
@@ -82,6 +84,7 @@ export class QuickFold {
   private readonly touched = new Set<string>();
   private readonly standards: StandardRow[] = [];
   private readonly rolls: IssuedRollRecord[] = [];
+  private readonly idKeys: IdKeyChange[] = [];
   /** last event folded, null before the first */
   checkpoint: Position | null = null;
   covered = 0;
@@ -103,6 +106,9 @@ export class QuickFold {
       } else if (isPaymentRollStream(event.streamId)) {
         stage = PAYMENT_ROLLS;
         this.rolls.push(issuedRollRecord(event));
+      } else {
+        const idKey = idKeyChange(event);
+        if (idKey) this.idKeys.push(idKey);
       }
       this.checkpoint = event.position;
       this.covered += 1;
@@ -122,7 +128,7 @@ export class QuickFold {
       return null;
     }
     return {
-      changes: { cases, standards: this.standards, rolls: this.rolls },
+      changes: { cases, standards: this.standards, rolls: this.rolls, idKeys: this.idKeys },
       checkpoint: this.checkpoint,
       covered: this.covered,
       failure: this.failure,
@@ -140,6 +146,7 @@ function projectEachEvent(
   const records = new Map<string, CaseRecord>();
   const standards: StandardRow[] = [];
   const rolls: IssuedRollRecord[] = [];
+  const idKeys: IdKeyChange[] = [];
   let checkpoint: Position | null = null;
   let covered = 0;
   let failure: ProjectionFailure | null = null;
@@ -152,7 +159,12 @@ function projectEachEvent(
         const snapshot = projectCaseEvent(caseId, working.get(caseId) ?? null, event);
         const summary = caseSummaryRow(snapshot, policy);
         stage = BENEFITS;
-        records.set(caseId, { snapshot, summary, ...timelineRows(snapshot, policy) });
+        records.set(caseId, {
+          snapshot,
+          summary,
+          ...timelineRows(snapshot, policy),
+          signals: signalRows(snapshot),
+        });
         working.set(caseId, snapshot);
       } else if (isStandardStream(event.streamId)) {
         stage = STANDARDS;
@@ -160,6 +172,9 @@ function projectEachEvent(
       } else if (isPaymentRollStream(event.streamId)) {
         stage = PAYMENT_ROLLS;
         rolls.push(issuedRollRecord(event));
+      } else {
+        const idKey = idKeyChange(event);
+        if (idKey) idKeys.push(idKey);
       }
       checkpoint = event.position;
       covered += 1;
@@ -169,7 +184,7 @@ function projectEachEvent(
     }
   }
   return {
-    changes: { cases: [...records.values()], standards, rolls },
+    changes: { cases: [...records.values()], standards, rolls, idKeys },
     checkpoint,
     covered,
     failure,
@@ -177,7 +192,12 @@ function projectEachEvent(
 }
 
 function caseRecord(snapshot: CaseSnapshot, policy: CasePolicy): CaseRecord {
-  return { snapshot, summary: caseSummaryRow(snapshot, policy), ...timelineRows(snapshot, policy) };
+  return {
+    snapshot,
+    summary: caseSummaryRow(snapshot, policy),
+    ...timelineRows(snapshot, policy),
+    signals: signalRows(snapshot),
+  };
 }
 
 function failureAt(

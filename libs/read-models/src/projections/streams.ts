@@ -8,6 +8,14 @@ export function caseIdOfStream(streamId: string): string | null {
   return streamId.startsWith(CASE_STREAM_PREFIX) ? streamId.slice(CASE_STREAM_PREFIX.length) : null;
 }
 
+/** Identity reservations (see apps/api cases/case-streams): `idres-` + keyed hash of the ID number. */
+export const RESERVATION_STREAM_PREFIX = 'idres-';
+
+export const idHashOfStream = (streamId: string): string | null =>
+  streamId.startsWith(RESERVATION_STREAM_PREFIX)
+    ? streamId.slice(RESERVATION_STREAM_PREFIX.length)
+    : null;
+
 export const isStandardStream = (streamId: string): boolean =>
   streamId.startsWith(STANDARD_STREAM_PREFIX);
 

@@ -62,5 +62,6 @@ export async function writeBatch(tx: ReadModelTransaction, result: BatchResult):
   await tx.putCases(result.changes.cases);
   await tx.putStandards(result.changes.standards);
   await tx.putRolls(result.changes.rolls);
+  await tx.putIdKeys(result.changes.idKeys);
   await tx.setCheckpoints(PROJECTIONS, result.checkpoint, result.covered);
 }

@@ -28,6 +28,8 @@ import {
   type ReadModelTables,
 } from './read-model-tables';
 import { Precompiled } from './precompiled';
+import { underPrefixes } from './region-ranges';
+import { MonitoringReads } from '../monitoring/monitoring-reads';
 import { toCaseRow, toIssuedLineRow, toIssuedRollRow, toStandardRow } from './rows';
 
 type Scope = ReadModelTables & {
@@ -43,15 +45,6 @@ function inForceOn(alias: 'k' | 's' | 'r', day: string): Expression<SqlBool> {
   const from = sql.ref(`${alias}.from_date`);
   const to = sql.ref(`${alias}.to_date`);
   return sql<SqlBool>`(${from} <= ${day} AND (${to} IS NULL OR ${to} > ${day}))`;
-}
-
-/** `column` under one of the prefixes (the ranges of `regionPrefix`); true for everywhere. */
-function underPrefixes(column: string, regions: RegionPrefixes): Expression<SqlBool> {
-  if (regions === null) return sql<SqlBool>`1 = 1`;
-  if (regions.length === 0) return sql<SqlBool>`1 = 0`;
-  const ref = sql.ref(column);
-  const ranges = regions.map((p) => sql`(${ref} >= ${p} AND ${ref} < ${`${p}:`})`);
-  return sql<SqlBool>`(${sql.join(ranges, sql` OR `)})`;
 }
 
 /**
@@ -97,11 +90,14 @@ const STATE_COLUMNS = ['case_id', 'state', 'revision', 'position'] as const;
 export class ReadModelReader {
   /** the reads behind every `case(id)`, compiled once */
   private readonly hot;
+  /** roster matching and the signal worklist */
+  readonly monitoring: MonitoringReads;
 
   constructor(
     private readonly db: ReadModelDb,
     private readonly dialect: ReadModelDialect,
   ) {
+    this.monitoring = new MonitoringReads(db, dialect);
     this.hot = {
       caseById: new Precompiled(
         (id) => db.selectFrom('rm_case').selectAll().where('case_id', '=', id),
@@ -337,10 +333,17 @@ export class ReadModelReader {
         )
         .groupBy('k.category')
         .execute();
+      const signals = await db
+        .selectFrom('rm_case_signal as g')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('g.status', '=', 'OPEN')
+        .where('g.case_id', 'in', casesFrom(db, false).select('c.case_id').where(open))
+        .executeTakeFirst();
       const sum = (f: (r: (typeof byRisk)[number]) => unknown) =>
         byRisk.reduce((total, r) => total + num(f(r)), 0);
       return {
         open: sum((r) => r.n),
+        openSignals: num(signals?.n),
         unassessed: sum((r) => (r.k === null ? r.n : 0)),
         overdueVisits: sum((r) => r.overdue),
         turning18: sum((r) => r.turning18),

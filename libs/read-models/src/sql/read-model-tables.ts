@@ -97,6 +97,26 @@ export interface RollLineTable {
   issued_at: string;
 }
 
+export interface CaseSignalTable {
+  signal_id: string;
+  case_id: string;
+  region_code: string;
+  kind: string;
+  roster_kind: string;
+  category: string | null;
+  as_of: string;
+  status: string;
+  raised_at: string;
+  resolved_at: string | null;
+  resolution: string | null;
+}
+
+/** The case holding the reservation of a keyed hash of an ID number. */
+export interface IdKeyTable {
+  id_hash: string;
+  case_id: string;
+}
+
 export interface ReadModelTables {
   rm_checkpoint: CheckpointTable;
   rm_case_state: CaseStateTable;
@@ -107,6 +127,8 @@ export interface ReadModelTables {
   rm_standard: StandardTable;
   rm_roll: RollTable;
   rm_roll_line: RollLineTable;
+  rm_case_signal: CaseSignalTable;
+  rm_id_key: IdKeyTable;
   /** not a read model (no dump, no reset): one row while the projections are stopped */
   rm_projector_failure: { id: number; failure: string };
 }
@@ -124,6 +146,8 @@ export const READ_MODEL_TABLES: readonly { table: ReadModelTable; key: readonly 
   { table: 'rm_standard', key: ['stream_id', 'revision'] },
   { table: 'rm_roll', key: ['month', 'region_code'] },
   { table: 'rm_roll_line', key: ['month', 'roll_region_code', 'seq'] },
+  { table: 'rm_case_signal', key: ['signal_id'] },
+  { table: 'rm_id_key', key: ['id_hash'] },
 ];
 
 /** The tables holding one case's rows (a change to the case replaces them all). */
@@ -133,6 +157,7 @@ export const CASE_TABLES = [
   'rm_case_status',
   'rm_case_category',
   'rm_case_region',
+  'rm_case_signal',
 ] as const satisfies readonly ReadModelTable[];
 
 /** One step of an adapter's schema, numbered from 1 in order. */

@@ -3,6 +3,7 @@ import type { Position } from '@app/event-store';
 import type {
   CaseRecord,
   CaseSnapshot,
+  IdKeyChange,
   IssuedRollRecord,
   ReadModelTransaction,
   StandardRow,
@@ -15,7 +16,7 @@ import {
   type ReadModelTable,
   type ReadModelTables,
 } from './read-model-tables';
-import { fromCaseRow, fromStandardRow, periodRows, rollRows } from './rows';
+import { fromCaseRow, fromSignalRow, fromStandardRow, periodRows, rollRows } from './rows';
 
 type Tx = Transaction<ReadModelTables>;
 
@@ -88,6 +89,28 @@ export class ReadModelWriter implements ReadModelTransaction {
       'rm_case_region',
       periods.flatMap((p) => p.regions),
     );
+    await this.insert(
+      'rm_case_signal',
+      records.flatMap((r) => r.signals.map(fromSignalRow)),
+    );
+  }
+
+  /** In log order: a reservation taken names its case, a release frees it (if still that case's). */
+  async putIdKeys(changes: readonly IdKeyChange[]): Promise<void> {
+    for (const c of changes) {
+      if (c.held)
+        await this.tx
+          .insertInto('rm_id_key')
+          .values({ id_hash: c.idHash, case_id: c.caseId })
+          .onConflict((oc) => oc.column('id_hash').doUpdateSet({ case_id: c.caseId }))
+          .execute();
+      else
+        await this.tx
+          .deleteFrom('rm_id_key')
+          .where('id_hash', '=', c.idHash)
+          .where('case_id', '=', c.caseId)
+          .execute();
+    }
   }
 
   async putStandards(rows: readonly StandardRow[]): Promise<void> {

@@ -4,6 +4,7 @@ import type {
   IssuedLineRow,
   IssuedRollRecord,
   IssuedRollRow,
+  SignalRow,
   StandardRow,
 } from '../read-model-store.port';
 import type { ReadModelDialect } from './read-model-dialect';
@@ -11,6 +12,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type {
   CaseCategoryTable,
   CaseRegionTable,
+  CaseSignalTable,
   CaseStatusTable,
   CaseTable,
   RollLineTable,
@@ -165,5 +167,37 @@ export function toIssuedLineRow(r: Selectable<RollLineTable>): IssuedLineRow {
     forMonth: r.for_month,
     amountFen: Number(r.amount_fen),
     issuedAt: r.issued_at,
+  };
+}
+
+export function fromSignalRow(s: SignalRow): Insertable<CaseSignalTable> {
+  return {
+    signal_id: s.signalId,
+    case_id: s.caseId,
+    region_code: s.regionCode,
+    kind: s.kind,
+    roster_kind: s.rosterKind,
+    category: s.category,
+    as_of: s.asOf,
+    status: s.status,
+    raised_at: s.raisedAt,
+    resolved_at: s.resolvedAt,
+    resolution: s.resolution,
+  };
+}
+
+export function toSignalRow(r: Selectable<CaseSignalTable>): SignalRow {
+  return {
+    signalId: r.signal_id,
+    caseId: r.case_id,
+    regionCode: r.region_code,
+    kind: r.kind as SignalRow['kind'],
+    rosterKind: r.roster_kind as SignalRow['rosterKind'],
+    category: r.category as SignalRow['category'],
+    asOf: r.as_of,
+    status: r.status as SignalRow['status'],
+    raisedAt: r.raised_at,
+    resolvedAt: r.resolved_at,
+    resolution: r.resolution,
   };
 }

@@ -1,11 +1,15 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { withStatementCache } from './statement-cache';
+import type { ChildCategory } from '@app/domain';
 import type { Position } from '@app/event-store';
 import type {
   CaseListQuery,
   CaseloadCounts,
   CaseloadQuery,
+  IdMatch,
+  SignalListQuery,
+  SignalRow,
   CaseRecord,
   CaseRow,
   CaseSnapshot,
@@ -32,7 +36,7 @@ import {
   type CaseTable,
   type ReadModelTables,
 } from '../sql/read-model-tables';
-import { fromCaseRow, periodRows, rollRows } from '../sql/rows';
+import { fromCaseRow, fromSignalRow, periodRows, rollRows } from '../sql/rows';
 import { sqliteDialect } from './sqlite-dialect';
 import { SqliteProjectorLock } from './sqlite-projector-lock';
 import { watchSqliteCheckpoints } from './sqlite-checkpoint-watch';
@@ -215,6 +219,26 @@ export class SqliteReadModelStore implements ReadModelStore {
     return this.read(() => this.reads.caseload(query));
   }
 
+  matchIdHashes(idHashes: readonly string[], on: string): Promise<IdMatch[]> {
+    return this.read(() => this.reads.monitoring.matchIdHashes(idHashes, on));
+  }
+
+  casesHolding(
+    category: ChildCategory,
+    regions: RegionPrefixes,
+    on: string,
+  ): Promise<{ caseId: string; idHash: string | null }[]> {
+    return this.read(() => this.reads.monitoring.casesHolding(category, regions, on));
+  }
+
+  monitoringSignals(query: SignalListQuery): Promise<{ rows: SignalRow[]; totalCount: number }> {
+    return this.read(() => this.reads.monitoring.monitoringSignals(query));
+  }
+
+  findSignal(signalId: string): Promise<SignalRow | null> {
+    return this.read(() => this.reads.monitoring.findSignal(signalId));
+  }
+
   dump(): Promise<Record<string, unknown[]>> {
     return this.read(() => this.reads.dump());
   }
@@ -357,6 +381,14 @@ export class SqliteReadModelStore implements ReadModelStore {
         for (const l of rows.lines) line.run(l);
       }
     },
+    putIdKeys: async (changes) => {
+      const hold = this.stmt(
+        'INSERT INTO rm_id_key (id_hash, case_id) VALUES (?, ?)' +
+          ' ON CONFLICT (id_hash) DO UPDATE SET case_id = excluded.case_id',
+      );
+      const free = this.stmt('DELETE FROM rm_id_key WHERE id_hash = ? AND case_id = ?');
+      for (const c of changes) (c.held ? hold : free).run(c.idHash, c.caseId);
+    },
     setCheckpoints: async (projections, position, events) => {
       const upsert = this.stmt(
         'INSERT INTO rm_checkpoint (projection, position, events) VALUES (?, ?, ?)' +
@@ -405,5 +437,13 @@ export class SqliteReadModelStore implements ReadModelStore {
     );
     for (const r of regions)
       region.run(r.case_id, r.seq, r.region_code, r.from_date, r.to_date, r.pays);
+    if (record.signals.length === 0) return;
+    const signal = this.stmt(
+      'INSERT INTO rm_case_signal (signal_id, case_id, region_code, kind, roster_kind, category,' +
+        ' as_of, status, raised_at, resolved_at, resolution) VALUES (@signal_id, @case_id,' +
+        ' @region_code, @kind, @roster_kind, @category, @as_of, @status, @raised_at,' +
+        ' @resolved_at, @resolution)',
+    );
+    for (const s of record.signals) signal.run(fromSignalRow(s));
   }
 }

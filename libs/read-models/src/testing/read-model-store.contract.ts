@@ -3,6 +3,7 @@ import type { ReadModelStore } from '../read-model-store.port';
 import { applyBatch } from '../projector/apply-batch';
 import { PROJECTIONS } from '../projections/project-batch';
 import { ZIBO, ziboScenario } from './zibo-scenario';
+import { monitoringContract } from './monitoring.contract';
 
 export type StoreFactory = () => Promise<{
   store: ReadModelStore;
@@ -30,6 +31,7 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
       ({ store, cleanup, peer } = await factory());
     });
     afterEach(() => cleanup());
+    monitoringContract(() => store);
 
     const zibo = async () => {
       const log = ziboScenario();
@@ -207,6 +209,7 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
       });
       expect(counts).toEqual({
         open: 4,
+        openSignals: 0,
         unassessed: 1,
         overdueVisits: 2,
         turning18: 1,
