@@ -16,6 +16,8 @@ import { LoggingModule } from './logging/logging.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RollsModule } from './rolls/rolls.module';
+import { CandidatesModule } from './monitoring/candidates/candidates.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { createValidationPipe } from './validation/validation';
 
 @Module({})
@@ -38,6 +40,8 @@ export class AppModule {
         AgencyModule,
         AuditModule,
         RollsModule,
+        CandidatesModule,
+        MonitoringModule,
       ],
       controllers: [MetricsController],
       providers: [

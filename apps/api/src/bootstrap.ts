@@ -11,6 +11,7 @@ import { hardenHttp } from './http/http-hardening';
 import { limitJsonNesting } from './http/json-body';
 import { correlationIdOf } from './graphql/request-context';
 import { logRequests } from './logging/request-log';
+import { acceptCsvRosters } from './monitoring/roster-body';
 
 /** Builds the whole API (used by main.ts, the e2e specs and the benchmarks). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -31,7 +32,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   logRequests(adapter.getInstance());
   installGracefulClose(adapter.getInstance());
-  limitBodies(adapter.getInstance(), 1024 * 1024);
+  limitBodies(adapter.getInstance(), 1024 * 1024, config.rosterMaxBytes);
   limitJsonNesting(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -43,5 +44,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useLogger(app.get(Logger));
   hardenHttp(app, config);
   setupAgencyApi(app, config);
+  acceptCsvRosters(app);
   return app;
 }

@@ -59,3 +59,4 @@ export * from './monitoring/roster-row';
 export * from './monitoring/csv-fields';
 export * from './monitoring/signals';
 export * from './monitoring/signal-commands';
+export * from './monitoring/roster-import';

@@ -26,6 +26,7 @@ import {
   UrgeGuardianInput,
 } from './inputs/guardianship-inputs';
 import { IdentifyChildInput } from './inputs/identify-child.input';
+import { IdentificationCandidates } from '../monitoring/candidates/identification-candidates';
 
 const toResult = (r: CaseCommandResult): CommandResult => ({
   caseId: r.caseId,
@@ -36,7 +37,10 @@ const toResult = (r: CaseCommandResult): CommandResult => ({
 /** The case mutations of CONTRACT.md: map the input to a domain command, send it on the bus. */
 @Resolver()
 export class CaseMutationsResolver {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly candidates: IdentificationCandidates,
+  ) {}
 
   private run(
     principal: Principal,
@@ -54,7 +58,11 @@ export class CaseMutationsResolver {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<CommandResult> {
-    const { guardian, categories, ...rest } = input;
+    const { guardian, categories, candidateId, ...rest } = input;
+    if (candidateId)
+      await withArgumentPaths('input', () =>
+        this.candidates.checkForIdentification(candidateId, input.idNumber, principal),
+      );
     const data = {
       ...rest,
       categories: categories ?? [],
@@ -62,11 +70,12 @@ export class CaseMutationsResolver {
         ? { kind: guardian.kind, name: guardian.name, relation: guardian.relation ?? null }
         : null,
     };
-    return toResult(
-      await withArgumentPaths('input', () =>
-        this.commands.execute(new IdentifyChildCommand(data, { principal, correlationId })),
-      ),
+    const result: CaseCommandResult = await withArgumentPaths('input', () =>
+      this.commands.execute(new IdentifyChildCommand(data, { principal, correlationId })),
     );
+    if (candidateId)
+      await this.candidates.closeAsCase(candidateId, result.caseId, new Date().toISOString());
+    return toResult(result);
   }
 
   @Mutation(() => CommandResult, { description: '风险评估 / assess the three risks' })

@@ -8,5 +8,7 @@ export { caseStreamId as caseStream } from '@app/domain';
 export const caseIdOfStream = (streamId: string): string | null =>
   streamId.startsWith(CASE_STREAM_PREFIX) ? streamId.slice(CASE_STREAM_PREFIX.length) : null;
 
+export const RESERVATION_PREFIX = 'idres-';
+
 export const reservationStream = (identityKey: string, idNumber: string): string =>
-  `idres-${createHmac('sha256', identityKey).update(idNumber.trim().toUpperCase()).digest('hex')}`;
+  `${RESERVATION_PREFIX}${createHmac('sha256', identityKey).update(idNumber.trim().toUpperCase()).digest('hex')}`;

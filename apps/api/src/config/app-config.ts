@@ -39,6 +39,8 @@ export interface AppConfig {
   caseCacheSize: number;
   /** SIGTERM: how long the orderly shutdown may take before the process exits anyway */
   shutdownTimeoutMs: number;
+  /** POST /monitoring/v1/rosters: a larger body is refused (413) before or while it is read */
+  rosterMaxBytes: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -156,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000),
     caseCacheSize: wholeNumber('CASE_CACHE_SIZE', env.CASE_CACHE_SIZE, 10_000, 0, '0 or more'),
     shutdownTimeoutMs: positiveInt('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 15_000),
+    rosterMaxBytes: positiveInt('ROSTER_MAX_BYTES', env.ROSTER_MAX_BYTES, 128 * 1024 * 1024),
     graphqlLimits: {
       maxDepth: positiveInt('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, DEFAULT_LIMITS.maxDepth),
       maxCost: positiveInt('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, DEFAULT_LIMITS.maxCost),

@@ -12,11 +12,19 @@ class BodyTooLarge extends Error {
  * Content-Length over the limit is refused before the body is read; Node's HTTP parser never
  * delivers more than the declared length, so such a body is passed on as it is. A body without
  * one (chunked) is counted as it streams in and cut off past the limit. Routes with a lower limit
- * of their own (the agency API) keep it.
+ * of their own (the agency API) keep it; a route that streams its body (a roster) sets its own
+ * with `@RouteConfig({ streamedBody: true })`: ROSTER_MAX_BYTES.
  */
-export function limitBodies(fastify: FastifyInstance, maxBytes: number): void {
-  const tooLarge = () => new BodyTooLarge(`the body is larger than ${maxBytes} bytes`);
+export function limitBodies(
+  fastify: FastifyInstance,
+  defaultMaxBytes: number,
+  streamedMaxBytes = defaultMaxBytes,
+): void {
   fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    const streamed = (request.routeOptions.config as { streamedBody?: unknown } | undefined)
+      ?.streamedBody;
+    const maxBytes = streamed === true ? streamedMaxBytes : defaultMaxBytes;
+    const tooLarge = () => new BodyTooLarge(`the body is larger than ${maxBytes} bytes`);
     const header = request.headers['content-length'];
     if (header !== undefined) {
       done(Number(header) > maxBytes ? tooLarge() : null, payload);

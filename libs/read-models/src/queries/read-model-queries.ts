@@ -35,6 +35,7 @@ export type CaseloadView = {
   unassessed: number;
   overdueVisits: number;
   turning18Within90Days: number;
+  openSignals: number;
 };
 
 export const TURNING_18_WINDOW_DAYS = 90;
@@ -114,6 +115,7 @@ export class ReadModelQueries {
       unassessed: counts.unassessed,
       overdueVisits: counts.overdueVisits,
       turning18Within90Days: counts.turning18,
+      openSignals: counts.openSignals,
     };
   }
 }

@@ -13,7 +13,7 @@ import {
 } from '@app/domain';
 
 /** GraphQL enums from the domain's value lists, each value described in Chinese and English. */
-function register<T extends string>(
+export function register<T extends string>(
   name: string,
   description: string,
   values: readonly T[],

@@ -1,4 +1,4 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
 import {
@@ -83,4 +83,13 @@ export class IdentifyChildInput {
   @ValidateNested()
   @Type(() => GuardianInput)
   guardian?: GuardianInput | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'the identification candidate (identificationCandidates) this case is made from: it must be the same child; it is closed with the case',
+  })
+  @IsOptional()
+  @IsText(100)
+  candidateId?: string | null;
 }

@@ -77,5 +77,7 @@ export class Caseload {
   overdueVisits: number;
   @Field(() => Int, { description: '18th birthday from asOf to 90 days after it' })
   turning18Within90Days: number;
+  @Field(() => Int, { description: 'monitoring signals still open on these cases (动态监测)' })
+  openSignals: number;
   @Field(() => GraphQLDate) asOf: string;
 }

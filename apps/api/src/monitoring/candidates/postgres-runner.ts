@@ -1,0 +1,58 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Pool, type PoolClient } from 'pg';
+import { CANDIDATE_SCHEMA, type SqlRunner } from './sql-candidate-store';
+
+/** `?` placeholders as PostgreSQL's `$1, $2, ...` (the SQL has no `?` inside literals). */
+const numbered = (sql: string): string => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+/** The candidate store in the PostgreSQL of the read models (every api instance sees one). */
+export function postgresCandidateRunner(connectionString: string): SqlRunner {
+  const pool = new Pool({ connectionString, max: 4 });
+  pool.on('error', () => undefined);
+  const inTx = new AsyncLocalStorage<PoolClient>();
+  const ready = (async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(7310425)');
+      for (const statement of CANDIDATE_SCHEMA) await client.query(statement);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(7310425)').catch(() => undefined);
+      client.release();
+    }
+  })();
+  ready.catch(() => undefined);
+  const query = async (sql: string, params: readonly unknown[] = []) => {
+    await ready;
+    const client = inTx.getStore();
+    return client
+      ? client.query(numbered(sql), params as unknown[])
+      : pool.query(numbered(sql), params as unknown[]);
+  };
+  return {
+    run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
+    all: async <T>(sql: string, params?: readonly unknown[]) =>
+      (await query(sql, params)).rows as T[],
+    transaction: async (work) => {
+      if (inTx.getStore()) return work();
+      await ready;
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await inTx.run(client, work);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    // deleted rows are vacuumed by PostgreSQL; what its WAL holds is the operator's to retain
+    scrub: async () => undefined,
+    shutdown: () => pool.end(),
+  };
+}

@@ -1,0 +1,192 @@
+import type { RosterKind } from '@app/domain';
+import type {
+  Candidate,
+  CandidatePage,
+  CandidateStore,
+  StagedCandidate,
+} from './candidate-store.port';
+
+/** What the SQL below needs of a database: `?` placeholders, rows as plain objects. */
+export interface SqlRunner {
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** after deleting personal information: make sure no copy is left in a log (SQLite's WAL) */
+  scrub(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+export const CANDIDATE_SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS mon_candidate (
+     id            TEXT PRIMARY KEY,
+     id_hash       TEXT NOT NULL UNIQUE,
+     region_code   TEXT NOT NULL,
+     name          TEXT NOT NULL,
+     id_number     TEXT NOT NULL,
+     roster_kinds  TEXT NOT NULL,
+     first_seen_on TEXT NOT NULL,
+     last_seen_on  TEXT NOT NULL,
+     seen_at       TEXT NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS mon_candidate_by_region ON mon_candidate (region_code, id)`,
+  `CREATE INDEX IF NOT EXISTS mon_candidate_by_seen ON mon_candidate (seen_at)`,
+  `CREATE TABLE IF NOT EXISTS mon_candidate_stage (
+     import_id   TEXT NOT NULL,
+     id_hash     TEXT NOT NULL,
+     id          TEXT NOT NULL,
+     region_code TEXT NOT NULL,
+     name        TEXT NOT NULL,
+     id_number   TEXT NOT NULL,
+     PRIMARY KEY (import_id, id_hash)
+   )`,
+  `CREATE TABLE IF NOT EXISTS mon_candidate_closed (
+     id        TEXT PRIMARY KEY,
+     case_id   TEXT NOT NULL,
+     closed_at TEXT NOT NULL
+   )`,
+];
+
+type Row = {
+  id: string;
+  id_hash: string;
+  region_code: string;
+  name: string;
+  id_number: string;
+  roster_kinds: string;
+  first_seen_on: string;
+  last_seen_on: string;
+  seen_at: string;
+};
+
+const toCandidate = (r: Row): Candidate => ({
+  id: r.id,
+  idHash: r.id_hash,
+  regionCode: r.region_code,
+  name: r.name,
+  idNumber: r.id_number,
+  rosterKinds: r.roster_kinds.split(',') as RosterKind[],
+  firstSeenOn: r.first_seen_on,
+  lastSeenOn: r.last_seen_on,
+  seenAt: r.seen_at,
+});
+
+/** `(col >= p AND col < p || ':')` per prefix: a range of the index each. */
+function regionFilter(regions: readonly string[] | null): { sql: string; params: string[] } {
+  if (regions === null) return { sql: '1 = 1', params: [] };
+  if (regions.length === 0) return { sql: '1 = 0', params: [] };
+  return {
+    sql: `(${regions.map(() => '(region_code >= ? AND region_code < ?)').join(' OR ')})`,
+    params: regions.flatMap((p) => [p, `${p}:`]),
+  };
+}
+
+const STAGE_CHUNK = 150;
+
+/** The candidate store on either engine (the SQL is portable: upserts, no engine functions). */
+export class SqlCandidateStore implements CandidateStore {
+  constructor(private readonly db: SqlRunner) {}
+
+  async stage(importId: string, rows: readonly StagedCandidate[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += STAGE_CHUNK) {
+      const chunk = rows.slice(i, i + STAGE_CHUNK);
+      await this.db.run(
+        `INSERT INTO mon_candidate_stage (import_id, id_hash, id, region_code, name, id_number)
+         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (import_id, id_hash) DO NOTHING`,
+        chunk.flatMap((r) => [importId, r.idHash, r.id, r.regionCode, r.name, r.idNumber]),
+      );
+    }
+  }
+
+  async commit(
+    importId: string,
+    seen: { rosterKind: RosterKind; asOf: string; at: string },
+  ): Promise<number> {
+    const { rosterKind: kind, asOf, at } = seen;
+    const merged = await this.db.transaction(async () => {
+      const merged = await this.db.run(
+        `INSERT INTO mon_candidate (id, id_hash, region_code, name, id_number, roster_kinds,
+           first_seen_on, last_seen_on, seen_at)
+         SELECT id, id_hash, region_code, name, id_number, ?, ?, ?, ?
+         FROM mon_candidate_stage WHERE import_id = ?
+         ON CONFLICT (id_hash) DO UPDATE SET
+           region_code = excluded.region_code,
+           name = excluded.name,
+           roster_kinds = CASE
+             WHEN ',' || mon_candidate.roster_kinds || ',' LIKE '%,' || excluded.roster_kinds || ',%'
+             THEN mon_candidate.roster_kinds
+             ELSE mon_candidate.roster_kinds || ',' || excluded.roster_kinds END,
+           first_seen_on = CASE WHEN excluded.first_seen_on < mon_candidate.first_seen_on
+             THEN excluded.first_seen_on ELSE mon_candidate.first_seen_on END,
+           last_seen_on = CASE WHEN excluded.last_seen_on > mon_candidate.last_seen_on
+             THEN excluded.last_seen_on ELSE mon_candidate.last_seen_on END,
+           seen_at = excluded.seen_at`,
+        [kind, asOf, asOf, at, importId],
+      );
+      await this.db.run(`DELETE FROM mon_candidate_stage WHERE import_id = ?`, [importId]);
+      return merged;
+    });
+    await this.db.scrub();
+    return merged;
+  }
+
+  async drop(importId: string): Promise<void> {
+    await this.db.run(`DELETE FROM mon_candidate_stage WHERE import_id = ?`, [importId]);
+    await this.db.scrub();
+  }
+
+  async list(query: {
+    regions: readonly string[] | null;
+    after?: string;
+    limit: number;
+  }): Promise<CandidatePage> {
+    const where = regionFilter(query.regions);
+    const [count] = await this.db.all<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM mon_candidate WHERE ${where.sql}`,
+      where.params,
+    );
+    const after = query.after === undefined ? '' : ' AND id > ?';
+    const rows = await this.db.all<Row>(
+      `SELECT * FROM mon_candidate WHERE ${where.sql}${after} ORDER BY id LIMIT ?`,
+      [...where.params, ...(query.after === undefined ? [] : [query.after]), query.limit],
+    );
+    return { rows: rows.map(toCandidate), totalCount: Number(count?.n ?? 0) };
+  }
+
+  async find(id: string): Promise<Candidate | null> {
+    const [row] = await this.db.all<Row>(`SELECT * FROM mon_candidate WHERE id = ?`, [id]);
+    return row ? toCandidate(row) : null;
+  }
+
+  async closeCandidate(id: string, caseId: string, at: string): Promise<boolean> {
+    const closed = await this.db.transaction(async () => {
+      const deleted = await this.db.run(`DELETE FROM mon_candidate WHERE id = ?`, [id]);
+      if (deleted === 0) return false;
+      await this.db.run(
+        `INSERT INTO mon_candidate_closed (id, case_id, closed_at) VALUES (?, ?, ?)`,
+        [id, caseId, at],
+      );
+      return true;
+    });
+    if (closed) await this.db.scrub();
+    return closed;
+  }
+
+  async closedAs(id: string): Promise<string | null> {
+    const [row] = await this.db.all<{ case_id: string }>(
+      `SELECT case_id FROM mon_candidate_closed WHERE id = ?`,
+      [id],
+    );
+    return row?.case_id ?? null;
+  }
+
+  async eraseSeenBefore(cutoff: string): Promise<number> {
+    const erased = await this.db.run(`DELETE FROM mon_candidate WHERE seen_at < ?`, [cutoff]);
+    if (erased > 0) await this.db.scrub();
+    return erased;
+  }
+
+  shutdown(): Promise<void> {
+    return this.db.shutdown();
+  }
+}

@@ -1,0 +1,339 @@
+import type { Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  birthDateFromIdNumber,
+  businessDateOf,
+  checkRosterRow,
+  DEFAULT_MONITORING_POLICY,
+  DEFAULT_POLICY,
+  impliedCategory,
+  isMinorOn,
+  regionInScope,
+  rosterImportDecider,
+  rosterImportStream,
+  type Evidence,
+  type InvalidRow,
+  type RosterImportResult,
+  type RosterKind,
+} from '@app/domain';
+import { READ_MODEL_STORE, type ReadModelStore } from '@app/read-models';
+import type { Principal } from '../auth/principal';
+import { CaseCommandService } from '../cases/case-command.service';
+import { RESERVATION_PREFIX, reservationStream } from '../cases/case-streams';
+import { assertAllowed, envelopeFor, type CommandContext } from '../cases/command-context';
+import { CLOCK, type Clock } from '../command/clock';
+import { CommandPath } from '../command/command-path';
+import { KeyedLock } from '../command/keyed-lock';
+import { UuidV7Generator } from '../command/uuid-v7';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import {
+  CANDIDATE_STORE,
+  type CandidateStore,
+  type StagedCandidate,
+} from './candidates/candidate-store.port';
+import { RosterReader, type RosterRecord } from './roster-reader';
+import { CandidateRetention } from './candidate-retention';
+
+export type RosterImportRequest = {
+  kind: RosterKind;
+  asOf: string;
+  complete: boolean;
+  /** the prefix the roster covers (default: the importer's regions) */
+  regionCode?: string;
+};
+
+/** The contract's answer, and what else an import found (rows it left alone, and why). */
+export type RosterImportAnswer = RosterImportResult & {
+  invalidRowCount: number;
+  casesOutsideRegions: number;
+  adultRows: number;
+  replayed: boolean;
+  /** the import's place in the log: pass it as consistentWith to read its signals */
+  position: string;
+};
+
+/** At most this many bad rows are listed (all are counted): the answer stays small. */
+const MAX_LISTED_INVALID = 1000;
+/** cases whose signals are appended at once */
+const APPEND_CONCURRENCY = 8;
+
+type Tally = {
+  rows: number;
+  invalid: InvalidRow[];
+  invalidCount: number;
+  outside: number;
+  adults: number;
+  matched: Set<string>;
+  evidence: Map<string, Evidence[]>;
+};
+
+/**
+ * A roster import: rows validated one by one, matched to open cases by the keyed hash the
+ * reservations use (a batch of hashes, one query), evidence kept per case (bounded by the cases,
+ * not the file), candidates staged in their store; once the file has ended and is known by its
+ * hash, the signals are appended, the candidates merged and the import recorded, or, for a file
+ * imported before, everything staged is dropped and the first import's answer given.
+ */
+@Injectable()
+export class RosterImportService {
+  private readonly logger = new Logger(RosterImportService.name);
+  private readonly ids = new UuidV7Generator();
+  /** one import at a time in this process: they stage and merge in the same tables */
+  private readonly lock = new KeyedLock();
+
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    @Inject(CANDIDATE_STORE) private readonly candidates: CandidateStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly path: CommandPath,
+    private readonly cases: CaseCommandService,
+    private readonly retention: CandidateRetention,
+  ) {}
+
+  run(
+    request: RosterImportRequest,
+    body: Readable,
+    ctx: CommandContext,
+    onRows?: (rows: number) => void,
+  ): Promise<RosterImportAnswer> {
+    assertAllowed(
+      ctx.principal,
+      'importRoster',
+      ...(request.regionCode ? [request.regionCode] : []),
+    );
+    return this.lock.run('import', () => this.importFile(request, body, ctx, onRows));
+  }
+
+  private async importFile(
+    request: RosterImportRequest,
+    body: Readable,
+    ctx: CommandContext,
+    onRows?: (rows: number) => void,
+  ): Promise<RosterImportAnswer> {
+    const importId = this.ids.next();
+    const now = this.clock.now().toISOString();
+    const today = businessDateOf(now);
+    const regions = request.regionCode ? [request.regionCode] : ctx.principal.regions;
+    const tally: Tally = {
+      rows: 0,
+      invalid: [],
+      invalidCount: 0,
+      outside: 0,
+      adults: 0,
+      matched: new Set(),
+      evidence: new Map(),
+    };
+    const reader = new RosterReader(body);
+    try {
+      for await (const batch of reader.batches()) {
+        await this.matchBatch(batch, request, regions, ctx.principal, today, importId, tally);
+        onRows?.(tally.rows);
+      }
+    } catch (error) {
+      await this.candidates.drop(importId);
+      throw error;
+    }
+    const file = reader.file();
+    const stream = rosterImportStream(file.sha256);
+    const before = await this.path.load(stream, rosterImportDecider);
+    if (before.state.imported) {
+      await this.candidates.drop(importId);
+      return answerOf(before.state.imported, true, before.lastPosition ?? '0');
+    }
+    if (request.complete) await this.lapsed(request, regions, today, importId, tally);
+    const signals = await this.raise(tally.evidence, ctx);
+    const candidates = await this.candidates.commit(importId, {
+      rosterKind: request.kind,
+      asOf: request.asOf,
+      at: now,
+    });
+    const outcome = await this.path.run(
+      stream,
+      rosterImportDecider,
+      {
+        type: 'RecordRosterImport',
+        data: {
+          importId,
+          rows: tally.rows,
+          matchedCases: tally.matched.size,
+          candidates,
+          signals,
+          invalidRows: tally.invalid,
+          invalidRowCount: tally.invalidCount,
+          casesOutsideRegions: tally.outside,
+          adultRows: tally.adults,
+          kind: request.kind,
+          asOf: request.asOf,
+          complete: request.complete,
+          regions: [...regions],
+          fileSha256: file.sha256,
+          fileBytes: file.bytes,
+          importedAt: now,
+        },
+      },
+      envelopeFor(ctx, now),
+    );
+    await this.retention.sweep();
+    const recorded = outcome.state.imported!;
+    this.logger.log(
+      `roster import ${recorded.importId}: ${recorded.rows} rows, ${recorded.signals} signals, ` +
+        `${recorded.candidates} candidates, ${recorded.invalidRows.length} invalid`,
+    );
+    return answerOf(recorded, recorded.importId !== importId, outcome.position ?? '0');
+  }
+
+  private async matchBatch(
+    batch: readonly RosterRecord[],
+    request: RosterImportRequest,
+    regions: readonly string[],
+    principal: Principal,
+    today: string,
+    importId: string,
+    tally: Tally,
+  ): Promise<void> {
+    const rows: (StagedCandidate & { line: number })[] = [];
+    for (const record of batch) {
+      tally.rows += 1;
+      const checked = record.fields
+        ? checkRosterRow(record.fields, today, regions)
+        : { fields: ['columns'] };
+      if ('fields' in checked) {
+        tally.invalidCount += 1;
+        if (tally.invalid.length < MAX_LISTED_INVALID)
+          tally.invalid.push({ line: record.line, fields: checked.fields });
+        continue;
+      }
+      const { idNumber, name, regionCode } = checked.row;
+      rows.push({
+        id: '',
+        idHash: this.hashOf(idNumber),
+        idNumber,
+        name,
+        regionCode,
+        line: record.line,
+      });
+    }
+    const matches = await this.store.matchIdHashes([...new Set(rows.map((r) => r.idHash))], today);
+    const openCase = new Map(matches.filter((m) => m.open).map((m) => [m.idHash, m]));
+    const implied = impliedCategory(request.kind, DEFAULT_MONITORING_POLICY);
+    const staged: StagedCandidate[] = [];
+    for (const row of rows) {
+      const match = openCase.get(row.idHash);
+      if (!match) {
+        if (
+          !isMinorOn(
+            birthDateFromIdNumber(row.idNumber),
+            request.asOf,
+            DEFAULT_POLICY.ageOfMajority,
+          )
+        ) {
+          tally.adults += 1;
+          continue;
+        }
+        staged.push({ ...row, id: this.ids.next() });
+        continue;
+      }
+      if (!regionInScope(principal.regions, match.regionCode)) {
+        tally.outside += 1;
+        continue;
+      }
+      tally.matched.add(match.caseId);
+      const evidence: Evidence | null =
+        implied === null
+          ? {
+              kind: 'RISK_EVIDENCE_FOUND',
+              rosterKind: request.kind,
+              category: null,
+              asOf: request.asOf,
+              importId,
+            }
+          : match.categories.includes(implied)
+            ? null
+            : {
+                kind: 'CATEGORY_EVIDENCE_FOUND',
+                rosterKind: request.kind,
+                category: implied,
+                asOf: request.asOf,
+                importId,
+              };
+      if (evidence && !tally.evidence.has(match.caseId))
+        tally.evidence.set(match.caseId, [evidence]);
+    }
+    await this.candidates.stage(importId, staged);
+  }
+
+  /** "A case that holds the category a complete roster covers but is absent from it". */
+  private async lapsed(
+    request: RosterImportRequest,
+    regions: readonly string[],
+    today: string,
+    importId: string,
+    tally: Tally,
+  ): Promise<void> {
+    const category = impliedCategory(request.kind, DEFAULT_MONITORING_POLICY);
+    if (category === null) return;
+    const everywhere = regions.some((r) => r === '' || r === '*');
+    const holders = await this.store.casesHolding(category, everywhere ? null : regions, today);
+    for (const holder of holders) {
+      if (tally.matched.has(holder.caseId)) continue;
+      tally.evidence.set(holder.caseId, [
+        {
+          kind: 'CATEGORY_EVIDENCE_LAPSED',
+          rosterKind: request.kind,
+          category,
+          asOf: request.asOf,
+          importId,
+        },
+      ]);
+    }
+  }
+
+  /** One append per case with evidence, a few cases at a time (the store commits them together). */
+  private async raise(evidence: Map<string, Evidence[]>, ctx: CommandContext): Promise<number> {
+    const work = [...evidence.entries()];
+    let next = 0;
+    let raised = 0;
+    const worker = async () => {
+      while (next < work.length) {
+        const [caseId, items] = work[next++];
+        const outcome = await this.cases.execute(
+          {
+            type: 'RaiseMonitoringSignals',
+            caseId,
+            data: { evidence: items.map((e) => ({ ...e, signalId: this.ids.next() })) },
+          },
+          ctx,
+        );
+        raised += outcome.eventIds.length;
+      }
+    };
+    await Promise.all(Array.from({ length: APPEND_CONCURRENCY }, worker));
+    return raised;
+  }
+
+  /** The reservations' keyed hash of the number (their stream name without its prefix). */
+  private hashOf(idNumber: string): string {
+    return reservationStream(this.config.identityKey, idNumber).slice(RESERVATION_PREFIX.length);
+  }
+}
+
+function answerOf(
+  data: RosterImportResult & Partial<Omit<RosterImportAnswer, 'replayed' | 'position'>>,
+  replayed: boolean,
+  position: string,
+): RosterImportAnswer {
+  return {
+    importId: data.importId,
+    rows: data.rows,
+    matchedCases: data.matchedCases,
+    candidates: data.candidates,
+    signals: data.signals,
+    invalidRows: data.invalidRows,
+    invalidRowCount: data.invalidRowCount ?? data.invalidRows.length,
+    casesOutsideRegions: data.casesOutsideRegions ?? 0,
+    adultRows: data.adultRows ?? 0,
+    replayed,
+    position,
+  };
+}
