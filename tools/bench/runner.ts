@@ -10,6 +10,7 @@ import { measureRawSqliteBatched } from './figures/raw-sqlite-batched';
 import { measureRawSqliteFsync } from './figures/raw-sqlite-fsync';
 import { measureRebuild } from './figures/rebuild';
 import { measureRolls } from './figures/rolls';
+import { measureRosterImport } from './figures/roster';
 import { seedDataset, type Dataset } from './figures/seed';
 import type { FigureKey } from './report/catalogue';
 import type { Missing } from './report/format';
@@ -28,6 +29,7 @@ export const PHASES = [
   'rolls',
   'postgres',
   'http',
+  'roster',
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
@@ -62,6 +64,7 @@ const YIELDS: Record<Phase, FigureKey[]> = {
     'bareMercuriusRps',
     'bareMercuriusP99Ms',
   ],
+  roster: ['rosterImportRowsPerSec', 'rosterRawRowsPerSec', 'rosterServerPeakRssMb'],
 };
 
 export interface RunSettings {
@@ -169,5 +172,7 @@ export async function runBench(settings: RunSettings, temp: TempDir): Promise<Ru
         : [],
     ),
   );
+  // last: the import adds signals and candidates to the seeded store
+  await needsData('roster', (ds) => measureRosterImport(ds, settings.quick));
   return outcome;
 }

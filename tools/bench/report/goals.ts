@@ -59,6 +59,12 @@ export const GOALS: readonly Goal[] = [
     denominator: 'pgRawBatchedPerSec',
     atLeast: 0.5,
   },
+  {
+    id: 'rosterVsRaw',
+    numerator: 'rosterImportRowsPerSec',
+    denominator: 'rosterRawRowsPerSec',
+    atLeast: 0.5,
+  },
 ];
 
 export interface GoalResult extends Goal {

@@ -20,6 +20,8 @@ const figures = {
   pgRawInsertPerSec: 1000,
   pgRawBatchedPerSec: 20000,
   pgAppendPerSec: 9000,
+  rosterImportRowsPerSec: 60000,
+  rosterRawRowsPerSec: 100000,
 };
 
 const report = (over: Partial<BenchReport> = {}): BenchReport => ({
@@ -32,7 +34,7 @@ const report = (over: Partial<BenchReport> = {}): BenchReport => ({
 });
 
 describe('the goals', () => {
-  it('are the ratios of issues 8 and 24', () => {
+  it('are the ratios of issues 8, 24 and 25', () => {
     expect(GOALS.map((g) => [g.numerator, g.denominator, g.atLeast])).toEqual([
       ['appendPerSec', 'rawSqliteFsyncPerSec', 4],
       ['appendPerSec', 'rawSqliteBatchedPerSec', 0.5],
@@ -42,6 +44,7 @@ describe('the goals', () => {
       ['graphqlCaseRps', 'bareMercuriusRps', 0.4],
       ['pgAppendPerSec', 'pgRawInsertPerSec', 4],
       ['pgAppendPerSec', 'pgRawBatchedPerSec', 0.5],
+      ['rosterImportRowsPerSec', 'rosterRawRowsPerSec', 0.5],
     ]);
   });
 
@@ -56,6 +59,7 @@ describe('the goals', () => {
       ['graphqlVsBare', 0.2, false],
       ['pgAppendVsRawOne', 9, true],
       ['pgAppendVsRawBatched', 0.45, false],
+      ['rosterVsRaw', 0.6, true],
     ]);
     const exact = checkGoals({ ...figures, commandsPerSec: 10000 });
     expect(exact.find((g) => g.id === 'commandsVsRawFsync')?.met).toBe(true);

@@ -1,0 +1,121 @@
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { checkRosterRow, makeFictionalIdNumber } from '@app/domain';
+import { TokenService } from '../../../apps/api/src/auth/token.service';
+import { reservationStream } from '../../../apps/api/src/cases/case-streams';
+import { RosterReader } from '../../../apps/api/src/monitoring/roster-reader';
+import { PRESETS, townshipsOf } from '../../seed/regions';
+import { planRegion } from '../../seed/seed-plan';
+import { benchConfig, BENCH_ENV } from '../support/bench-app';
+import { startApiServer } from '../support/api-server';
+import { progress } from '../support/progress';
+import type { Dataset } from './seed';
+import type { Measured } from './measured';
+
+/** A roster of `rows`: up to 20,000 seeded children (they match cases), the rest new children. */
+async function writeRoster(file: string, dataset: Dataset, rows: number): Promise<number> {
+  const region = PRESETS[dataset.preset];
+  const plan = planRegion(region, { seed: 2026, asOf: dataset.asOf, children: region.children });
+  const known = plan.children.slice(0, Math.min(20_000, Math.floor(rows / 10)));
+  const villages = townshipsOf(region).flatMap((t) => t.villages);
+  const out = createWriteStream(file);
+  const write = (line: string) =>
+    out.write(line)
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  await write('\uFEFFid_number,name,region_code\r\n');
+  for (const child of known) {
+    const { idNumber, regionCode } = child.identify.data;
+    await write(`${idNumber},测试儿童,${regionCode}\r\n`);
+  }
+  for (let i = known.length; i < rows; i++) {
+    const village = villages[i % villages.length];
+    const day = 1 + (i % 28);
+    const month = 1 + (Math.floor(i / 28) % 12);
+    const year = 2010 + (Math.floor(i / 336) % 14);
+    const birth = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const id = makeFictionalIdNumber(village.slice(0, 6), birth, Math.floor(i / 4032) % 1000);
+    await write(`${id},测试儿童,${village}\r\n`);
+  }
+  out.end();
+  await finished(out);
+  return known.length;
+}
+
+/** The same file parsed, validated and hashed as the import does, without matching anything. */
+async function rawRate(file: string, asOf: string, identityKey: string): Promise<number> {
+  const started = performance.now();
+  const reader = new RosterReader(createReadStream(file, { highWaterMark: 256 * 1024 }));
+  let rows = 0;
+  let sink = 0;
+  for await (const batch of reader.batches())
+    for (const record of batch) {
+      const checked = checkRosterRow(record.fields ?? [], asOf, ['*']);
+      if ('row' in checked) sink ^= reservationStream(identityKey, checked.row.idNumber).length;
+      rows += 1;
+    }
+  reader.file();
+  if (sink < 0) throw new Error('unreachable');
+  return rows / ((performance.now() - started) / 1000);
+}
+
+/**
+ * rosterImportRowsPerSec: a roster of 200,000 rows (quick: 50,000) posted to the real server on
+ * the seeded store; rosterRawRowsPerSec: the same file parsed and hashed in this process;
+ * rosterServerPeakRssMb: the server's VmHWM after the import (its VmHWM before is a note).
+ */
+export async function measureRosterImport(dataset: Dataset, quick: boolean): Promise<Measured> {
+  const rows = quick ? 50_000 : 200_000;
+  const file = join(dataset.dir, '..', 'roster.csv');
+  const matched = await writeRoster(file, dataset, rows);
+  const bytes = statSync(file).size;
+  progress('roster', `${rows} rows (${matched} seeded children), ${(bytes / 1e6).toFixed(1)} MB`);
+  const raw = await rawRate(file, dataset.asOf, BENCH_ENV.IDENTITY_HMAC_KEY);
+  const { server, url } = await startApiServer(dataset.dir, [], { REQUEST_TIMEOUT_MS: '600000' });
+  try {
+    const before = server.peakRssMb();
+    const token = new TokenService(benchConfig(dataset.dir)).sign({
+      sub: 'bench-bureau',
+      role: 'CIVIL_AFFAIRS',
+      regions: ['*'],
+    });
+    const started = performance.now();
+    const response = await fetch(
+      `${url}/monitoring/v1/rosters?kind=MINIMUM_LIVING&asOf=${dataset.asOf}`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+        body: Readable.toWeb(createReadStream(file, { highWaterMark: 256 * 1024 })) as never,
+        duplex: 'half',
+      } as RequestInit,
+    );
+    const answer = (await response.json()) as Record<string, unknown>;
+    const seconds = (performance.now() - started) / 1000;
+    if (response.status !== 201) throw new Error(`import answered ${response.status}`);
+    const peak = server.peakRssMb();
+    progress(
+      'roster',
+      `import ${seconds.toFixed(1)} s: ${JSON.stringify({ ...answer, invalidRows: undefined })}`,
+    );
+    return {
+      figures: {
+        rosterImportRowsPerSec: rows / seconds,
+        rosterRawRowsPerSec: raw,
+        rosterServerPeakRssMb: peak,
+      },
+      missing: peak === null ? { rosterServerPeakRssMb: 'no /proc/<pid>/status on this OS' } : {},
+      notes: {
+        rosterRows: rows,
+        rosterBytes: bytes,
+        rosterMatchedCases: Number(answer.matchedCases),
+        rosterSignals: Number(answer.signals),
+        rosterCandidates: Number(answer.candidates),
+        rosterServerRssBeforeMb: before === null ? 'n/a' : Math.round(before),
+      },
+    };
+  } finally {
+    await server.stop();
+  }
+}
