@@ -86,7 +86,13 @@ const STAGE_CHUNK = 150;
 export class SqlCandidateStore implements CandidateStore {
   constructor(private readonly db: SqlRunner) {}
 
-  async stage(importId: string, rows: readonly StagedCandidate[]): Promise<void> {
+  /** One transaction per call (a batch of the file): one commit, not one per statement. */
+  stage(importId: string, rows: readonly StagedCandidate[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    return this.db.transaction(() => this.stageRows(importId, rows));
+  }
+
+  private async stageRows(importId: string, rows: readonly StagedCandidate[]): Promise<void> {
     for (let i = 0; i < rows.length; i += STAGE_CHUNK) {
       const chunk = rows.slice(i, i + STAGE_CHUNK);
       await this.db.run(
