@@ -16,6 +16,17 @@ export interface SqlRunner {
   shutdown(): Promise<void>;
 }
 
+/** Rows of imports still running (SQLite keeps it in memory: see sqlite-runner). */
+export const STAGE_TABLE = `CREATE TABLE IF NOT EXISTS mon_candidate_stage (
+     import_id   TEXT NOT NULL,
+     id_hash     TEXT NOT NULL,
+     id          TEXT NOT NULL,
+     region_code TEXT NOT NULL,
+     name        TEXT NOT NULL,
+     id_number   TEXT NOT NULL,
+     PRIMARY KEY (import_id, id_hash)
+   )`;
+
 export const CANDIDATE_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS mon_candidate (
      id            TEXT PRIMARY KEY,
@@ -30,15 +41,7 @@ export const CANDIDATE_SCHEMA = [
    )`,
   `CREATE INDEX IF NOT EXISTS mon_candidate_by_region ON mon_candidate (region_code, id)`,
   `CREATE INDEX IF NOT EXISTS mon_candidate_by_seen ON mon_candidate (seen_at)`,
-  `CREATE TABLE IF NOT EXISTS mon_candidate_stage (
-     import_id   TEXT NOT NULL,
-     id_hash     TEXT NOT NULL,
-     id          TEXT NOT NULL,
-     region_code TEXT NOT NULL,
-     name        TEXT NOT NULL,
-     id_number   TEXT NOT NULL,
-     PRIMARY KEY (import_id, id_hash)
-   )`,
+  STAGE_TABLE,
   `CREATE TABLE IF NOT EXISTS mon_candidate_closed (
      id        TEXT PRIMARY KEY,
      case_id   TEXT NOT NULL,

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { CANDIDATE_SCHEMA, type SqlRunner } from './sql-candidate-store';
+import { CANDIDATE_SCHEMA, STAGE_TABLE, type SqlRunner } from './sql-candidate-store';
 
 /**
  * The embedded candidate store: its own file in DATA_DIR, with secure_delete on, so an erased
@@ -11,12 +11,27 @@ export function sqliteCandidateRunner(filename: string): SqlRunner {
   db.pragma('secure_delete = ON');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  // a roster's staged rows and the merge touch random places of the hash indexes: keep them cached
+  db.pragma('cache_size = -65536');
   for (const statement of CANDIDATE_SCHEMA) db.exec(statement);
+  // an import's staged rows live in memory, in this connection's TEMP table that shadows the one
+  // of the file: no write-ahead log, no fsync, nothing on disk to erase; a crash forgets them
+  db.pragma('temp_store = MEMORY');
+  db.exec(STAGE_TABLE.replace('CREATE TABLE IF NOT EXISTS', 'CREATE TEMP TABLE IF NOT EXISTS'));
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
   let depth = 0;
   return {
-    run: async (sql, params = []) => db.prepare(sql).run(...params).changes,
+    run: async (sql, params = []) => prepared(sql).run(...params).changes,
     all: async <T>(sql: string, params: readonly unknown[] = []) =>
-      db.prepare(sql).all(...params) as T[],
+      prepared(sql).all(...params) as T[],
     // the work runs its statements synchronously between awaits of settled promises: nothing
     // else of this process reaches the connection while BEGIN IMMEDIATE holds it
     transaction: async (work) => {
@@ -34,8 +49,14 @@ export function sqliteCandidateRunner(filename: string): SqlRunner {
         depth -= 1;
       }
     },
+    // best effort: a checkpoint that cannot run now (a reader holds the log) runs with a later one
     scrub: async () => {
-      if (depth === 0) db.pragma('wal_checkpoint(TRUNCATE)');
+      if (depth > 0) return;
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // the next scrub or SQLite's own checkpoint copies the pages
+      }
     },
     shutdown: async () => {
       // the WAL holds erased rows' pages until checkpointed into the (securely deleted) file
