@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { createApp } from '../apps/api/src/bootstrap';
-import { loadConfig } from '../apps/api/src/config/app-config';
+import { loadConfig } from '@app/runtime/config/app-config';
 import { toContractError } from '../apps/api/src/errors/to-contract-error';
 import { importRosterFile } from './monitoring/roster-file';
 

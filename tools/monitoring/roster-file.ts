@@ -6,7 +6,7 @@ import {
   RosterImportService,
   type RosterImportAnswer,
 } from '../../apps/api/src/monitoring/roster-import.service';
-import { CLOCK, type Clock } from '../../apps/api/src/command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 
 export type RosterFileOptions = {
   file: string;

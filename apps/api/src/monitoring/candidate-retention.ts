@@ -6,7 +6,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { DEFAULT_MONITORING_POLICY } from '@app/domain';
-import { CLOCK, type Clock } from '../command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CANDIDATE_STORE, type CandidateStore } from './candidates/candidate-store.port';
 
 const HOURLY_MS = 60 * 60 * 1000;

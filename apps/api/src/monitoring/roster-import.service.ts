@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  RESERVATION_STREAM_PREFIX,
   birthDateFromIdNumber,
   businessDateOf,
   checkRosterRow,
@@ -19,13 +20,13 @@ import {
 import { READ_MODEL_STORE, type ReadModelStore } from '@app/read-models';
 import type { Principal } from '../auth/principal';
 import { CaseCommandService } from '../cases/case-command.service';
-import { RESERVATION_PREFIX, reservationStream } from '../cases/case-streams';
+import { reservationStream } from '../cases/case-streams';
 import { assertAllowed, envelopeFor, type CommandContext } from '../cases/command-context';
-import { CLOCK, type Clock } from '../command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CommandPath } from '../command/command-path';
 import { KeyedLock } from '../command/keyed-lock';
-import { UuidV7Generator } from '../command/uuid-v7';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { UuidV7Generator } from '@app/runtime/ids/uuid-v7';
+import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import {
   CANDIDATE_STORE,
   type CandidateStore,
@@ -314,7 +315,9 @@ export class RosterImportService {
 
   /** The reservations' keyed hash of the number (their stream name without its prefix). */
   private hashOf(idNumber: string): string {
-    return reservationStream(this.config.identityKey, idNumber).slice(RESERVATION_PREFIX.length);
+    return reservationStream(this.config.identityKey, idNumber).slice(
+      RESERVATION_STREAM_PREFIX.length,
+    );
   }
 }
 

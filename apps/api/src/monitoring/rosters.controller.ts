@@ -12,7 +12,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { TokenService } from '../auth/token.service';
-import { CLOCK, type Clock } from '../command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { STREAMED_BODY } from './roster-body';
 import { parseRosterQuery } from './roster-query';
 import { RosterImportService, type RosterImportAnswer } from './roster-import.service';

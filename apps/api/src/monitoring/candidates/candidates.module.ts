@@ -2,13 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { accessLogDatabaseUrl } from '../../audit/access-log/access-log.module';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { CandidateRetention } from '../candidate-retention';
 import { CANDIDATE_STORE, type CandidateStore } from './candidate-store.port';
 import { IdentificationCandidates } from './identification-candidates';
-import { postgresCandidateRunner } from './postgres-runner';
+import { postgresCandidateRunner } from './postgres/postgres-runner';
 import { SqlCandidateStore } from './sql-candidate-store';
-import { sqliteCandidateRunner } from './sqlite-runner';
+import { sqliteCandidateRunner } from './sqlite/sqlite-runner';
 
 /** With the access log: in PostgreSQL when the deployment has one, else DATA_DIR/monitoring.sqlite. */
 export function createCandidateStore(config: AppConfig): CandidateStore {

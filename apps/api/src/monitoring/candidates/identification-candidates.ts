@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  RESERVATION_STREAM_PREFIX,
   candidateErasedOn,
   DEFAULT_MONITORING_POLICY,
   maskIdNumber,
   normalizeIdNumber,
 } from '@app/domain';
 import type { Principal } from '../../auth/principal';
-import { RESERVATION_PREFIX, reservationStream } from '../../cases/case-streams';
+import { reservationStream } from '../../cases/case-streams';
 import { assertAllowed } from '../../cases/command-context';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { BadUserInput } from '../../errors/app-errors';
 import { scopeOf } from '../../read-models/reader-scope';
 import type { IdentificationCandidate } from '../graphql/monitoring.types';
@@ -69,7 +70,7 @@ export class IdentificationCandidates {
     }
     assertAllowed(principal, 'identifyChild', candidate.regionCode);
     const hash = reservationStream(this.config.identityKey, normalizeIdNumber(idNumber)).slice(
-      RESERVATION_PREFIX.length,
+      RESERVATION_STREAM_PREFIX.length,
     );
     if (hash !== candidate.idHash)
       throw new BadUserInput([

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Pool, type PoolClient } from 'pg';
-import { CANDIDATE_SCHEMA, type SqlRunner } from './sql-candidate-store';
+import { CANDIDATE_SCHEMA, type SqlRunner } from '../sql-candidate-store';
 
 /** `?` placeholders as PostgreSQL's `$1, $2, ...` (the SQL has no `?` inside literals). */
 const numbered = (sql: string): string => {

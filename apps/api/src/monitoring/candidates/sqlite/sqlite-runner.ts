@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { CANDIDATE_SCHEMA, STAGE_TABLE, type SqlRunner } from './sql-candidate-store';
+import { CANDIDATE_SCHEMA, STAGE_TABLE, type SqlRunner } from '../sql-candidate-store';
 
 /**
  * The embedded candidate store: its own file in DATA_DIR, with secure_delete on, so an erased
