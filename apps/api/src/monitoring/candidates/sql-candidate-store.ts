@@ -73,13 +73,16 @@ const toCandidate = (r: Row): Candidate => ({
   seenAt: r.seen_at,
 });
 
-/** `(col >= p AND col < p || ':')` per prefix: a range of the index each. */
-function regionFilter(regions: readonly string[] | null): { sql: string; params: string[] } {
+/**
+ * Each prefix compared as the code's first characters: portable, and not at the mercy of a
+ * database collation that sorts ':' among the digits (PostgreSQL's default ones do).
+ */
+function regionFilter(regions: readonly string[] | null): { sql: string; params: unknown[] } {
   if (regions === null) return { sql: '1 = 1', params: [] };
   if (regions.length === 0) return { sql: '1 = 0', params: [] };
   return {
-    sql: `(${regions.map(() => '(region_code >= ? AND region_code < ?)').join(' OR ')})`,
-    params: regions.flatMap((p) => [p, `${p}:`]),
+    sql: `(${regions.map(() => 'substr(region_code, 1, ?) = ?').join(' OR ')})`,
+    params: regions.flatMap((p) => [p.length, p]),
   };
 }
 
