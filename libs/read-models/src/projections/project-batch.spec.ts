@@ -110,12 +110,26 @@ describe('projectBatch', () => {
 
   it('covers events of streams no read model reads without changing anything', () => {
     const log = new ScenarioLog();
+    log.record('roster-import-0123', 'RosterImported', { importId: 'i' });
     log.record('idres-0123', 'IdentityReserved', { caseId: CASE });
 
     const result = projectBatch(log.events, new Map(), DEFAULT_POLICY);
 
-    expect(result).toMatchObject({ checkpoint: '1', covered: 1, failure: null });
-    expect(result.changes).toEqual({ cases: [], standards: [], rolls: [] });
+    expect(result).toMatchObject({ checkpoint: '2', covered: 2, failure: null });
+    expect(result.changes).toEqual({ cases: [], standards: [], rolls: [], idKeys: [] });
+  });
+
+  it('keeps which case holds the keyed hash of a reservation stream', () => {
+    const log = new ScenarioLog();
+    log.record('idres-0123', 'IdNumberReserved', { caseId: CASE });
+    log.record('idres-0123', 'IdNumberReleased', { caseId: CASE, reason: 'closed' });
+
+    const result = projectBatch(log.events, new Map(), DEFAULT_POLICY);
+
+    expect(result.changes.idKeys).toEqual([
+      { idHash: '0123', caseId: CASE, held: true },
+      { idHash: '0123', caseId: CASE, held: false },
+    ]);
   });
 
   describe('when it meets an event it cannot handle', () => {

@@ -1,4 +1,4 @@
-import { CHILD_CATEGORIES, RISK_LEVELS } from '@app/domain';
+import { CHILD_CATEGORIES, RISK_LEVELS, ROSTER_KINDS } from '@app/domain';
 
 /**
  * How many items each list field of the schema can hold, for the query cost. A field that takes
@@ -9,6 +9,8 @@ import { CHILD_CATEGORIES, RISK_LEVELS } from '@app/domain';
  */
 export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Case.categories': CHILD_CATEGORIES.length,
+  // each roster kind at most once
+  'IdentificationCandidate.rosterKinds': ROSTER_KINDS.length,
   'Caseload.byRisk': RISK_LEVELS.length,
   'Caseload.byCategory': CHILD_CATEGORIES.length,
   /** name, idNumber */
