@@ -70,7 +70,9 @@ describe('docs/api.md', () => {
           >(document, {}, app.token(role, ['37'], { sub }));
           expect({ role, errors: answer.errors }).toEqual({ role, errors: undefined });
           expect(answer.data?.[example.operation]).not.toBeNull();
-          if (example.operation === 'identifyChild') caseId = answer.data!.identifyChild.caseId!;
+          const result = answer.data![example.operation];
+          if (example.operation === 'identifyChild') caseId = result.caseId!;
+          if (example.kind === 'mutation' && result.position) position = result.position;
         }
       },
     );
