@@ -5,6 +5,11 @@ import { mustMutate } from './support/cases-api';
 import { chromiumPath, withoutChromium } from './support/chromium';
 import { TestApp } from './support/test-app';
 
+/** The page's document, as the functions evaluated in the browser see it. */
+declare const document: {
+  querySelector(selector: string): { textContent: string | null } | null;
+};
+
 /** The visible one of the Variables and Headers editors. */
 const HEADERS = '.graphiql-editor-tool .graphiql-editor:not(.hidden)';
 

@@ -45,9 +45,9 @@ export function docOperations(markdown: string): DocOperations {
 }
 
 const rolesIn = (line: string): Role[] =>
-  (line.match(/\b[A-Z][A-Z_]+\b/g) ?? []).filter((w): w is Role =>
+  (line.match(/\b[A-Z][A-Z_]+\b/g) ?? []).filter((w) =>
     (ROLES as readonly string[]).includes(w),
-  );
+  ) as Role[];
 
 function rootOf(document: string, line: number): Pick<DocExample, 'operation' | 'kind'> {
   const operations = parse(document).definitions.filter(
