@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { INestApplication } from '@nestjs/common';
-import { CLOCK, type Clock } from '../../apps/api/src/command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { Random } from './random';
 
 const MINUTE = 60_000;

@@ -1,22 +1,20 @@
-import type { Principal } from '../../apps/api/src/auth/principal';
-import type { CaseCommandInput } from '../../apps/api/src/cases/case-command.service';
 import { Random } from './random';
 import { minutesAfter, recordedAfter, type RecordingKind } from './recording';
 
 /** A step of a child's history: what happened when, and when the system learnt it. */
-export interface PlannedStep {
-  actor: Principal;
+export interface ScheduledStep<Actor, Command> {
+  actor: Actor;
   /** when the system recorded it (the events' `recordedAt`) */
   recordedAt: string;
-  command: (caseId: string) => CaseCommandInput;
+  command: Command;
 }
 
 /** A step before its recording time is chosen. */
-export interface DraftStep {
-  actor: Principal;
+export interface DraftStep<Actor, Command> {
+  actor: Actor;
   occurredAt: string;
   kind: RecordingKind;
-  command: (caseId: string) => CaseCommandInput;
+  command: Command;
   /** steps of one chain are recorded in their order (a petition before the court's ruling) */
   chain?: string;
   /** recorded after every other step (a closure) */
@@ -28,12 +26,12 @@ export interface DraftStep {
  * step, and in order within its chain) and returns the steps in the order the system learnt them:
  * a court act recorded late comes after the visits that happened meanwhile, as it would.
  */
-export function scheduleRecording(
+export function scheduleRecording<Actor, Command>(
   random: Random,
   identifiedRecordedAt: string,
-  drafts: DraftStep[],
+  drafts: DraftStep<Actor, Command>[],
   until: string,
-): PlannedStep[] {
+): ScheduledStep<Actor, Command>[] {
   const last = new Map<string, string>();
   let floor = identifiedRecordedAt;
   const later = (a: string, b: string) => (Date.parse(a) > Date.parse(b) ? a : b);

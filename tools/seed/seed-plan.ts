@@ -12,13 +12,16 @@ import {
   type RiskScore,
 } from '@app/domain';
 import type { Principal } from '../../apps/api/src/auth/principal';
+import type { CaseCommandInput } from '../../apps/api/src/cases/case-command.service';
 import { civilAffairsOf, courtOf, docketNumber, procuratorateOf } from './agencies';
 import { Random } from './random';
 import { announcedBefore, recordedAfter } from './recording';
 import { townshipsOf, type RegionPreset } from './regions';
-import { scheduleRecording, type DraftStep, type PlannedStep } from './schedule';
+import { scheduleRecording, type DraftStep as Draft, type ScheduledStep } from './schedule';
 
-export type { PlannedStep } from './schedule';
+type Command = (caseId: string) => CaseCommandInput;
+export type PlannedStep = ScheduledStep<Principal, Command>;
+type DraftStep = Draft<Principal, Command>;
 
 export interface ChildPlan {
   /** `recordedAt`: when the identification reached the system */

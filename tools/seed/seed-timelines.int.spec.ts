@@ -62,10 +62,14 @@ describe('a seeded region, as an auditor sees its timelines', () => {
   });
 
   it('shows a court ruling recorded after it took effect where it took effect, once known', async () => {
-    const late = (c: CaseCommandInput, s: PlannedStep) =>
-      c.type === 'RecordGuardianshipAct' &&
-      c.data.act === 'GUARDIANSHIP_REVOKED' &&
-      Date.parse(s.recordedAt) > Date.parse(`${c.data.effectiveOn}T23:59:59+08:00`);
+    const late = (c: CaseCommandInput, s: PlannedStep) => {
+      const act = c.data as { act?: string; effectiveOn?: string };
+      return (
+        c.type === 'RecordGuardianshipAct' &&
+        act.act === 'GUARDIANSHIP_REVOKED' &&
+        Date.parse(s.recordedAt) > Date.parse(`${act.effectiveOn}T23:59:59+08:00`)
+      );
+    };
     const { caseId, step, command } = find(late);
     const effectiveOn = (command.data as { effectiveOn: string }).effectiveOn;
     const at = `${effectiveOn}T23:00:00+08:00`;

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './bootstrap';
-import { ConfigError, loadConfig } from './config/app-config';
-import { beginGracefulClose, stopOnSignals } from './http/graceful-close';
+import { ConfigError, loadConfig } from '@app/runtime/config/app-config';
+import { beginGracefulClose, stopOnSignals } from '@app/runtime/lifecycle/graceful-close';
 
 /** `http://HOST:PORT` as configured (the port the server got, should PORT be 0). */
 function listeningUrl(host: string, app: NestFastifyApplication): string {
