@@ -28,6 +28,31 @@ const editor = (page: Page, selector: string, value?: string) =>
     [selector, value] as const,
   );
 
+/** The page's local storage, where GraphiQL keeps the headers it will send. */
+declare const localStorage: {
+  getItem(key: string): string | null;
+  length: number;
+  key(i: number): string | null;
+};
+
+/**
+ * Types `value` into the Headers tab, and waits until GraphiQL has taken it (its editors pass
+ * changes on after a debounce; it then keeps the headers in local storage).
+ */
+async function setHeaders(page: Page, value: string): Promise<void> {
+  await editor(page, HEADERS, value);
+  await page.waitForFunction((text) => {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i) ?? '';
+      if (key.endsWith('headers') && localStorage.getItem(key) === text) return true;
+    }
+    return false;
+  }, value);
+}
+
+/** Under a loaded CI machine a browser step may take a while; none waits on a timer. */
+const SLOW = 90_000;
+
 describeUnless(withoutChromium(), 'GraphiQL in a browser, with no internet', () => {
   let app: TestApp;
   let browser: Browser;
@@ -57,6 +82,7 @@ describeUnless(withoutChromium(), 'GraphiQL in a browser, with no internet', () 
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
     });
     page = await browser.newPage();
+    page.setDefaultTimeout(SLOW - 5_000);
     // no internet: anything asked of another origin fails, and is remembered here
     await page.route('**/*', (route) => {
       const url = route.request().url();
@@ -73,7 +99,7 @@ describeUnless(withoutChromium(), 'GraphiQL in a browser, with no internet', () 
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`${app.url}/graphiql`);
     await page.waitForSelector('.graphiql-query-editor .CodeMirror');
-  }, 60_000);
+  }, SLOW);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
@@ -83,47 +109,54 @@ describeUnless(withoutChromium(), 'GraphiQL in a browser, with no internet', () 
     expect(outside).toEqual([]);
   });
 
-  it('runs a query with the token set in its Headers tab, and shows the answer', async () => {
-    await page.getByText('Headers', { exact: true }).click();
-    await editor(
-      page,
-      HEADERS,
-      JSON.stringify({ Authorization: `Bearer ${app.token('CIVIL_AFFAIRS', ['3703'])}` }),
-    );
-    await editor(
-      page,
-      '.graphiql-query-editor',
-      `{ case(id: "${caseId}") { id regionCode status } }`,
-    );
-    await page.locator('.graphiql-execute-button').click();
-    await page.waitForFunction(
-      (id) => document.querySelector('.result-window')?.textContent?.includes(id),
-      caseId,
-    );
-    const answer = JSON.parse(await editor(page, '.graphiql-response')) as unknown;
-    expect(answer).toEqual({
-      data: { case: { id: caseId, regionCode: '370303001001', status: 'IDENTIFIED' } },
-    });
-  });
+  it(
+    'runs a query with the token set in its Headers tab, and shows the answer',
+    async () => {
+      await page.getByText('Headers', { exact: true }).click();
+      await setHeaders(
+        page,
+        JSON.stringify({ Authorization: `Bearer ${app.token('CIVIL_AFFAIRS', ['3703'])}` }),
+      );
+      await editor(
+        page,
+        '.graphiql-query-editor',
+        `{ case(id: "${caseId}") { id regionCode status } }`,
+      );
+      await page.locator('.graphiql-execute-button').click();
+      await page.waitForFunction(
+        (id) => document.querySelector('.result-window')?.textContent?.includes(id),
+        caseId,
+      );
+      const answer = JSON.parse(await editor(page, '.graphiql-response')) as unknown;
+      expect(answer).toEqual({
+        data: { case: { id: caseId, regionCode: '370303001001', status: 'IDENTIFIED' } },
+      });
+    },
+    SLOW,
+  );
 
-  it('shows the refusal of a query without a valid token', async () => {
-    await editor(page, HEADERS, '{ "Authorization": "Bearer not-a-token" }');
-    await page.locator('.graphiql-execute-button').click();
-    await page.waitForFunction(() =>
-      document.querySelector('.result-window')?.textContent?.includes('UNAUTHENTICATED'),
-    );
-  });
+  it(
+    'shows the refusal of a query without a valid token',
+    async () => {
+      await setHeaders(page, '{ "Authorization": "Bearer not-a-token" }');
+      await page.locator('.graphiql-execute-button').click();
+      await page.waitForFunction(() =>
+        document.querySelector('.result-window')?.textContent?.includes('UNAUTHENTICATED'),
+      );
+    },
+    SLOW,
+  );
 
-  it('loads the schema for its documentation once the token is set', async () => {
-    await editor(
-      page,
-      HEADERS,
-      JSON.stringify({ Authorization: `Bearer ${app.token('AUDITOR')}` }),
-    );
-    await page.locator('[aria-label="Re-fetch GraphQL schema"]').click();
-    await page.locator('[aria-label="Show Documentation Explorer"]').click();
-    await page.getByText('CaseHistoryEvent', { exact: true }).waitFor();
-  });
+  it(
+    'loads the schema for its documentation once the token is set',
+    async () => {
+      await setHeaders(page, JSON.stringify({ Authorization: `Bearer ${app.token('AUDITOR')}` }));
+      await page.locator('[aria-label="Re-fetch GraphQL schema"]').click();
+      await page.locator('[aria-label="Show Documentation Explorer"]').click();
+      await page.getByText('CaseHistoryEvent', { exact: true }).waitFor();
+    },
+    SLOW,
+  );
 
   it('runs under its content security policy with no violation and no script error', () => {
     expect(problems).toEqual([]);
