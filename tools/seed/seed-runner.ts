@@ -103,7 +103,8 @@ async function seedPlan(
   const worker = async () => {
     while (next < plan.children.length) {
       const index = next++;
-      options.onChild?.(await seedChild(plan.children[index], index), index);
+      const caseId = await seedChild(plan.children[index], index);
+      options.onChild?.(caseId, index);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
