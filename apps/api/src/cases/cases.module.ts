@@ -13,6 +13,7 @@ import { ChildInfoResolver } from './child-info.resolver';
 import { ExecuteCaseCommandHandler, IdentifyChildHandler } from './commands/case-command.handlers';
 import { IdentityReservations } from './identity-reservations';
 import { StandardsView } from './standards.view';
+import { CaseTimelineResolver } from './timeline/case-timeline.resolver';
 
 @Module({
   imports: [CqrsModule],
@@ -29,6 +30,7 @@ import { StandardsView } from './standards.view';
     CaseQueriesResolver,
     ChildInfoResolver,
     BenefitStandardsResolver,
+    CaseTimelineResolver,
   ],
   exports: [CommandPath, CaseCommandService, IdentityReservations, StandardsView],
 })

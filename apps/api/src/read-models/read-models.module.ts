@@ -10,6 +10,7 @@ import {
 import { KnownStandards } from '../audit/known-standards';
 import { AuthModule } from '../auth/auth.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { BenefitStandardsQueryResolver } from './benefit-standards.resolver';
 import { BenefitsResolver } from './benefits.resolver';
 import { PaymentRollResolver } from './payment-roll.resolver';
 import { PaymentForecastResolver } from './payment-forecast.resolver';
@@ -71,6 +72,7 @@ import { RequestReadsProvider } from './request-reads';
     CaseReadCacheMetrics,
     CasesResolver,
     BenefitsResolver,
+    BenefitStandardsQueryResolver,
     HeavyReads,
     PaymentRollResolver,
     PaymentForecastResolver,

@@ -36,6 +36,9 @@ export const READ_ACTIONS = [
   'caseAsOf',
   'accessLog',
   'verifyCaseHistory',
+  'caseTimeline',
+  'benefitStandards',
+  'paymentFile',
 ] as const;
 export type ReadAction = (typeof READ_ACTIONS)[number];
 
@@ -82,6 +85,11 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   caseAsOf: AUDIT,
   accessLog: AUDIT,
   verifyCaseHistory: AUDIT,
+  // "for every role that may read the case"
+  caseTimeline: [...FIELD_WORKERS, 'AUDITOR'],
+  benefitStandards: FIELD_WORKERS,
+  // the payment office's file, with names and ID numbers: "for CIVIL_AFFAIRS only"
+  paymentFile: ['CIVIL_AFFAIRS'],
 };
 
 // "The ID number and name are personal information"; only these roles see them, in their regions.

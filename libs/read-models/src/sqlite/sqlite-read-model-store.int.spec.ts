@@ -105,7 +105,7 @@ describe('SqliteReadModelStore', () => {
         r.findCases({
           regions: ['3703', '3301'],
           on: '2026-11-20',
-          after: { regionCode: '370303001001', caseId: 'x' },
+          after: { value: '370303001001', caseId: 'x' },
           limit: 20,
         }),
       /INDEX rm_case_(category_)?by_region/,
