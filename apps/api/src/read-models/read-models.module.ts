@@ -19,6 +19,7 @@ import { CaseReadCacheMetrics } from './case-read-cache.metrics';
 import { CaseloadResolver } from './caseload.resolver';
 import { CasesResolver } from './cases.resolver';
 import { HeavyReads } from './heavy-reads/heavy-reads';
+import { PaymentFileController } from './payment-file/payment-file.controller';
 import { PaymentRollController } from './payment-roll.controller';
 import { Projections } from './projections';
 import { createProjections } from './projections.factory';
@@ -78,7 +79,7 @@ import { RequestReadsProvider } from './request-reads';
     PaymentForecastResolver,
     CaseloadResolver,
   ],
-  controllers: [PaymentRollController],
+  controllers: [PaymentRollController, PaymentFileController],
   exports: [
     ReadModelQueries,
     PaymentRolls,

@@ -126,6 +126,17 @@ export function maySeePersonalInfo(principal: Principal, caseRegionCode: string)
   );
 }
 
+/**
+ * May this principal take the payment office's file of a roll under `regionCode`: the names and ID
+ * numbers of every child paid ("for CIVIL_AFFAIRS only"), each a read of personal information?
+ */
+export function mayTakePaymentFile(principal: Principal, regionCode: string): boolean {
+  return (
+    authorize(principal, 'paymentFile', regionCode).allowed &&
+    maySeePersonalInfo(principal, regionCode)
+  );
+}
+
 /** The access action of each case command. */
 export const COMMAND_ACTION_OF: Readonly<
   Record<Exclude<CaseCommandType, 'RecordGuardianshipAct'>, CommandAction>
