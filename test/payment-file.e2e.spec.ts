@@ -112,7 +112,7 @@ describe('GET /exports/payment-file.csv and .xlsx: the payment office file', () 
       'attachment; filename="payment-file-3703-2026-06.xlsx"',
     );
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()));
+    await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.getWorksheet('payments')!;
     const rows: unknown[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AgencyModule } from './agency/agency.module';
 import { AgeOutModule } from './age-out/age-out.module';
@@ -9,11 +9,12 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ContractExceptionFilter } from './errors/contract-exception.filter';
+import { CaseworkersModule } from './graphql/caseworkers/caseworkers.module';
 import { ApiGraphQLModule } from './graphql/graphql.module';
-import { HealthModule } from './health/health.module';
-import { EventStoreModule } from './infrastructure/event-store.module';
-import { LoggingModule } from './logging/logging.module';
-import { MetricsController } from './metrics/metrics.controller';
+import { HealthModule } from '@app/runtime/health/health.module';
+import { EventStoreModule } from '@app/runtime/event-store/event-store.module';
+import { LoggingModule } from '@app/runtime/logging/logging.module';
+import { MetricsController } from '@app/runtime/metrics/metrics.controller';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RollsModule } from './rolls/rolls.module';
 import { createValidationPipe } from './validation/validation';
@@ -38,6 +39,7 @@ export class AppModule {
         AgencyModule,
         AuditModule,
         RollsModule,
+        CaseworkersModule,
       ],
       controllers: [MetricsController],
       providers: [

@@ -13,7 +13,6 @@ import { ChildInfoResolver } from './child-info.resolver';
 import { ExecuteCaseCommandHandler, IdentifyChildHandler } from './commands/case-command.handlers';
 import { IdentityReservations } from './identity-reservations';
 import { StandardsView } from './standards.view';
-import { CaseTimelineResolver } from './timeline/case-timeline.resolver';
 
 @Module({
   imports: [CqrsModule],
@@ -30,7 +29,6 @@ import { CaseTimelineResolver } from './timeline/case-timeline.resolver';
     CaseQueriesResolver,
     ChildInfoResolver,
     BenefitStandardsResolver,
-    CaseTimelineResolver,
   ],
   exports: [CommandPath, CaseCommandService, IdentityReservations, StandardsView],
 })

@@ -1,8 +1,13 @@
 import { businessDateOf } from '../shared/dates';
 import type { AgencyAct, ChildCategory, EducationLevel } from '../shared/enums';
 import type { BusinessDate } from '../shared/types';
-import type { AgencyActData, CaseEvent, CategoriesDetermined, Guardian } from './case.events';
-import type { GuardianAct } from '../guardianship/guardianship.evolve';
+import type {
+  AgencyActData,
+  CaseEvent,
+  CategoriesDetermined,
+  Guardian,
+  GuardianAct,
+} from './case.events';
 
 /** Categories held from a date on (a determination, or the identification's). */
 export type DatedCategories = { from: BusinessDate; categories: readonly ChildCategory[] };

@@ -11,13 +11,13 @@ import {
   type RiskLevel,
 } from '@app/domain';
 import { CASE_ORDERS, type CaseOrder } from '@app/read-models';
+import { DEFAULT_LIMITS } from '@app/runtime/config/graphql-limits';
 import {
   CaseOrderEnum,
   CaseStatusEnum,
   ChildCategoryEnum,
   RiskLevelEnum,
 } from '../../cases/graphql/enums';
-import { DEFAULT_LIMITS } from '../../graphql/limits/limits-config';
 import { GraphQLDate, GraphQLDateTime } from '../../graphql/scalars';
 import {
   IsBusinessDate,

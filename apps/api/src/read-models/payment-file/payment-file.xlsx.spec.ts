@@ -28,10 +28,10 @@ async function* slicesOf(lines: PaymentFileLine[], size: number) {
   for (let i = 0; i < lines.length; i += size) yield lines.slice(i, i + size);
 }
 
-const bytesOf = async (stream: Readable): Promise<Buffer> => {
+const bytesOf = async (stream: Readable): Promise<ArrayBuffer> => {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  return new Uint8Array(Buffer.concat(chunks)).buffer;
 };
 
 describe('the payment file as a streamed .xlsx workbook', () => {

@@ -2,15 +2,15 @@ import { ArgsType, Field, ObjectType, Query, Resolver, Args } from '@nestjs/grap
 import { IsOptional } from 'class-validator';
 import { formatYuan, type ChildCategory } from '@app/domain';
 import { ReadModelQueries } from '@app/read-models';
-import type { Principal } from '../auth/principal';
-import { assertAllowed } from '../cases/command-context';
-import { ChildCategoryEnum } from '../cases/graphql/enums';
-import { CurrentPrincipal } from '../graphql/request-context';
-import { GraphQLDate } from '../graphql/scalars';
-import { IsRegionPrefix } from '../validation/validators';
-import { ConsistentArgs } from './graphql/read-model.args';
-import { ReadConsistency } from './read-consistency';
-import { scopeOf } from './reader-scope';
+import type { Principal } from '../../auth/principal';
+import { assertAllowed } from '../../cases/command-context';
+import { ChildCategoryEnum } from '../../cases/graphql/enums';
+import { CurrentPrincipal } from '../request-context';
+import { GraphQLDate } from '../scalars';
+import { IsRegionPrefix } from '../../validation/validators';
+import { ConsistentArgs } from '../../read-models/graphql/read-model.args';
+import { ReadConsistency } from '../../read-models/read-consistency';
+import { scopeOf } from '../../read-models/reader-scope';
 
 @ObjectType({ description: '保障标准 / a monthly standard as set, from its date' })
 export class BenefitStandardView {
