@@ -53,5 +53,19 @@ export function toCaseView(
     programmes: view.programmes.map(toBenefitEntitlement),
     nextVisitDue: view.nextVisitDue,
     revision,
+    riskScores: view.riskScores && {
+      guardianship: view.riskScores.guardianshipRisk,
+      living: view.riskScores.livingRisk,
+      behaviour: view.riskScores.behaviourRisk,
+    },
+    lastVisitAt: view.lastVisitAt,
+    education: view.education && {
+      level: view.education.level,
+      fullTime: view.education.fullTime,
+      expectedGraduation: view.education.expectedGraduation,
+    },
+    protectionEndsOn: view.protectionEndsOn,
+    closedReason: view.closedReason,
+    guardianshipActs: view.guardianshipActs.map((a) => ({ ...a })),
   };
 }
