@@ -39,6 +39,7 @@ export * from './standards/standard-in-force';
 export * from './benefits/monthly-allowance';
 export * from './age-out/review-age-out';
 export * from './access/access-policy';
+export * from './access/disclosure-policy';
 export * from './audit/hash-chain';
 export * from './identity/id-reservation';
 export * from './case/case-history';

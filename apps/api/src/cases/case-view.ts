@@ -45,8 +45,10 @@ export function toCaseView(
       idNumberMasked: view.child.idNumberMasked,
     },
     guardian: view.guardian && {
+      caseId: view.id,
+      regionCode: view.regionCode,
       kind: view.guardian.kind,
-      name: view.guardian.name,
+      fullName: view.guardian.name,
       relation: view.guardian.relation ?? null,
     },
     caseworkerId: view.caseworkerId,

@@ -1,6 +1,10 @@
 import { ConfigError, loadConfig } from './app-config';
 
-const base = { DATA_DIR: '/tmp/cases-config-spec', AUTH_JWT_SECRET: 's', IDENTITY_HMAC_KEY: 'k' };
+const base = {
+  DATA_DIR: '/tmp/cases-config-spec',
+  AUTH_JWT_SECRET: 'a-config-spec-secret-of-32-bytes!',
+  IDENTITY_HMAC_KEY: 'k',
+};
 
 describe('loadConfig: CASE_CACHE_SIZE', () => {
   it('keeps 10,000 cases unless told, and 0 turns the cache off', () => {
@@ -75,6 +79,47 @@ describe('loadConfig: EVENT_STORE=postgres', () => {
     );
     expect(() => loadConfig({ ...base, EVENT_STORE: 'mysql' })).toThrow(
       'EVENT_STORE must be one of sqlite, esdb, postgres',
+    );
+  });
+});
+
+describe('loadConfig: AUTH_JWT_SECRET, token lifetime, metrics and introspection', () => {
+  it('refuses a secret shorter than 32 bytes, naming the variable and not the secret', () => {
+    const short = { ...base, AUTH_JWT_SECRET: 'é'.repeat(15) + 'x' }; // 31 bytes, 16 characters
+    expect(() => loadConfig(short)).toThrow(ConfigError);
+    expect(() => loadConfig(short)).toThrow(
+      /^AUTH_JWT_SECRET must be at least 32 bytes \(it has 31\)/,
+    );
+    expect(() => loadConfig(short)).not.toThrow(/é/);
+    expect(loadConfig({ ...base, AUTH_JWT_SECRET: 'é'.repeat(16) }).jwtSecret).toBe('é'.repeat(16));
+  });
+
+  it('bounds token lifetimes by AUTH_MAX_TOKEN_TTL_SECONDS, a day unless told', () => {
+    expect(loadConfig(base).jwtMaxTtlSeconds).toBe(86_400);
+    expect(loadConfig({ ...base, AUTH_MAX_TOKEN_TTL_SECONDS: '3600' }).jwtMaxTtlSeconds).toBe(3600);
+    expect(() => loadConfig({ ...base, AUTH_MAX_TOKEN_TTL_SECONDS: '1e308' })).toThrow(
+      'AUTH_MAX_TOKEN_TTL_SECONDS must be a positive integer',
+    );
+  });
+
+  it('serves metrics and introspection unless NODE_ENV=production, each switchable', () => {
+    expect(loadConfig(base)).toMatchObject({
+      metrics: { enabled: true },
+      graphqlIntrospection: true,
+    });
+    const production = { ...base, NODE_ENV: 'production' };
+    expect(loadConfig(production)).toMatchObject({
+      metrics: { enabled: false },
+      graphqlIntrospection: false,
+    });
+    expect(
+      loadConfig({ ...production, METRICS: 'true', GRAPHQL_INTROSPECTION: 'true' }),
+    ).toMatchObject({ metrics: { enabled: true }, graphqlIntrospection: true });
+    expect(() => loadConfig({ ...base, METRICS: 'on' })).toThrow(
+      'METRICS must be one of true, false',
+    );
+    expect(() => loadConfig({ ...base, METRICS_TOKEN: 'short' })).toThrow(
+      'METRICS_TOKEN must be at least 16 bytes',
     );
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { preparePrivateDir } from '@app/event-store/sqlite/private-files';
 import { join } from 'node:path';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, SqliteEventStore, type EventStore } from '@app/event-store';
@@ -12,7 +12,7 @@ import { LogHead } from './log-head';
 export function createEventStore(config: AppConfig): EventStore {
   switch (config.eventStore) {
     case 'sqlite':
-      mkdirSync(config.dataDir, { recursive: true });
+      preparePrivateDir(config.dataDir);
       return new SqliteEventStore({ filename: join(config.dataDir, 'events.sqlite') });
     case 'esdb':
       if (!config.esdbConnectionString) {

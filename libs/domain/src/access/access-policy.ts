@@ -71,7 +71,7 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   GUARDIANSHIP_REVOKED: ['COURT'],
   GUARDIAN_APPOINTED: ['COURT'],
   GUARDIANSHIP_RESTORED: ['COURT'],
-  // auditors read a case, but never its personal information (see PERSONAL_INFO_ROLES)
+  // auditors read a case, but never its personal information in full (disclosure-policy.ts)
   case: [...FIELD_WORKERS, 'AUDITOR'],
   cases: FIELD_WORKERS,
   benefits: FIELD_WORKERS,
@@ -83,12 +83,6 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   accessLog: AUDIT,
   verifyCaseHistory: AUDIT,
 };
-
-// "The ID number and name are personal information"; only these roles see them, in their regions.
-export const PERSONAL_INFO_ROLES: readonly Role[] = FIELD_WORKERS;
-
-export const PERSONAL_INFO_FIELDS = ['name', 'idNumber'] as const;
-export type PersonalInfoField = (typeof PERSONAL_INFO_FIELDS)[number];
 
 /** Who asks: the JWT's sub, role, regions (prefixes; "" or "*" is everywhere) and agency. */
 export type Principal = { id: string; role: Role; regions: readonly string[]; agency?: string };
@@ -109,13 +103,6 @@ export function authorize(
   if (regionCode !== undefined && !regionInScope(principal.regions, regionCode))
     return { allowed: false, reason: 'REGION' };
   return { allowed: true };
-}
-
-/** May this principal see the child's name and ID number in a case of that region? */
-export function maySeePersonalInfo(principal: Principal, caseRegionCode: string): boolean {
-  return (
-    PERSONAL_INFO_ROLES.includes(principal.role) && regionInScope(principal.regions, caseRegionCode)
-  );
 }
 
 /** The access action of each case command. */

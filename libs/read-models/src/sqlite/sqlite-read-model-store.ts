@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateSqliteFile } from '@app/event-store/sqlite/private-files';
 import { Kysely, SqliteDialect } from 'kysely';
 import { withStatementCache } from './statement-cache';
 import type { Position } from '@app/event-store';
@@ -57,6 +58,7 @@ const BULK_CACHE_KIB = 256 * 1024;
 const BULK_CHECKPOINT_PAGES = 100_000;
 
 function open(filename: string, busyTimeoutMs: number): Database.Database {
+  preparePrivateSqliteFile(filename);
   const db = new Database(filename);
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   db.pragma('journal_mode = WAL');

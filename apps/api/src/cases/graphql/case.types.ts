@@ -48,8 +48,12 @@ export class ChildInfo {
 
 @ObjectType({ description: '监护人 / guardian' })
 export class GuardianInfo {
+  /** `name` is resolved by GuardianInfoResolver: in full (logged) or masked, by the policy */
+  caseId: string;
+  regionCode: string;
+  fullName: string;
+
   @Field(() => GuardianKindEnum) kind: GuardianKind;
-  @Field() name: string;
   @Field(() => String, { nullable: true }) relation: string | null;
 }
 
