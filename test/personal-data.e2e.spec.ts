@@ -330,36 +330,21 @@ describe('personal information: the masked ID number and one disclosure policy',
       expect(now.caseAsOf.guardian).toEqual({ kind: 'RELATIVE', name: '*梅' });
       expect(revoked.newGuardian.name).toBe('*梅');
 
-      const grandmother = cases[1];
-      const read = dataOf(
-        await app.gql<Guardians>(
-          GUARDIAN,
-          { id: grandmother.caseId, at: nowWithOffset() },
-          auditor,
-        ),
-      );
-      const itsHistory = dataOf(
-        await app.gql<History>(HISTORY, { id: grandmother.caseId }, auditor),
-      ).caseHistory;
-      expect(read.case.guardian!.name).toBe('*英');
-      expect(read.caseAsOf.guardian!.name).toBe('*英');
-      expect(itsHistory[0].data.guardian.name).toBe('*英');
-
+      /** The guardian's name at identification as case, caseAsOf and caseHistory show it. */
+      const threeWays = async (caseId: string) => {
+        const read = dataOf(
+          await app.gql<Guardians>(GUARDIAN, { id: caseId, at: nowWithOffset() }, auditor),
+        );
+        const history = dataOf(await app.gql<History>(HISTORY, { id: caseId }, auditor));
+        return [
+          read.case.guardian!.name,
+          read.caseAsOf.guardian!.name,
+          history.caseHistory[0].data.guardian.name,
+        ];
+      };
+      expect(await threeWays(cases[1].caseId)).toEqual(['*英', '*英', '*英']);
       // an institution is no person: its name is shown, the same everywhere
-      const institution = cases[2];
-      const bureauRead = dataOf(
-        await app.gql<Guardians>(
-          GUARDIAN,
-          { id: institution.caseId, at: nowWithOffset() },
-          auditor,
-        ),
-      );
-      const bureauHistory = dataOf(
-        await app.gql<History>(HISTORY, { id: institution.caseId }, auditor),
-      ).caseHistory;
-      expect(bureauRead.case.guardian!.name).toBe(BUREAU_NAME);
-      expect(bureauRead.caseAsOf.guardian!.name).toBe(BUREAU_NAME);
-      expect(bureauHistory[0].data.guardian.name).toBe(BUREAU_NAME);
+      expect(await threeWays(cases[2].caseId)).toEqual([BUREAU_NAME, BUREAU_NAME, BUREAU_NAME]);
 
       for (const { caseId } of cases)
         expect((await accessLog(caseId)).filter((e) => e.actor.id === 'policy-auditor')).toEqual(

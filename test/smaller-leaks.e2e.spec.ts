@@ -10,6 +10,16 @@ const ROOT = resolve(__dirname, '..');
 const BUREAU = { kind: 'CIVIL_AFFAIRS', name: '杭州市上城区民政局' };
 const INTROSPECTION = '{ __schema { queryType { name } } }';
 
+/** What introspection answers an auditor (undefined when refused). */
+async function queryTypeOf(app: TestApp): Promise<string | undefined> {
+  const answer = await app.gql<{ __schema: { queryType: { name: string } } }>(
+    INTROSPECTION,
+    {},
+    app.token('AUDITOR'),
+  );
+  return answer.data?.__schema.queryType.name;
+}
+
 /** Every file and folder under `dir` with its permission bits, folders first. */
 function modesUnder(dir: string): { path: string; mode: number; folder: boolean }[] {
   const found = [{ path: dir, mode: statSync(dir).mode & 0o777, folder: true }];
@@ -185,6 +195,7 @@ describe('issue 23, item 5: the smaller leaks', () => {
         const answer = await app.gql(INTROSPECTION, {}, app.token('ADMIN'));
         expect(answer.data ?? null).toBeNull();
         expect(answer.errors?.[0]?.message).toMatch(/introspection/i);
+        expect(await queryTypeOf(app)).toBeUndefined();
         const type = await app.gql('{ __type(name: "Case") { name } }', {}, app.token('ADMIN'));
         expect(type.data ?? null).toBeNull();
         // and without a token, nothing at all
@@ -202,12 +213,7 @@ describe('issue 23, item 5: the smaller leaks', () => {
       const app = await TestApp.start();
       try {
         expect((await fetch(`${app.url}/metrics`)).status).toBe(200);
-        const answer = await app.gql<{ __schema: { queryType: { name: string } } }>(
-          INTROSPECTION,
-          {},
-          app.token('AUDITOR'),
-        );
-        expect(answer.data?.__schema.queryType.name).toBe('Query');
+        expect(await queryTypeOf(app)).toBe('Query');
       } finally {
         await app.close();
       }
@@ -232,12 +238,7 @@ describe('issue 23, item 5: the smaller leaks', () => {
         const allowed = await metrics(`Bearer ${metricsToken}`);
         expect(allowed.status).toBe(200);
         expect(await allowed.text()).toContain('process_cpu_user_seconds_total');
-        const answer = await app.gql<{ __schema: { queryType: { name: string } } }>(
-          INTROSPECTION,
-          {},
-          app.token('AUDITOR'),
-        );
-        expect(answer.data?.__schema.queryType.name).toBe('Query');
+        expect(await queryTypeOf(app)).toBe('Query');
       } finally {
         await app.close();
       }
