@@ -25,9 +25,25 @@ export function preparePrivateDir(dir: string): void {
 export function preparePrivateSqliteFile(filename: string): void {
   if (filename === '' || filename === ':memory:' || filename.startsWith('file:')) return;
   mkdirSync(dirname(filename), { recursive: true, mode: PRIVATE_DIR_MODE });
-  closeSync(openSync(filename, 'a', PRIVATE_FILE_MODE));
+  createIfMissing(filename);
   for (const file of [filename, ...COMPANIONS.map((suffix) => filename + suffix)])
     if (existsSync(file)) tighten(file, PRIVATE_FILE_MODE);
+}
+
+/**
+ * A new empty file (SQLite takes it for an empty database). Never opens an existing one: closing
+ * any descriptor of a file drops every POSIX lock this process holds on it, and SQLite's locks
+ * (a held projector lock, a WAL reader's) are POSIX locks.
+ */
+function createIfMissing(filename: string): void {
+  let fd: number;
+  try {
+    fd = openSync(filename, 'wx', PRIVATE_FILE_MODE);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw error;
+  }
+  closeSync(fd);
 }
 
 function tighten(path: string, mode: number): void {
