@@ -33,6 +33,17 @@ function esmPackages() {
   return found;
 }
 
+function libraryAliases() {
+  const { paths } = require('./tsconfig.json').compilerOptions;
+  const mapped = {};
+  for (const [alias, [target]] of Object.entries(paths)) {
+    if (alias.endsWith('/*'))
+      mapped[`^${alias.slice(0, -2)}/(.*)$`] = `<rootDir>/${target.slice(0, -2)}/$1`;
+    else mapped[`^${alias}$`] = `<rootDir>/${target}`;
+  }
+  return mapped;
+}
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/tools'],
@@ -42,11 +53,11 @@ module.exports = {
   // Nest 12 and some of its dependencies ship ES modules only; Jest (before Node 24.9) cannot require()
   // them, so SWC compiles them to CommonJS too.
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],
-  moduleNameMapper: {
-    '^@app/(domain|event-store|read-models)$': '<rootDir>/libs/$1/src',
-    '^@app/(domain|event-store|read-models)/(.*)$': '<rootDir>/libs/$1/src/$2',
-  },
+  // the `@app/*` libraries, as tsconfig.json maps them (defined once there)
+  moduleNameMapper: libraryAliases(),
   testTimeout: 30000,
+  // suites that cannot run here (no PostgreSQL, no Chromium) are counted as skipped, and why is said once
+  reporters: ['default', '<rootDir>/tools/jest/skip-reasons-reporter.js'],
   // a handle a failed spec left open (a child process, a socket) must not keep CI waiting forever
   forceExit: true,
 };

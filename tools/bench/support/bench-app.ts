@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../../apps/api/src/bootstrap';
-import { loadConfig, type AppConfig } from '../../../apps/api/src/config/app-config';
+import { loadConfig, type AppConfig } from '@app/runtime/config/app-config';
 
 /** Fixed secrets, so the bench process can sign tokens for the server it starts. */
 export const BENCH_ENV = {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { UuidV7Generator } from '../../../apps/api/src/command/uuid-v7';
+import { caseStreamId } from '@app/domain';
+import { UuidV7Generator } from '@app/runtime/ids/uuid-v7';
 
 /** Event ids as the command path mints them (time-ordered), for every write figure alike. */
 const eventIds = new UuidV7Generator();
@@ -17,7 +18,7 @@ export interface SampleEvent {
 }
 
 export function sampleStreams(): string[] {
-  return Array.from({ length: STREAM_COUNT }, () => `case-${randomUUID()}`);
+  return Array.from({ length: STREAM_COUNT }, () => caseStreamId(randomUUID()));
 }
 
 /**

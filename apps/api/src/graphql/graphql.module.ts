@@ -7,7 +7,7 @@ import { AuthModule } from '../auth/auth.module';
 import { TokenService } from '../auth/token.service';
 import { AccessLog } from '../audit/access-log/access-log.service';
 import { flushPersonalInfoReads } from '../audit/access-log/flush-personal-info-reads';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '@app/runtime/config/app-config';
 import { graphqlErrorFormatter, graphqlErrorHandler } from './graphql-error-formatter';
 import { RateLimits } from '../http/rate-limits';
 import { endHeavyTurn, operationLimits, queryTooLarge } from './limits/graphql-limits';
@@ -41,7 +41,8 @@ export class ApiGraphQLModule {
             sortSchema: true,
             // runs once the resolvers are built, so every plain query has been registered
             transformSchema: (schema) => withPlainFields(plainQueries.applyTo(schema)),
-            graphiql: config.graphiql,
+            // GraphiQL is served by this service itself, without a CDN (apps/api/src/graphiql)
+            graphiql: false,
             jit: 1,
             path: '/graphql',
             context: (request: FastifyRequest) => buildRequestContext(tokens, request),

@@ -5,7 +5,7 @@ import { EVENT_STORE, SqliteEventStore, type EventStore } from '@app/event-store
 import { EsdbEventStore } from '@app/event-store/esdb';
 import { PostgresEventStore } from '@app/event-store/postgres';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { CLOCK, newSystemClock } from '../command/clock';
+import { CLOCK, newSystemClock } from '../clock/clock';
 import { LogHead } from './log-head';
 
 /** The configured event store adapter; nothing outside an adapter imports a driver. */
