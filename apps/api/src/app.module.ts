@@ -17,6 +17,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RollsModule } from './rolls/rolls.module';
 import { createValidationPipe } from './validation/validation';
+import { PersonalDataModule } from './personal-data/erase-personal-information';
 
 @Module({})
 export class AppModule {
@@ -38,6 +39,7 @@ export class AppModule {
         AgencyModule,
         AuditModule,
         RollsModule,
+        PersonalDataModule,
       ],
       controllers: [MetricsController],
       providers: [

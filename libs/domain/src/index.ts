@@ -54,3 +54,6 @@ export * from './rolls/payment-roll.decider';
 export * from './rolls/issued-rolls';
 export * from './rolls/roll';
 export * from './audit/fold-as-of';
+export * from './personal/personal-fields';
+export * from './personal/sealed-form';
+export * from './personal/erase-personal-information';

@@ -6,6 +6,7 @@ import { loadConfig, type AppConfig } from '../../../apps/api/src/config/app-con
 export const BENCH_ENV = {
   AUTH_JWT_SECRET: 'bench-jwt-secret-0123456789abcdef',
   IDENTITY_HMAC_KEY: 'bench-identity-key-0123456789abcdef',
+  PERSONAL_DATA_KEY: 'fedcba9876543210'.repeat(4),
 } as const;
 
 export function benchConfig(dataDir: string, extra: Record<string, string> = {}): AppConfig {

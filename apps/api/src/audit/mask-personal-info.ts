@@ -10,7 +10,8 @@ import {
 const HIDDEN = '[已隐藏]';
 
 /** A name as history shows it: '*' and its last character, so a correction still reads as one. */
-export function maskName(name: string): string {
+export function maskName(name: string | null): string | null {
+  if (name === null) return null;
   const chars = Array.from(name.trim());
   return chars.length === 0 ? HIDDEN : `*${chars[chars.length - 1]}`;
 }
@@ -23,12 +24,14 @@ function maskGuardian<G extends Guardian | null>(guardian: G): G {
   return { ...guardian, name: maskName(guardian.name) };
 }
 
+const maskNumber = (idNumber: string | null) => (idNumber === null ? null : maskIdNumber(idNumber));
+
 function maskCorrection(data: CaseEventOf<'CaseCorrected'>['data']) {
   switch (data.field) {
     case 'name':
       return { ...data, from: maskName(data.from), to: maskName(data.to) };
     case 'idNumber':
-      return { ...data, from: maskIdNumber(data.from), to: maskIdNumber(data.to) };
+      return { ...data, from: maskNumber(data.from), to: maskNumber(data.to) };
     default:
       return data;
   }
@@ -40,7 +43,7 @@ function maskCaseEvent(event: CaseEvent): unknown {
       const { child, guardian } = event.data;
       return {
         ...event.data,
-        child: { name: maskName(child.name), idNumber: maskIdNumber(child.idNumber) },
+        child: { name: maskName(child.name), idNumber: maskNumber(child.idNumber) },
         guardian: maskGuardian(guardian),
       };
     }
@@ -80,6 +83,7 @@ function maskCaseEvent(event: CaseEvent): unknown {
     case 'GuardianshipCrisisReported':
     case 'GuardianUrged':
     case 'ProcuratorateSupportFiled':
+    case 'PersonalInformationErased':
       return event.data;
     default: {
       const _exhaustive: never = event;

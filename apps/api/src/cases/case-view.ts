@@ -52,6 +52,7 @@ export function toCaseView(
     caseworkerId: view.caseworkerId,
     programmes: view.programmes.map(toBenefitEntitlement),
     nextVisitDue: view.nextVisitDue,
+    erased: view.erased,
     revision,
   };
 }

@@ -20,9 +20,10 @@ export class ChildInfoResolver {
     @Parent() child: ChildInfo,
     @CurrentPrincipal() principal: Principal,
     @Context() context: object,
-  ): string {
+  ): string | null {
     this.assertEntitled(child, principal);
-    personalInfoReadsOf(context).add(child.caseId, 'name');
+    // an erased name is no personal information: nothing read, nothing logged
+    if (child.fullName !== null) personalInfoReadsOf(context).add(child.caseId, 'name');
     return child.fullName;
   }
 
@@ -34,9 +35,9 @@ export class ChildInfoResolver {
     @Parent() child: ChildInfo,
     @CurrentPrincipal() principal: Principal,
     @Context() context: object,
-  ): string {
+  ): string | null {
     this.assertEntitled(child, principal);
-    personalInfoReadsOf(context).add(child.caseId, 'idNumber');
+    if (child.fullIdNumber !== null) personalInfoReadsOf(context).add(child.caseId, 'idNumber');
     return child.fullIdNumber;
   }
 

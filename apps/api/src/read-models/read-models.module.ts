@@ -78,6 +78,7 @@ import { RequestReadsProvider } from './request-reads';
   ],
   controllers: [PaymentRollController],
   exports: [
+    READ_MODEL_STORE,
     ReadModelQueries,
     PaymentRolls,
     KnownStandards,

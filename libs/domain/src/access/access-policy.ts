@@ -22,6 +22,7 @@ export const COMMAND_ACTIONS = [
   'reportGuardianshipCrisis',
   'urgeGuardian',
   'issuePaymentRoll',
+  'erasePersonalInformation',
 ] as const;
 export type CommandAction = (typeof COMMAND_ACTIONS)[number];
 
@@ -66,6 +67,7 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   closeCase: SUPERVISORS,
   reopenCase: SUPERVISORS,
   correctCase: SUPERVISORS,
+  erasePersonalInformation: ['ADMIN'],
   REVOCATION_PETITIONED: ['PROCURATORATE'],
   PROCURATORATE_SUPPORT_FILED: ['PROCURATORATE'],
   GUARDIANSHIP_REVOKED: ['COURT'],
@@ -135,6 +137,7 @@ export const COMMAND_ACTION_OF: Readonly<
   CloseCase: 'closeCase',
   ReopenCase: 'reopenCase',
   CorrectCase: 'correctCase',
+  ErasePersonalInformation: 'erasePersonalInformation',
   ReviewAgeOut: 'runAgeOutReview',
   ReportGuardianshipCrisis: 'reportGuardianshipCrisis',
   UrgeGuardian: 'urgeGuardian',

@@ -28,8 +28,9 @@ export interface CaseTable {
   eighteenth_birthday: string;
   next_visit_due: string | null;
   categories: unknown;
-  child_name: string;
-  id_number: string;
+  /** null once erased */
+  child_name: string | null;
+  id_number: string | null;
   guardian_kind: string | null;
   guardian_name: string | null;
   guardian_relation: string | null;
