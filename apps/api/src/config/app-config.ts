@@ -30,6 +30,8 @@ export interface AppConfig {
   identityKey: string;
   /** PERSONAL_DATA_KEY: the master key (32 bytes) the per-case data keys are wrapped under */
   personalDataKey: string;
+  /** false: personal information is written in the clear. The benchmark's comparison only; no variable sets it. */
+  personalDataSealing?: false;
   logLevel: string;
   graphiql: boolean;
   graphqlLimits: GraphQLLimits;

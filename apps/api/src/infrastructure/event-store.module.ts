@@ -15,13 +15,11 @@ import { SealedEventStore } from '../personal-data/sealed-event-store';
  * The configured event store adapter, its reads opening the personal information sealed in it
  * (see personal-data/). Nothing outside an adapter imports a driver.
  */
-export function createEventStore(
-  config: AppConfig,
-  options: { sealing?: boolean } = {},
-): SealedEventStore {
+export function createEventStore(config: AppConfig): SealedEventStore {
   const store = createAdapter(config);
   try {
-    return new SealedEventStore(store, createPersonalDataSealer(config, options));
+    const sealing = config.personalDataSealing !== false;
+    return new SealedEventStore(store, createPersonalDataSealer(config, { sealing }));
   } catch (error) {
     void store.close();
     throw error;
