@@ -5,7 +5,7 @@ import {
   createTestDatabase,
   describeWithPostgres,
 } from '@app/event-store/testing/postgres-test-database';
-import { personalDataKeysContract } from './personal-data-keys.contract';
+import { personalDataKeysContract } from './testing/personal-data-keys.contract';
 import { PostgresPersonalDataKeys } from './postgres-personal-data-keys';
 import { SqlitePersonalDataKeys } from './sqlite-personal-data-keys';
 

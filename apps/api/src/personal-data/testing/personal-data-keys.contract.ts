@@ -1,4 +1,4 @@
-import type { PersonalDataKeyStore } from './personal-data-keys.port';
+import type { PersonalDataKeyStore } from '../personal-data-keys.port';
 
 const blob = (n: number) => Buffer.alloc(60, n);
 
