@@ -33,6 +33,17 @@ function esmPackages() {
   return found;
 }
 
+function libraryAliases() {
+  const { paths } = require('./tsconfig.json').compilerOptions;
+  const mapped = {};
+  for (const [alias, [target]] of Object.entries(paths)) {
+    if (alias.endsWith('/*'))
+      mapped[`^${alias.slice(0, -2)}/(.*)$`] = `<rootDir>/${target.slice(0, -2)}/$1`;
+    else mapped[`^${alias}$`] = `<rootDir>/${target}`;
+  }
+  return mapped;
+}
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/tools'],
@@ -42,10 +53,8 @@ module.exports = {
   // Nest 12 and some of its dependencies ship ES modules only; Jest (before Node 24.9) cannot require()
   // them, so SWC compiles them to CommonJS too.
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],
-  moduleNameMapper: {
-    '^@app/(domain|event-store|read-models)$': '<rootDir>/libs/$1/src',
-    '^@app/(domain|event-store|read-models)/(.*)$': '<rootDir>/libs/$1/src/$2',
-  },
+  // the `@app/*` libraries, as tsconfig.json maps them (defined once there)
+  moduleNameMapper: libraryAliases(),
   testTimeout: 30000,
   // a handle a failed spec left open (a child process, a socket) must not keep CI waiting forever
   forceExit: true,

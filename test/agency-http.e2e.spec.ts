@@ -3,7 +3,7 @@ import { AgencyActsService } from '../apps/api/src/agency/agency-acts.service';
 import { KeyClaims } from '../apps/api/src/agency/idempotency/key-claims';
 import { CaseCommandService } from '../apps/api/src/cases/case-command.service';
 import { IdentityReservations } from '../apps/api/src/cases/identity-reservations';
-import { CLOCK, type Clock } from '../apps/api/src/command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CommandPath } from '../apps/api/src/command/command-path';
 import { mustMutate } from './support/cases-api';
 import {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { loadConfig } from '../apps/api/src/config/app-config';
+import { loadConfig } from '@app/runtime/config/app-config';
 
 interface Service {
   command?: string[];

@@ -1,9 +1,9 @@
 import { makeFictionalIdNumber, paymentRollStreamId } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { PaymentRolls } from '@app/read-models';
-import { CLOCK, type Clock } from '../apps/api/src/command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CommandPath } from '../apps/api/src/command/command-path';
-import { LogHead } from '../apps/api/src/infrastructure/log-head';
+import { LogHead } from '@app/runtime/event-store/log-head';
 import { ReadConsistency } from '../apps/api/src/read-models/read-consistency';
 import { RequestReadsProvider } from '../apps/api/src/read-models/request-reads';
 import {

@@ -5,9 +5,9 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { rebuildReadModels } from '@app/read-models';
-import { loadConfig } from '../apps/api/src/config/app-config';
-import { createEventStore } from '../apps/api/src/infrastructure/event-store.module';
-import { createReadModelStore } from '../apps/api/src/read-models/read-model-store.factory';
+import { loadConfig } from '@app/runtime/config/app-config';
+import { createEventStore } from '@app/runtime/event-store/event-store.module';
+import { createReadModelStore } from '@app/runtime/projections/read-model-store.factory';
 import { codeOf, TestApp } from './support/test-app';
 import {
   BENEFITS,

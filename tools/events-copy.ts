@@ -6,9 +6,9 @@ import { SqliteEventStore } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
 import { PostgresAccessLogStore } from '../apps/api/src/audit/access-log/postgres-access-log.store';
 import { SqliteAccessLogStore } from '../apps/api/src/audit/access-log/sqlite-access-log.store';
-import { KEYS_FILE } from '../apps/api/src/personal-data/personal-data.factory';
-import { PostgresPersonalDataKeys } from '../apps/api/src/personal-data/postgres-personal-data-keys';
-import { SqlitePersonalDataKeys } from '../apps/api/src/personal-data/sqlite-personal-data-keys';
+import { KEYS_FILE } from '@app/runtime/personal-data/personal-data.factory';
+import { PostgresPersonalDataKeys } from '@app/runtime/personal-data/postgres/postgres-personal-data-keys';
+import { SqlitePersonalDataKeys } from '@app/runtime/personal-data/sqlite/sqlite-personal-data-keys';
 import { copyEvents, verifyCopy } from './copy/copy-events';
 
 const usage = `usage: npm run events:copy -- --to postgres [--data-dir DIR] [--batch N]

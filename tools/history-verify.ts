@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { ConfigError, loadConfig } from '../apps/api/src/config/app-config';
-import { createEventStore } from '../apps/api/src/infrastructure/event-store.module';
+import { ConfigError, loadConfig } from '@app/runtime/config/app-config';
+import { createEventStore } from '@app/runtime/event-store/event-store.module';
 import { caseIdsInLog, verifyAllCases } from '../apps/api/src/audit/history-verification';
 
 const usage = `usage: npm run history:verify

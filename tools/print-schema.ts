@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../apps/api/src/bootstrap';
-import { loadConfig } from '../apps/api/src/config/app-config';
+import { loadConfig } from '@app/runtime/config/app-config';
 import { printedSchema } from '../apps/api/src/graphql/print-schema';
 
 /** Writes apps/api/schema.gql from the code-first schema (a spec fails when they drift). */

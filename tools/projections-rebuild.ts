@@ -6,10 +6,10 @@ import {
   type ProjectorLease,
   type ProjectorLock,
 } from '@app/read-models';
-import { loadConfig } from '../apps/api/src/config/app-config';
-import { createEventStore } from '../apps/api/src/infrastructure/event-store.module';
-import { processName } from '../apps/api/src/read-models/leader-projections';
-import { createReadModelStore } from '../apps/api/src/read-models/read-model-store.factory';
+import { loadConfig } from '@app/runtime/config/app-config';
+import { createEventStore } from '@app/runtime/event-store/event-store.module';
+import { processName } from '@app/runtime/projections/leader-projections';
+import { createReadModelStore } from '@app/runtime/projections/read-model-store.factory';
 
 const usage = `usage: npm run projections:rebuild [-- --wait]
 Rebuilds every read model from the event log. Exits 0 when done, 1 when an event could not be

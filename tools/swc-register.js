@@ -5,11 +5,13 @@ const Module = require('node:module');
 const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '..');
-const aliases = {
-  '@app/domain': 'libs/domain/src',
-  '@app/event-store': 'libs/event-store/src',
-  '@app/read-models': 'libs/read-models/src',
-};
+// the `@app/*` libraries, as tsconfig.json maps them (defined once there)
+const { paths } = require(path.join(root, 'tsconfig.json')).compilerOptions;
+const aliases = Object.fromEntries(
+  Object.entries(paths)
+    .filter(([alias]) => !alias.endsWith('/*'))
+    .map(([alias, [target]]) => [alias, target]),
+);
 
 const originalResolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {

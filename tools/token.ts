@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../apps/api/src/config/app-config';
+import { loadConfig } from '@app/runtime/config/app-config';
 import { ROLES, type RoleName } from '../apps/api/src/auth/principal';
 import { TokenService, principalFromClaims } from '../apps/api/src/auth/token.service';
 

@@ -8,7 +8,7 @@ import type {
   StandardSpec,
 } from '@app/domain/testing/money-world';
 import type { RollWorldDriver, ServiceRoll } from '@app/domain/testing/roll-world';
-import { CLOCK, type Clock } from '../../apps/api/src/command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { MUTATIONS, RUN_AGE_OUT_REVIEW, type MutationName } from './cases-api';
 import { codeOf, type GraphQLResponse, type TestApp } from './test-app';
 

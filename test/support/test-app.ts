@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/bootstrap';
-import { loadConfig, type AppConfig } from '../../apps/api/src/config/app-config';
+import { loadConfig, type AppConfig } from '@app/runtime/config/app-config';
 import type { RoleName } from '../../apps/api/src/auth/principal';
-import { CLOCK, type Clock } from '../../apps/api/src/command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

@@ -4,13 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { setupAgencyApi } from './agency/agency-api.setup';
 import { AppModule } from './app.module';
-import type { AppConfig } from './config/app-config';
+import type { AppConfig } from '@app/runtime/config/app-config';
 import { limitBodies } from './http/body-limit';
-import { installGracefulClose } from './http/graceful-close';
+import { installGracefulClose } from '@app/runtime/lifecycle/graceful-close';
 import { hardenHttp } from './http/http-hardening';
 import { limitJsonNesting } from './http/json-body';
 import { correlationIdOf } from './graphql/request-context';
-import { logRequests } from './logging/request-log';
+import { logRequests } from '@app/runtime/logging/request-log';
 
 /** Builds the whole API (used by main.ts, the e2e specs and the benchmarks). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap';
-import { ConfigError, loadConfig } from './config/app-config';
-import { beginGracefulClose, stopOnSignals } from './http/graceful-close';
+import { ConfigError, loadConfig } from '@app/runtime/config/app-config';
+import { beginGracefulClose, stopOnSignals } from '@app/runtime/lifecycle/graceful-close';
 
 async function main(): Promise<void> {
   const config = loadConfig();

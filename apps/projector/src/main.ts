@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig, type AppConfig } from '../../api/src/config/app-config';
-import { stopOnSignals } from '../../api/src/http/graceful-close';
+import { ConfigError, loadConfig, type AppConfig } from '@app/runtime/config/app-config';
+import { stopOnSignals } from '@app/runtime/lifecycle/graceful-close';
 import { ProjectorModule } from './projector.module';
 
 /** Builds the projector process (used by main and the specs). */

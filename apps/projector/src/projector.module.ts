@@ -1,20 +1,10 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { READ_MODEL_STORE, type ReadModelStore } from '@app/read-models';
-import { APP_CONFIG, type AppConfig } from '../../api/src/config/app-config';
-import { HealthController } from '../../api/src/health/health.controller';
-import {
-  HEALTH_CONTRIBUTORS,
-  type HealthContributor,
-} from '../../api/src/health/health-contributor';
-import { EventStoreModule } from '../../api/src/infrastructure/event-store.module';
-import { LoggingModule } from '../../api/src/logging/logging.module';
-import { MetricsController } from '../../api/src/metrics/metrics.controller';
-import { Projections } from '../../api/src/read-models/projections';
-import { ProjectionsHealth } from '../../api/src/read-models/projections.health';
-import { ProjectionsMetrics } from '../../api/src/read-models/projections.metrics';
-import { LeaderProjections, processName } from '../../api/src/read-models/leader-projections';
-import { createReadModelStore } from '../../api/src/read-models/read-model-store.factory';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
+import { EventStoreModule } from '@app/runtime/event-store/event-store.module';
+import { HealthModule } from '@app/runtime/health/health.module';
+import { LoggingModule } from '@app/runtime/logging/logging.module';
+import { MetricsController } from '@app/runtime/metrics/metrics.controller';
+import { ProjectionsModule } from '@app/runtime/projections/projections.module';
 
 /**
  * The projections as their own process: the same configuration, event store, read-model store
@@ -22,38 +12,20 @@ import { createReadModelStore } from '../../api/src/read-models/read-model-store
  * It serves no queries; api instances with PROJECTIONS=external follow its checkpoints.
  */
 @Module({})
-export class ProjectorModule implements OnApplicationShutdown {
-  constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}
-
+export class ProjectorModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ProjectorModule,
       global: true,
-      imports: [LoggingModule.forRoot(config), EventStoreModule],
-      controllers: [HealthController, MetricsController],
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: READ_MODEL_STORE, inject: [APP_CONFIG], useFactory: createReadModelStore },
-        {
-          provide: Projections,
-          inject: [EVENT_STORE, READ_MODEL_STORE],
-          useFactory: (events: EventStore, store: ReadModelStore) =>
-            new LeaderProjections(events, store, processName('projector'), true),
-        },
-        ProjectionsHealth,
-        ProjectionsMetrics,
-        {
-          provide: HEALTH_CONTRIBUTORS,
-          inject: [ProjectionsHealth],
-          useFactory: (...contributors: HealthContributor[]) => contributors,
-        },
+      imports: [
+        LoggingModule.forRoot(config),
+        EventStoreModule,
+        ProjectionsModule.forRoot('projector'),
+        HealthModule,
       ],
+      controllers: [MetricsController],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],
     };
-  }
-
-  /** After the projector stopped (module destroy); the event store closes in its own module. */
-  async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
   }
 }

@@ -1,6 +1,6 @@
 import { rebuildReadModels } from '@app/read-models';
-import { createEventStore } from '../../../apps/api/src/infrastructure/event-store.module';
-import { createReadModelStore } from '../../../apps/api/src/read-models/read-model-store.factory';
+import { createEventStore } from '@app/runtime/event-store/event-store.module';
+import { createReadModelStore } from '@app/runtime/projections/read-model-store.factory';
 import { benchConfig } from '../support/bench-app';
 import { progress } from '../support/progress';
 import type { Measured } from './measured';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { firstDayOfMonth, monthOf, standardLookupFrom } from '@app/domain';
 import { PaymentRolls } from '@app/read-models';
-import { createReadModelStore } from '../../../apps/api/src/read-models/read-model-store.factory';
+import { createReadModelStore } from '@app/runtime/projections/read-model-store.factory';
 import { PRESETS } from '../../seed/regions';
 import { benchConfig } from '../support/bench-app';
 import { median } from '../support/concurrent';

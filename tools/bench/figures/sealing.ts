@@ -3,7 +3,6 @@ import jwt from 'jsonwebtoken';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { caseDecider } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { createApp } from '../../../apps/api/src/bootstrap';
 import type { CaseCommandResult } from '../../../apps/api/src/cases/case-command.service';
 import {
   ExecuteCaseCommand,
@@ -12,7 +11,7 @@ import {
 import { ReadConsistency } from '../../../apps/api/src/read-models/read-consistency';
 import { PRESETS } from '../../seed/regions';
 import { planRegion } from '../../seed/seed-plan';
-import { BENCH_ENV, benchConfig } from '../support/bench-app';
+import { BENCH_ENV, startInProcessApp } from '../support/bench-app';
 import { perSecond, type LoopResult } from '../support/concurrent';
 import { progress } from '../support/progress';
 import { WRITE_CALLERS } from '../support/sample-events';
@@ -79,23 +78,18 @@ export async function measureSealing(
  * store opened again with its projector for the reads once it has caught up.
  */
 async function run(dataDir: string, sealing: boolean, asOf: string, count: number) {
-  const config = (env: Record<string, string>) => ({
-    ...benchConfig(dataDir, env),
-    ...(sealing ? {} : { personalDataSealing: false as const }),
-  });
-  const writer = await createApp(config({ PROJECTIONS: 'external' }));
-  await writer.init();
+  const overrides = sealing ? {} : { personalDataSealing: false as const };
+  const writer = await startInProcessApp(dataDir, { PROJECTIONS: 'external' }, overrides);
   let written: { identify: LoopResult; visits: LoopResult; caseIds: string[] };
   try {
     written = await write(writer, asOf, count);
   } finally {
     await writer.close();
   }
-  const app = await createApp(config({}));
-  await app.init();
+  const app = await startInProcessApp(dataDir, {}, overrides);
   try {
     const { caseIds } = written;
-    await app.get(ReadConsistency).ensureCaughtUp();
+    await caughtUp(app.get(ReadConsistency));
     const caseMs = await meanCaseMs(app, caseIds);
     const streamMs = await meanStreamMs(app.get<EventStore>(EVENT_STORE), caseIds);
     progress('sealing', `${sealing ? 'sealed' : 'plain'}: ${caseIds.length} cases done`);
@@ -153,6 +147,17 @@ async function write(app: NestFastifyApplication, asOf: string, count: number) {
     return VISITS * ids.length;
   });
   return { identify, visits, caseIds: ids.map((c) => c.caseId) };
+}
+
+/** The projector of a freshly opened store replays the whole log first: wait as long as it takes. */
+async function caughtUp(consistency: ReadConsistency): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await consistency.ensureCaughtUp();
+    } catch (error) {
+      if (attempt >= 60) throw error;
+    }
+  }
 }
 
 async function timed(work: () => Promise<number>): Promise<LoopResult> {

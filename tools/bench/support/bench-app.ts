@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../../apps/api/src/bootstrap';
-import { loadConfig, type AppConfig } from '../../../apps/api/src/config/app-config';
+import { loadConfig, type AppConfig } from '@app/runtime/config/app-config';
 
 /** Fixed secrets, so the bench process can sign tokens for the server it starts. */
 export const BENCH_ENV = {
@@ -17,8 +17,10 @@ export function benchConfig(dataDir: string, extra: Record<string, string> = {})
 export async function startInProcessApp(
   dataDir: string,
   env: Record<string, string> = {},
+  /** settings no variable sets (the sealing figures' `personalDataSealing: false`) */
+  overrides: Partial<AppConfig> = {},
 ): Promise<NestFastifyApplication> {
-  const app = await createApp(benchConfig(dataDir, env));
+  const app = await createApp({ ...benchConfig(dataDir, env), ...overrides });
   await app.init();
   return app;
 }

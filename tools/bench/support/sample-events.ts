@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { UuidV7Generator } from '../../../apps/api/src/command/uuid-v7';
+import { UuidV7Generator } from '@app/runtime/ids/uuid-v7';
 
 /** Event ids as the command path mints them (time-ordered), for every write figure alike. */
 const eventIds = new UuidV7Generator();

@@ -8,7 +8,7 @@ import {
   regionInScope,
 } from '@app/domain';
 import { EVENT_STORE, comparePositions, type EventStore } from '@app/event-store';
-import { CLOCK, type Clock } from '../command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CaseCommandService } from '../cases/case-command.service';
 import { assertAllowed, type CommandContext } from '../cases/command-context';
 import { StandardsView } from '../cases/standards.view';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseEvent } from '@app/domain';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
-import { LogView } from '../infrastructure/log-view';
+import { LogView } from '@app/runtime/event-store/log-view';
 import { caseIdOfStream } from '../cases/case-streams';
 
 export interface DirectoryEntry {

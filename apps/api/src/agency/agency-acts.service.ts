@@ -14,7 +14,7 @@ import { CaseCommandService } from '../cases/case-command.service';
 import { caseStream } from '../cases/case-streams';
 import { actorOf, assertAllowed, type CommandContext } from '../cases/command-context';
 import { IdentityReservations } from '../cases/identity-reservations';
-import { CLOCK, type Clock } from '../command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CommandPath } from '../command/command-path';
 import {
   CaseNotFound,

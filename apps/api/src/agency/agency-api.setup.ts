@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '@app/runtime/config/app-config';
 import { AgencyModule } from './agency.module';
 import { applyRouteBodyLimits } from './agency-http';
 import { agencyGrpcOptions } from './grpc/agency-grpc.options';

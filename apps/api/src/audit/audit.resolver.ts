@@ -4,7 +4,7 @@ import { MESSAGES } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { Case } from '../cases/graphql/case.types';
 import { BadUserInput } from '../errors/app-errors';
-import { DEFAULT_LIMITS } from '../graphql/limits/limits-config';
+import { DEFAULT_LIMITS } from '@app/runtime/config/graphql-limits';
 import { CurrentPrincipal } from '../graphql/request-context';
 import { GraphQLDateTime } from '../graphql/scalars';
 import { IsDateTimeWithOffset, IsPastDateTime } from '../validation/validators';

@@ -13,7 +13,7 @@ import type { Principal } from '../auth/principal';
 import { toCaseView } from '../cases/case-view';
 import { assertAllowed } from '../cases/command-context';
 import type { Case } from '../cases/graphql/case.types';
-import { CLOCK, type Clock } from '../command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { AccessLog } from './access-log/access-log.service';
 
 import type { AccessLogEntry, CaseHistoryEvent, HistoryVerification } from './graphql/audit.types';

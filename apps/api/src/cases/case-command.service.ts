@@ -13,7 +13,7 @@ import {
   type CommandAction,
   type IdentifyChild,
 } from '@app/domain';
-import { CLOCK, type Clock } from '../command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CommandPath, type CommandOutcome } from '../command/command-path';
 import type { Decider } from '../command/decider';
 import { KeyedLock } from '../command/keyed-lock';

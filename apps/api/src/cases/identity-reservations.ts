@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { caseDecider, holdsIdNumber, reservationDecider, type CaseState } from '@app/domain';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { CLOCK, type Clock } from '../command/clock';
+import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CommandPath } from '../command/command-path';
 import { caseStream, reservationStream } from './case-streams';
 import { envelopeFor, type CommandContext } from './command-context';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { standardLookupFrom, type BenefitStandard, type StandardLookup } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { LogView } from '../infrastructure/log-view';
+import { LogView } from '@app/runtime/event-store/log-view';
 
 export const STANDARD_STREAM_PREFIX = 'benefit-standard-';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
 import type { Principal } from '../auth/principal';
-import { LogHead } from '../infrastructure/log-head';
+import { LogHead } from '@app/runtime/event-store/log-head';
 import { ConcurrencyConflict } from '../errors/app-errors';
 import { CommandPath, type CommandEnvelope } from './command-path';
 

@@ -14,13 +14,14 @@ import {
 import type { Principal } from '../auth/principal';
 import { ConcurrencyConflict } from '../errors/app-errors';
 import { toContractError } from '../errors/to-contract-error';
-import { commandDuration, commandRetries, commandsTotal } from '../metrics/metrics';
-import { LogHead } from '../infrastructure/log-head';
-import type { PersonalDataSealer } from '../personal-data/personal-data-sealer';
-import { PERSONAL_DATA } from '../personal-data/personal-data.token';
-import { CLOCK, type Clock } from './clock';
+import { commandDuration, commandRetries, commandsTotal } from '@app/runtime/metrics/metrics';
+import { LogHead } from '@app/runtime/event-store/log-head';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
+import type { PersonalDataSealer } from '@app/runtime/personal-data/personal-data-sealer';
+import { PERSONAL_DATA } from '@app/runtime/personal-data/personal-data.token';
 import { FoldCache } from './fold-cache';
-import { UuidV7Generator } from './uuid-v7';
+import type { LoadedStream } from './loaded-stream';
+import { UuidV7Generator } from '@app/runtime/ids/uuid-v7';
 import type { Decider } from './decider';
 
 /** Who asks, on what grounds, and the business time the resulting events carry. */
@@ -33,17 +34,6 @@ export interface CommandEnvelope {
   occurredAt: string | ((event: { type: string; data: unknown }) => string);
   /** fixed event ids (the agency API derives them from its Idempotency-Key) */
   eventIds?: string[];
-}
-
-export interface LoadedStream<State> {
-  state: State;
-  revision: bigint | 'no_stream';
-  lastHash?: string;
-  lastPosition?: Position;
-  /** recordedAt of the last event's metadata */
-  lastRecordedAt?: string;
-  /** the stream already holds the event id `load` was asked to look for */
-  holdsId?: boolean;
 }
 
 export interface CommandOutcome<State> {

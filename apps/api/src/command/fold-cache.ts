@@ -1,4 +1,4 @@
-import type { LoadedStream } from './command-path';
+import type { LoadedStream } from './loaded-stream';
 
 const MAX_STREAMS = 20_000;
 

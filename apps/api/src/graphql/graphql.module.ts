@@ -6,7 +6,7 @@ import { AuthModule } from '../auth/auth.module';
 import { TokenService } from '../auth/token.service';
 import { AccessLog } from '../audit/access-log/access-log.service';
 import { flushPersonalInfoReads } from '../audit/access-log/flush-personal-info-reads';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '@app/runtime/config/app-config';
 import { graphqlErrorFormatter, graphqlErrorHandler } from './graphql-error-formatter';
 import { RateLimits } from '../http/rate-limits';
 import { endHeavyTurn, operationLimits, queryTooLarge } from './limits/graphql-limits';

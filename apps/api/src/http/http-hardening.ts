@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { TokenService } from '../auth/token.service';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '@app/runtime/config/app-config';
 import { graphqlOverHttp } from '../graphql/graphql-http';
 import { HeavyTurns } from '../graphql/limits/heavy-turns';
 import { RateLimits } from './rate-limits';

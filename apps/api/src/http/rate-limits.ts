@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { RateLimited } from '../errors/app-errors';
 
 const WINDOW_MS = 60_000;

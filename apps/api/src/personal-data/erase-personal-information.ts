@@ -21,8 +21,8 @@ import { ReadConsistency } from '../read-models/read-consistency';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { withArgumentPaths } from '../validation/argument-paths';
 import { IsText } from '../validation/validators';
-import type { PersonalDataSealer } from './personal-data-sealer';
-import { PERSONAL_DATA } from './personal-data.token';
+import type { PersonalDataSealer } from '@app/runtime/personal-data/personal-data-sealer';
+import { PERSONAL_DATA } from '@app/runtime/personal-data/personal-data.token';
 
 @InputType()
 export class ErasePersonalInformationInput extends CaseInput {

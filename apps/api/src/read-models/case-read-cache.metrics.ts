@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
-import { registry } from '../metrics/metrics';
+import { registry } from '@app/runtime/metrics/metrics';
 import { CaseReadCache } from './case-read-cache';
 
 /** The gauges read the cache of the app that started last (one per process, but specs start several). */

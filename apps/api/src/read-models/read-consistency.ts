@@ -8,8 +8,8 @@ import {
 } from '@app/event-store';
 import { MESSAGES } from '@app/domain';
 import { BadUserInput, StaleReadModel } from '../errors/app-errors';
-import { LogHead } from '../infrastructure/log-head';
-import { Projections } from './projections';
+import { LogHead } from '@app/runtime/event-store/log-head';
+import { Projections } from '@app/runtime/projections/projections';
 
 /** How long a read waits for the position it names before STALE_READ_MODEL. */
 export const CONSISTENT_WITH_TIMEOUT_MS = 5000;

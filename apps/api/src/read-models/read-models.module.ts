@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import {
   EventLogKnownFacts,
@@ -9,7 +9,7 @@ import {
 } from '@app/read-models';
 import { KnownStandards } from '../audit/known-standards';
 import { AuthModule } from '../auth/auth.module';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { BenefitsResolver } from './benefits.resolver';
 import { PaymentRollResolver } from './payment-roll.resolver';
 import { PaymentForecastResolver } from './payment-forecast.resolver';
@@ -19,12 +19,9 @@ import { CaseloadResolver } from './caseload.resolver';
 import { CasesResolver } from './cases.resolver';
 import { HeavyReads } from './heavy-reads/heavy-reads';
 import { PaymentRollController } from './payment-roll.controller';
-import { Projections } from './projections';
-import { createProjections } from './projections.factory';
-import { ProjectionsHealth } from './projections.health';
-import { ProjectionsMetrics } from './projections.metrics';
+import { Projections } from '@app/runtime/projections/projections';
+import { ProjectionsModule } from '@app/runtime/projections/projections.module';
 import { ReadConsistency } from './read-consistency';
-import { createReadModelStore } from './read-model-store.factory';
 import { RequestReadsProvider } from './request-reads';
 
 /**
@@ -35,9 +32,8 @@ import { RequestReadsProvider } from './request-reads';
  */
 @Global()
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, ProjectionsModule.forRoot('api')],
   providers: [
-    { provide: READ_MODEL_STORE, inject: [APP_CONFIG], useFactory: createReadModelStore },
     {
       provide: ReadModelQueries,
       inject: [READ_MODEL_STORE],
@@ -54,11 +50,6 @@ import { RequestReadsProvider } from './request-reads';
         ),
     },
     {
-      provide: Projections,
-      inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE],
-      useFactory: createProjections,
-    },
-    {
       provide: CaseReadCache,
       inject: [APP_CONFIG, Projections],
       useFactory: (config: AppConfig, projections: Projections) =>
@@ -66,8 +57,6 @@ import { RequestReadsProvider } from './request-reads';
     },
     ReadConsistency,
     RequestReadsProvider,
-    ProjectionsHealth,
-    ProjectionsMetrics,
     CaseReadCacheMetrics,
     CasesResolver,
     BenefitsResolver,
@@ -85,13 +74,6 @@ import { RequestReadsProvider } from './request-reads';
     CaseReadCache,
     ReadConsistency,
     RequestReadsProvider,
-    ProjectionsHealth,
   ],
 })
-export class ReadModelsModule implements OnApplicationShutdown {
-  constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
-  }
-}
+export class ReadModelsModule {}

@@ -1,6 +1,6 @@
 import { CheckpointSignal, type ReadModelQueries } from '@app/read-models';
-import type { Clock } from '../command/clock';
-import type { Projections } from './projections';
+import type { Clock } from '@app/runtime/clock/clock';
+import type { Projections } from '@app/runtime/projections/projections';
 import { RequestReadsProvider } from './request-reads';
 
 function providerAt(clock: { at: string }): RequestReadsProvider {

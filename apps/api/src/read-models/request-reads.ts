@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { businessDateOf, startOfBusinessDay, type StandardLookup } from '@app/domain';
 import { ReadModelQueries } from '@app/read-models';
-import { CLOCK, type Clock } from '../command/clock';
-import { Projections } from './projections';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
+import { Projections } from '@app/runtime/projections/projections';
 import { StandardsCache } from './standards-cache';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -11,7 +11,7 @@ import { PaymentRolls } from '@app/read-models';
 import type { Principal } from '../auth/principal';
 import { actorOf, assertAllowed, envelopeFor, type CommandContext } from '../cases/command-context';
 import { CommandResult } from '../cases/graphql/case.types';
-import { CLOCK, type Clock } from '../command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CommandPath } from '../command/command-path';
 import { CorrelationId, CurrentPrincipal } from '../graphql/request-context';
 import { ReadConsistency } from '../read-models/read-consistency';

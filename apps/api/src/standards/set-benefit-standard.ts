@@ -9,7 +9,7 @@ import {
   type SetBenefitStandard,
 } from '@app/domain';
 import type { Principal } from '../auth/principal';
-import { CLOCK, type Clock } from '../command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CommandPath } from '../command/command-path';
 import { actorOf, assertAllowed, envelopeFor, type CommandContext } from '../cases/command-context';
 import { CommandResult } from '../cases/graphql/case.types';

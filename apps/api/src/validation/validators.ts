@@ -20,7 +20,7 @@ import {
   tryParseYuan,
   type ChildCategory,
 } from '@app/domain';
-import { systemClock } from '../command/clock';
+import { systemClock } from '@app/runtime/clock/clock';
 
 /**
  * The DTOs' rules are the domain's: the same predicates, limits and messages (MESSAGES), so a

@@ -1,8 +1,7 @@
 import { businessDateOf } from '../shared/dates';
 import type { ChildCategory, EducationLevel } from '../shared/enums';
 import type { BusinessDate } from '../shared/types';
-import type { CaseEvent, CategoriesDetermined, Guardian } from './case.events';
-import type { GuardianAct } from '../guardianship/guardianship.evolve';
+import type { CaseEvent, CategoriesDetermined, Guardian, GuardianAct } from './case.events';
 
 /** Categories held from a date on (a determination, or the identification's). */
 export type DatedCategories = { from: BusinessDate; categories: readonly ChildCategory[] };

@@ -218,6 +218,12 @@ export type GuardianshipEvent =
   | GuardianAppointed
   | GuardianshipRestored;
 
+/** A court act that changes who the guardian is. */
+export type GuardianAct = Extract<
+  GuardianshipEvent,
+  { type: 'GuardianshipRevoked' | 'GuardianAppointed' | 'GuardianshipRestored' }
+>;
+
 export type CaseEvent =
   | ChildIdentified
   | RiskAssessed

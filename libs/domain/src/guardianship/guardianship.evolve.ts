@@ -1,4 +1,4 @@
-import type { Guardian, GuardianshipEvent } from '../case/case.events';
+import type { Guardian, GuardianAct, GuardianshipEvent } from '../case/case.events';
 import type { CaseFile } from '../case/case.state';
 
 /** The state (civil affairs, a welfare institution) as guardian: no family guardian left. */
@@ -17,12 +17,6 @@ export function sameGuardian(
 
 /** Who is the guardian, whether it is on record, and who was revoked: what a court act changes. */
 export type Guardians = Pick<CaseFile, 'guardian' | 'guardianOnRecord' | 'revokedGuardians'>;
-
-/** A court act that changes who the guardian is. */
-export type GuardianAct = Extract<
-  GuardianshipEvent,
-  { type: 'GuardianshipRevoked' | 'GuardianAppointed' | 'GuardianshipRestored' }
->;
 
 /** The guardians after a revocation, an appointment or a restoration. */
 export function applyGuardianAct(g: Guardians, event: GuardianAct): Guardians {

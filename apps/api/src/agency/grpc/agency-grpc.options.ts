@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
-import type { AppConfig } from '../../config/app-config';
+import type { AppConfig } from '@app/runtime/config/app-config';
 import { AGENCY_BODY_LIMIT } from '../agency-http';
 
 export const AGENCY_PROTO = join('proto', 'agency', 'v1', 'guardianship.proto');

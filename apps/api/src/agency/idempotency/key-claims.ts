@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock } from '../../command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CommandPath } from '../../command/command-path';
 import type { Decider } from '../../command/decider';
 import { envelopeFor, type CommandContext } from '../../cases/command-context';

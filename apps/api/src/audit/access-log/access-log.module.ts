@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { ACCESS_LOG_STORE, type AccessLogStore } from './access-log.port';
 import { AccessLog } from './access-log.service';
 import { PostgresAccessLogStore } from './postgres-access-log.store';

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PERSONAL_INFO_FIELDS, type PersonalInfoField } from '@app/domain';
 import type { Principal } from '../../auth/principal';
 import { actorOf } from '../../cases/command-context';
-import { CLOCK, type Clock } from '../../command/clock';
+import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { ACCESS_LOG_STORE, type AccessLogStore, type AccessRecord } from './access-log.port';
 
 /** What was read of one case. */

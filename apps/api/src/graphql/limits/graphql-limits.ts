@@ -3,7 +3,7 @@ import { MESSAGES } from '@app/domain';
 import type { PrincipalRateLimit } from '../../http/rate-limits';
 import type { RequestContext } from '../request-context';
 import { FragmentCycle, WalkTooLong } from './cost-walk';
-import type { GraphQLLimits } from './limits-config';
+import type { GraphQLLimits } from '@app/runtime/config/graphql-limits';
 import { HEAVY_COST, type HeavyTurns } from './heavy-turns';
 import { mutationCount } from './mutation-count';
 import { operationCost, type QueryCost } from './query-cost';

@@ -11,7 +11,7 @@ import {
   type RiskLevel,
 } from '@app/domain';
 import { CaseStatusEnum, ChildCategoryEnum, RiskLevelEnum } from '../../cases/graphql/enums';
-import { DEFAULT_LIMITS } from '../../graphql/limits/limits-config';
+import { DEFAULT_LIMITS } from '@app/runtime/config/graphql-limits';
 import { GraphQLDate, GraphQLDateTime } from '../../graphql/scalars';
 import {
   IsBusinessDate,

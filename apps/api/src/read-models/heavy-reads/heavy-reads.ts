@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { principalKey } from '../../http/rate-limits';
-import { Projections } from '../projections';
+import { Projections } from '@app/runtime/projections/projections';
 import { FairQueue } from '../../http/fair-queue';
 import type { StandardOverride } from '@app/domain';
 import type { ForecastResult, RollSummary } from './roll-worker-protocol';

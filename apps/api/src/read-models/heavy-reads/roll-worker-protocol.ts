@@ -1,5 +1,5 @@
 import type { IssuedRoll, StandardOverride } from '@app/domain';
-import type { ReadModelStoreKind } from '../../config/app-config';
+import type { ReadModelStoreKind } from '@app/runtime/config/app-config';
 import type { RollPage } from './roll-pages';
 
 /** What the worker needs to open the read-model store itself. */

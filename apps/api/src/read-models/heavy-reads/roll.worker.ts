@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { standardLookupFrom, withOverrides } from '@app/domain';
 import { PaymentRolls, type RollAnswer } from '@app/read-models';
-import type { AppConfig } from '../../config/app-config';
-import { createReadModelStore } from '../read-model-store.factory';
+import type { AppConfig } from '@app/runtime/config/app-config';
+import { createReadModelStore } from '@app/runtime/projections/read-model-store.factory';
 import { paymentRollCsv } from '../payment-roll.csv';
 import { keyedLines, rollPage } from './roll-pages';
 import type { RollRequest, RollResponse, RollResult, RollWorkerData } from './roll-worker-protocol';

@@ -3,8 +3,8 @@ import type { AppConfig } from '../config/app-config';
 import { KeyWrap, parseMasterKey } from './master-key';
 import type { PersonalDataKeyStore } from './personal-data-keys.port';
 import { PersonalDataSealer } from './personal-data-sealer';
-import { PostgresPersonalDataKeys } from './postgres-personal-data-keys';
-import { SqlitePersonalDataKeys } from './sqlite-personal-data-keys';
+import { PostgresPersonalDataKeys } from './postgres/postgres-personal-data-keys';
+import { SqlitePersonalDataKeys } from './sqlite/sqlite-personal-data-keys';
 
 /** The file of the embedded key store. */
 export const KEYS_FILE = 'keys.sqlite';

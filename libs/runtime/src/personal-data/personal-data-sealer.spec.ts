@@ -1,7 +1,7 @@
 import { OPENED, SEALED_FIELD, chainHash, type BusinessMetadata } from '@app/domain';
 import { KeyWrap } from './master-key';
 import { PersonalDataSealer } from './personal-data-sealer';
-import { SqlitePersonalDataKeys } from './sqlite-personal-data-keys';
+import { SqlitePersonalDataKeys } from './sqlite/sqlite-personal-data-keys';
 
 const data = {
   caseId: 'c-1',

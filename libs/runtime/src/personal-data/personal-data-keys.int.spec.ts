@@ -6,8 +6,8 @@ import {
   describeWithPostgres,
 } from '@app/event-store/testing/postgres-test-database';
 import { personalDataKeysContract } from './testing/personal-data-keys.contract';
-import { PostgresPersonalDataKeys } from './postgres-personal-data-keys';
-import { SqlitePersonalDataKeys } from './sqlite-personal-data-keys';
+import { PostgresPersonalDataKeys } from './postgres/postgres-personal-data-keys';
+import { SqlitePersonalDataKeys } from './sqlite/sqlite-personal-data-keys';
 
 personalDataKeysContract('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'keys-'));

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DEFAULT_LIMITS, type GraphQLLimits } from '../graphql/limits/limits-config';
+import { DEFAULT_LIMITS, type GraphQLLimits } from './graphql-limits';
 import { getOrCreateSecret } from './secrets';
 import { parseMasterKey } from '../personal-data/master-key';
 

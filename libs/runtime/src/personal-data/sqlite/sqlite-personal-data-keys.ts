@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { GroupCommitQueue, type Outcome } from '@app/event-store/common/group-commit-queue';
-import type { DataKeyRow, PersonalDataKeyStore } from './personal-data-keys.port';
+import type { DataKeyRow, PersonalDataKeyStore } from '../personal-data-keys.port';
 
 // Append-only, like the event store's: never edit a released version, add the next one.
 const MIGRATIONS = [

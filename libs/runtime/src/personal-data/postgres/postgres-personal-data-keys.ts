@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { inTransaction, migratePostgres, type PostgresSchema } from '@app/event-store/postgres';
-import type { DataKeyRow, PersonalDataKeyStore } from './personal-data-keys.port';
+import type { DataKeyRow, PersonalDataKeyStore } from '../personal-data-keys.port';
 
 // Append-only, like the event store's: never edit a released version, add the next one.
 const SCHEMA: PostgresSchema = {

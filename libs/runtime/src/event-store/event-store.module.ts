@@ -5,7 +5,7 @@ import { EVENT_STORE, SqliteEventStore, type EventStore } from '@app/event-store
 import { EsdbEventStore } from '@app/event-store/esdb';
 import { PostgresEventStore } from '@app/event-store/postgres';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { CLOCK, newSystemClock } from '../command/clock';
+import { CLOCK, newSystemClock } from '../clock/clock';
 import { LogHead } from './log-head';
 import { createPersonalDataSealer } from '../personal-data/personal-data.factory';
 import { PERSONAL_DATA } from '../personal-data/personal-data.token';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
 import { HEALTH_CONTRIBUTORS, type HealthContributor } from './health-contributor';
-import { ProjectionsHealth } from '../read-models/projections.health';
+import { ProjectionsHealth } from '../projections/projections.health';
 
 @Module({
   controllers: [HealthController],
