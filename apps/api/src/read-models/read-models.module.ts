@@ -67,7 +67,6 @@ import { RequestReadsProvider } from './request-reads';
   ],
   controllers: [PaymentRollController],
   exports: [
-    READ_MODEL_STORE,
     ReadModelQueries,
     PaymentRolls,
     KnownStandards,
