@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ContractExceptionFilter } from './errors/contract-exception.filter';
+import { CaseworkersModule } from './graphql/caseworkers/caseworkers.module';
 import { ApiGraphQLModule } from './graphql/graphql.module';
 import { HealthModule } from '@app/runtime/health/health.module';
 import { EventStoreModule } from '@app/runtime/event-store/event-store.module';
@@ -40,6 +41,7 @@ export class AppModule {
         AuditModule,
         RollsModule,
         PersonalDataModule,
+        CaseworkersModule,
       ],
       controllers: [MetricsController],
       providers: [

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { caseStreamId } from '@app/domain';
 import { UuidV7Generator } from '@app/runtime/ids/uuid-v7';
 
 /** Event ids as the command path mints them (time-ordered), for every write figure alike. */
@@ -17,7 +18,7 @@ export interface SampleEvent {
 }
 
 export function sampleStreams(): string[] {
-  return Array.from({ length: STREAM_COUNT }, () => `case-${randomUUID()}`);
+  return Array.from({ length: STREAM_COUNT }, () => caseStreamId(randomUUID()));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { standardLookupFrom, type BenefitStandard, type StandardLookup } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { STANDARD_STREAM_PREFIX } from '../cases/standards.view';
+import { STANDARD_STREAM_PREFIX } from '@app/domain';
 import { LogView } from '@app/runtime/event-store/log-view';
 
 type Known = { standard: BenefitStandard; recordedAt: number };

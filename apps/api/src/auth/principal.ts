@@ -1,13 +1,8 @@
-export const ROLES = [
-  'CHILD_DIRECTOR',
-  'SUPERVISOR',
-  'CIVIL_AFFAIRS',
-  'AUDITOR',
-  'ADMIN',
-  'COURT',
-  'PROCURATORATE',
-] as const;
-export type RoleName = (typeof ROLES)[number];
+import { ROLES, type Role } from '@app/domain';
+
+/** The roles of CONTRACT.md, defined once in @app/domain. */
+export { ROLES };
+export type RoleName = Role;
 
 /** Who is calling, from a verified token. */
 export interface Principal {

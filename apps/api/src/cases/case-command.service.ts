@@ -15,7 +15,7 @@ import {
 } from '@app/domain';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CommandPath, type CommandOutcome } from '../command/command-path';
-import type { Decider } from '../command/decider';
+import type { Decider } from '@app/domain';
 import { KeyedLock } from '../command/keyed-lock';
 import { CorrectionTargets } from '../audit/correction-targets';
 import { CaseNotFound, type FieldError } from '../errors/app-errors';

@@ -1,12 +1,8 @@
 import { createHmac } from 'node:crypto';
+import { RESERVATION_STREAM_PREFIX } from '@app/domain';
 
 /** Stream names carry ids and keyed hashes only, never a name or an ID number. */
-export const CASE_STREAM_PREFIX = 'case-';
-
-export { caseStreamId as caseStream } from '@app/domain';
-
-export const caseIdOfStream = (streamId: string): string | null =>
-  streamId.startsWith(CASE_STREAM_PREFIX) ? streamId.slice(CASE_STREAM_PREFIX.length) : null;
+export { caseStreamId as caseStream, caseIdOfStream, CASE_STREAM_PREFIX } from '@app/domain';
 
 export const reservationStream = (identityKey: string, idNumber: string): string =>
-  `idres-${createHmac('sha256', identityKey).update(idNumber.trim().toUpperCase()).digest('hex')}`;
+  `${RESERVATION_STREAM_PREFIX}${createHmac('sha256', identityKey).update(idNumber.trim().toUpperCase()).digest('hex')}`;

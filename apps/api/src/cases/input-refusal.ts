@@ -6,7 +6,7 @@ import {
   type CaseEvent,
   type CaseState,
 } from '@app/domain';
-import type { Decider } from '../command/decider';
+import type { Decider } from '@app/domain';
 import { BadUserInput, type FieldError } from '../errors/app-errors';
 import { mergeProblems } from '../validation/input-problems';
 

@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { standardLookupFrom, type BenefitStandard, type StandardLookup } from '@app/domain';
+import {
+  STANDARD_STREAM_PREFIX,
+  standardLookupFrom,
+  type BenefitStandard,
+  type StandardLookup,
+} from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { LogView } from '@app/runtime/event-store/log-view';
-
-export const STANDARD_STREAM_PREFIX = 'benefit-standard-';
 
 /** Every benefit standard ever set, for the write side (graduation grants) and folded case views. */
 @Injectable()

@@ -22,7 +22,7 @@ import { PERSONAL_DATA } from '@app/runtime/personal-data/personal-data.token';
 import { FoldCache } from './fold-cache';
 import type { LoadedStream } from './loaded-stream';
 import { UuidV7Generator } from '@app/runtime/ids/uuid-v7';
-import type { Decider } from './decider';
+import type { Decider } from '@app/domain';
 
 /** Who asks, on what grounds, and the business time the resulting events carry. */
 export interface CommandEnvelope {

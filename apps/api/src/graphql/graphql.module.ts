@@ -40,7 +40,8 @@ export class ApiGraphQLModule {
             sortSchema: true,
             // runs once the resolvers are built, so every plain query has been registered
             transformSchema: (schema) => withPlainFields(plainQueries.applyTo(schema)),
-            graphiql: config.graphiql,
+            // GraphiQL is served by this service itself, without a CDN (apps/api/src/graphiql)
+            graphiql: false,
             jit: 1,
             path: '/graphql',
             context: (request: FastifyRequest) => buildRequestContext(tokens, request),

@@ -37,6 +37,9 @@ export const READ_ACTIONS = [
   'caseAsOf',
   'accessLog',
   'verifyCaseHistory',
+  'caseTimeline',
+  'benefitStandards',
+  'paymentFile',
 ] as const;
 export type ReadAction = (typeof READ_ACTIONS)[number];
 
@@ -84,6 +87,11 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   caseAsOf: AUDIT,
   accessLog: AUDIT,
   verifyCaseHistory: AUDIT,
+  // "for every role that may read the case"
+  caseTimeline: [...FIELD_WORKERS, 'AUDITOR'],
+  benefitStandards: FIELD_WORKERS,
+  // the payment office's file, with names and ID numbers: "for CIVIL_AFFAIRS only"
+  paymentFile: ['CIVIL_AFFAIRS'],
 };
 
 // "The ID number and name are personal information"; only these roles see them, in their regions.
@@ -117,6 +125,17 @@ export function authorize(
 export function maySeePersonalInfo(principal: Principal, caseRegionCode: string): boolean {
   return (
     PERSONAL_INFO_ROLES.includes(principal.role) && regionInScope(principal.regions, caseRegionCode)
+  );
+}
+
+/**
+ * May this principal take the payment office's file of a roll under `regionCode`: the names and ID
+ * numbers of every child paid ("for CIVIL_AFFAIRS only"), each a read of personal information?
+ */
+export function mayTakePaymentFile(principal: Principal, regionCode: string): boolean {
+  return (
+    authorize(principal, 'paymentFile', regionCode).allowed &&
+    maySeePersonalInfo(principal, regionCode)
   );
 }
 

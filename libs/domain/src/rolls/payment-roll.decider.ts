@@ -1,3 +1,4 @@
+import { PAYMENT_ROLL_STREAM_PREFIX } from '../shared/streams';
 import { businessDateOf, firstDayOfMonth, isValidMonth } from '../shared/dates';
 import { RollAlreadyIssued, ValidationFailed, type FieldError } from '../shared/errors';
 import type { Command } from '../shared/event';
@@ -17,10 +18,8 @@ export type PaymentRollState = { issued: IssuedRoll[] };
 
 /** Every roll of a month in one stream, so two overlapping issues cannot both be appended. */
 export function paymentRollStreamId(month: YearMonth): string {
-  return `payment-roll-${month}`;
+  return `${PAYMENT_ROLL_STREAM_PREFIX}${month}`;
 }
-
-export const PAYMENT_ROLL_STREAM_PREFIX = 'payment-roll-';
 
 export function evolvePaymentRoll(
   state: PaymentRollState,

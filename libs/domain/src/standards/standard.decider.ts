@@ -1,3 +1,4 @@
+import { STANDARD_STREAM_PREFIX } from '../shared/streams';
 import { CHILD_CATEGORIES, isOneOf, type ChildCategory } from '../shared/enums';
 import { MESSAGES } from '../shared/messages';
 import { isFen } from '../shared/money';
@@ -15,7 +16,7 @@ export const initialStandardState = (): StandardState => ({ standards: [] });
 
 /** The stream of the standards of one region prefix and category. */
 export function benefitStandardStreamId(regionCode: string, category: ChildCategory): string {
-  return `benefit-standard-${regionCode}-${category}`;
+  return `${STANDARD_STREAM_PREFIX}${regionCode}-${category}`;
 }
 
 export function evolveStandard(state: StandardState, event: StandardEvent): StandardState {

@@ -2,12 +2,7 @@ import { caseDecider } from '../case/case.decider';
 import type { CaseCommand } from '../case/case.commands';
 import type { CaseEvent } from '../case/case.events';
 import type { CaseState } from '../case/case.state';
-
-type Decider<S, C, E> = {
-  initialState(): S;
-  evolve(state: S, event: E): S;
-  decide(command: C, state: S): E[];
-};
+import type { Decider } from '../shared/decider';
 
 type ErrorClass<T extends Error> = abstract new (...args: never[]) => T;
 
@@ -15,7 +10,9 @@ type ErrorClass<T extends Error> = abstract new (...args: never[]) => T;
  * given(events).when(command).then(events) / .thenThrows(ErrorClass). A refusal's message and
  * field messages are also checked to carry none of the ID numbers and names in the spec's data.
  */
-export function deciderSpec<S, C, E>(decider: Decider<S, C, E>) {
+export function deciderSpec<S, C, E extends { type: string; data: unknown }>(
+  decider: Decider<S, C, E>,
+) {
   return (events: readonly E[] = []) => {
     const state = events.reduce(decider.evolve, decider.initialState());
     return {

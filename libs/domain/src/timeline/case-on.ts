@@ -4,10 +4,12 @@ import type { CaseStatus, ChildCategory, RiskLevel } from '../shared/enums';
 import type { BusinessDate } from '../shared/types';
 import type { StandardLookup } from '../standards/standard-in-force';
 import type { Guardian } from '../case/case.events';
-import type { ExistingCase } from '../case/case.state';
+import type { ExistingCase, RiskScores } from '../case/case.state';
+import type { EducationSpell, RecordedAgencyAct } from '../case/case-history';
 import { DEFAULT_POLICY, type CasePolicy } from '../policy/case-policy';
 import { categoriesOn, guardianOn, statusOn, timelineOf } from './case-timeline';
 import { enrolmentsOn, type Entitlement } from './entitlements';
+import { closureOn, educationOn } from './facts-on';
 
 /** The `Case` of CONTRACT.md on a date, as plain data (money still in fen; revision added later). */
 export type CaseView = {
@@ -27,6 +29,15 @@ export type CaseView = {
   categoryRedeterminationNeeded: boolean;
   /** the personal information was erased: the child's and guardians' names read null */
   erased: boolean;
+  /** the latest assessment's scores */
+  riskScores: RiskScores | null;
+  lastVisitAt: string | null;
+  /** the education on record that day */
+  education: EducationSpell | null;
+  /** the reason the close in force that day gave; null when not closed that day */
+  closedReason: string | null;
+  /** every court and procuratorate act recorded, in the order recorded */
+  guardianshipActs: readonly RecordedAgencyAct[];
 };
 
 /** What `idNumberMasked` reads once the ID number was erased. */
@@ -62,5 +73,10 @@ export function caseView(
     protectionEndsOn: t.protection.end?.on ?? null,
     categoryRedeterminationNeeded: state.categoryRedeterminationNeeded,
     erased: state.erased,
+    riskScores: state.scores,
+    lastVisitAt: state.lastVisitAt,
+    education: educationOn(t, date),
+    closedReason: closureOn(t, date)?.reason ?? null,
+    guardianshipActs: state.history.agencyActs,
   };
 }

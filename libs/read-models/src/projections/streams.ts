@@ -1,15 +1,7 @@
 import type { StoredEvent } from '@app/event-store';
 
-/** Stream names the read models consume (the writers name them the same way). */
-export const CASE_STREAM_PREFIX = 'case-';
-export const STANDARD_STREAM_PREFIX = 'benefit-standard-';
-
-export function caseIdOfStream(streamId: string): string | null {
-  return streamId.startsWith(CASE_STREAM_PREFIX) ? streamId.slice(CASE_STREAM_PREFIX.length) : null;
-}
-
-export const isStandardStream = (streamId: string): boolean =>
-  streamId.startsWith(STANDARD_STREAM_PREFIX);
+/** Stream names the read models consume: the writers' own (defined once, in @app/domain). */
+export { CASE_STREAM_PREFIX, caseIdOfStream, isStandardStream } from '@app/domain';
 
 /** What the projections read of an event: never its metadata, nor when it was recorded. */
 export type ProjectedEvent = Pick<

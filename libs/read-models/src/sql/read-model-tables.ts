@@ -27,6 +27,7 @@ export interface CaseTable {
   birth_date: string;
   eighteenth_birthday: string;
   next_visit_due: string | null;
+  identified_at: string;
   categories: unknown;
   /** null once erased */
   child_name: string | null;

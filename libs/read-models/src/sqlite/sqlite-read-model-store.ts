@@ -77,6 +77,7 @@ const CASE_COLUMNS = [
   'birth_date',
   'eighteenth_birthday',
   'next_visit_due',
+  'identified_at',
   'categories',
   'child_name',
   'id_number',

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@app/domain';
+import { AGENCY_KEY_STREAM_PREFIX, canonicalJson } from '@app/domain';
 import type { Principal } from '../../auth/principal';
 import type { GuardianshipActRequest } from '../parse-guardianship-act';
 
 /** Fixed namespace of the agency API's name-based event ids (never change it: ids would move). */
 const AGENCY_ACT_NAMESPACE = '9d3c6f0e-2b7a-4e21-8f5d-1c4b7a9e3d60';
-
-export const AGENCY_KEY_STREAM_PREFIX = 'agency-key-';
 
 export interface IdempotencyIds {
   /** id of the case event the request produces: the same for every replay of the key */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CommandPath } from '../../command/command-path';
-import type { Decider } from '../../command/decider';
+import type { Decider } from '@app/domain';
 import { envelopeFor, type CommandContext } from '../../cases/command-context';
 
 /** What an idempotency key was first used for. */

@@ -1,4 +1,6 @@
-/** What the generic command path needs to know of an aggregate: the emmett-style decider triple. */
+/**
+ * An aggregate as the command path and the specs see it: the emmett-style decider triple (pure).
+ */
 export interface Decider<State, Command, DomainEvent extends { type: string; data: unknown }> {
   initialState(): State;
   evolve(state: State, event: DomainEvent): State;
