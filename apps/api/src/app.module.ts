@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ContractExceptionFilter } from './errors/contract-exception.filter';
+import { CaseworkersModule } from './graphql/caseworkers/caseworkers.module';
 import { ApiGraphQLModule } from './graphql/graphql.module';
 import { HealthModule } from '@app/runtime/health/health.module';
 import { EventStoreModule } from '@app/runtime/event-store/event-store.module';
@@ -17,6 +18,7 @@ import { MetricsController } from '@app/runtime/metrics/metrics.controller';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RollsModule } from './rolls/rolls.module';
 import { createValidationPipe } from './validation/validation';
+import { PersonalDataModule } from './personal-data/erase-personal-information';
 
 @Module({})
 export class AppModule {
@@ -38,6 +40,8 @@ export class AppModule {
         AgencyModule,
         AuditModule,
         RollsModule,
+        PersonalDataModule,
+        CaseworkersModule,
       ],
       controllers: [MetricsController],
       providers: [

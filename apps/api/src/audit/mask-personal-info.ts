@@ -66,6 +66,7 @@ function showCaseEvent(event: CaseEvent, show: Show): unknown {
     case 'GuardianshipCrisisReported':
     case 'GuardianUrged':
     case 'ProcuratorateSupportFiled':
+    case 'PersonalInformationErased':
       return event.data;
     default: {
       const _exhaustive: never = event;

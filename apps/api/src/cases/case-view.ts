@@ -54,6 +54,21 @@ export function toCaseView(
     caseworkerId: view.caseworkerId,
     programmes: view.programmes.map(toBenefitEntitlement),
     nextVisitDue: view.nextVisitDue,
+    erased: view.erased,
     revision,
+    riskScores: view.riskScores && {
+      guardianship: view.riskScores.guardianshipRisk,
+      living: view.riskScores.livingRisk,
+      behaviour: view.riskScores.behaviourRisk,
+    },
+    lastVisitAt: view.lastVisitAt,
+    education: view.education && {
+      level: view.education.level,
+      fullTime: view.education.fullTime,
+      expectedGraduation: view.education.expectedGraduation,
+    },
+    protectionEndsOn: view.protectionEndsOn,
+    closedReason: view.closedReason,
+    guardianshipActs: view.guardianshipActs.map((a) => ({ ...a })),
   };
 }

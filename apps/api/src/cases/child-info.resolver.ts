@@ -22,7 +22,7 @@ export class ChildInfoResolver {
     @Parent() child: ChildInfo,
     @CurrentPrincipal() principal: Principal,
     @Context() context: object,
-  ): string {
+  ): string | null {
     return this.full(child, 'name', child.fullName, principal, context);
   }
 
@@ -34,17 +34,17 @@ export class ChildInfoResolver {
     @Parent() child: ChildInfo,
     @CurrentPrincipal() principal: Principal,
     @Context() context: object,
-  ): string {
+  ): string | null {
     return this.full(child, 'idNumber', child.fullIdNumber, principal, context);
   }
 
   private full(
     child: ChildInfo,
     field: PersonalInfoField,
-    value: string,
+    value: string | null,
     principal: Principal,
     context: object,
-  ): string {
+  ): string | null {
     if (disclosureOf(principal, field, child.regionCode) !== 'FULL')
       throw new Forbidden('not entitled to personal information');
     const reads = personalInfoReadsOf(context);
@@ -60,14 +60,15 @@ export class ChildInfoResolver {
 @Resolver(() => GuardianInfo)
 export class GuardianInfoResolver {
   @ResolveField(() => String, {
+    nullable: true,
     description:
-      '监护人姓名(个人,非机构时:有权者全名并留痕,其他角色脱敏)/ name: in full (logged) or masked',
+      '监护人姓名(个人,非机构时:有权者全名并留痕,其他角色脱敏;删除后为 null)/ name: in full (logged) or masked; null once erased',
   })
   name(
     @Parent() guardian: GuardianInfo,
     @CurrentPrincipal() principal: Principal,
     @Context() context: object,
-  ): string {
+  ): string | null {
     if (!isPersonGuardian(guardian.kind)) return guardian.fullName;
     const reads = personalInfoReadsOf(context);
     const show = discloser(principal, guardian.caseId, guardian.regionCode, 'record', reads);

@@ -7,8 +7,14 @@ import {
 } from '@app/domain';
 import type { PersonalInfoReads } from '../audit/access-log/personal-info-reads';
 
-/** Shows one personal value of a case as the policy lets its reader see it. */
-export type Show = (field: PersonalInfoField, value: string) => string;
+/**
+ * Shows one personal value of a case as the policy lets its reader see it; an erased value
+ * (erasePersonalInformation) stays null, and reading it is no read of personal information.
+ */
+export interface Show {
+  (field: PersonalInfoField, value: string): string;
+  (field: PersonalInfoField, value: string | null): string | null;
+}
 
 /**
  * The disclosure policy applied to one case for one reader: a value disclosed in full is added to
@@ -22,15 +28,17 @@ export function discloser(
   channel: ReadChannel,
   reads: PersonalInfoReads | null,
 ): Show {
-  return (field, value) => {
+  return ((field: PersonalInfoField, value: string | null) => {
+    if (value === null) return null;
     const disclosure = disclosureOf(reader, field, caseRegionCode, channel);
     if (disclosure === 'FULL') {
       if (reads === null) throw new Error(`a full ${field} through ${channel} must be logged`);
       reads.add(caseId, field);
     }
     return disclosedValue(field, value, disclosure);
-  };
+  }) as Show;
 }
 
 /** What every reader gets through a channel that never discloses in full. */
-export const maskAll: Show = (field, value) => disclosedValue(field, value, 'MASKED');
+export const maskAll = ((field: PersonalInfoField, value: string | null) =>
+  value === null ? null : disclosedValue(field, value, 'MASKED')) as Show;

@@ -1,6 +1,7 @@
 import type { AgencyAct, Role } from '../shared/enums';
 import { regionInScope } from '../region/region-code';
 import type { CaseCommand, CaseCommandType } from '../case/case.commands';
+import { maySeePersonalInfo } from './disclosure-policy';
 
 /** GraphQL mutations and queries of CONTRACT.md, by name, plus the agency API's acts. */
 export const COMMAND_ACTIONS = [
@@ -22,6 +23,7 @@ export const COMMAND_ACTIONS = [
   'reportGuardianshipCrisis',
   'urgeGuardian',
   'issuePaymentRoll',
+  'erasePersonalInformation',
 ] as const;
 export type CommandAction = (typeof COMMAND_ACTIONS)[number];
 
@@ -36,6 +38,9 @@ export const READ_ACTIONS = [
   'caseAsOf',
   'accessLog',
   'verifyCaseHistory',
+  'caseTimeline',
+  'benefitStandards',
+  'paymentFile',
 ] as const;
 export type ReadAction = (typeof READ_ACTIONS)[number];
 
@@ -66,6 +71,7 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   closeCase: SUPERVISORS,
   reopenCase: SUPERVISORS,
   correctCase: SUPERVISORS,
+  erasePersonalInformation: ['ADMIN'],
   REVOCATION_PETITIONED: ['PROCURATORATE'],
   PROCURATORATE_SUPPORT_FILED: ['PROCURATORATE'],
   GUARDIANSHIP_REVOKED: ['COURT'],
@@ -82,6 +88,11 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   caseAsOf: AUDIT,
   accessLog: AUDIT,
   verifyCaseHistory: AUDIT,
+  // "for every role that may read the case"
+  caseTimeline: [...FIELD_WORKERS, 'AUDITOR'],
+  benefitStandards: FIELD_WORKERS,
+  // the payment office's file, with names and ID numbers: "for CIVIL_AFFAIRS only"
+  paymentFile: ['CIVIL_AFFAIRS'],
 };
 
 /** Who asks: the JWT's sub, role, regions (prefixes; "" or "*" is everywhere) and agency. */
@@ -105,6 +116,17 @@ export function authorize(
   return { allowed: true };
 }
 
+/**
+ * May this principal take the payment office's file of a roll under `regionCode`: the names and ID
+ * numbers of every child paid ("for CIVIL_AFFAIRS only"), each a read of personal information?
+ */
+export function mayTakePaymentFile(principal: Principal, regionCode: string): boolean {
+  return (
+    authorize(principal, 'paymentFile', regionCode).allowed &&
+    maySeePersonalInfo(principal, regionCode)
+  );
+}
+
 /** The access action of each case command. */
 export const COMMAND_ACTION_OF: Readonly<
   Record<Exclude<CaseCommandType, 'RecordGuardianshipAct'>, CommandAction>
@@ -122,6 +144,7 @@ export const COMMAND_ACTION_OF: Readonly<
   CloseCase: 'closeCase',
   ReopenCase: 'reopenCase',
   CorrectCase: 'correctCase',
+  ErasePersonalInformation: 'erasePersonalInformation',
   ReviewAgeOut: 'runAgeOutReview',
   ReportGuardianshipCrisis: 'reportGuardianshipCrisis',
   UrgeGuardian: 'urgeGuardian',

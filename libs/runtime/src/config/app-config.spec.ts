@@ -1,10 +1,35 @@
 import { ConfigError, loadConfig } from './app-config';
 
+const MASTER = 'ab'.repeat(32);
 const base = {
   DATA_DIR: '/tmp/cases-config-spec',
   AUTH_JWT_SECRET: 'a-config-spec-secret-of-32-bytes!',
   IDENTITY_HMAC_KEY: 'k',
+  PERSONAL_DATA_KEY: MASTER,
 };
+
+describe('loadConfig: PERSONAL_DATA_KEY', () => {
+  const { PERSONAL_DATA_KEY: _, ...withoutKey } = base;
+
+  it('takes 32 bytes as hex or base64, and names the variable otherwise', () => {
+    expect(loadConfig(base).personalDataKey).toBe(MASTER);
+    const b64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ ...base, PERSONAL_DATA_KEY: b64 }).personalDataKey).toBe(b64);
+    for (const bad of ['short', 'ab'.repeat(31), Buffer.alloc(16).toString('base64')])
+      expect(() => loadConfig({ ...base, PERSONAL_DATA_KEY: bad })).toThrow(
+        /PERSONAL_DATA_KEY must be 32 bytes/,
+      );
+  });
+
+  it('is required in production and where processes share the events', () => {
+    expect(() => loadConfig({ ...withoutKey, NODE_ENV: 'production' })).toThrow(
+      /NODE_ENV=production: set PERSONAL_DATA_KEY/,
+    );
+    expect(() =>
+      loadConfig({ ...withoutKey, EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://h/one' }),
+    ).toThrow(/EVENT_STORE=postgres shares the events between processes: set PERSONAL_DATA_KEY/);
+  });
+});
 
 describe('loadConfig: CASE_CACHE_SIZE', () => {
   it('keeps 10,000 cases unless told, and 0 turns the cache off', () => {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_LIMITS, type GraphQLLimits } from './graphql-limits';
 import { getOrCreateSecret } from './secrets';
+import { parseMasterKey } from '../personal-data/master-key';
 
 export type EventStoreKind = 'sqlite' | 'esdb' | 'postgres';
 export type ReadModelStoreKind = 'sqlite' | 'postgres';
@@ -29,6 +30,10 @@ export interface AppConfig {
   jwtMaxTtlSeconds: number;
   /** key of the HMAC that turns an ID number into its reservation stream name */
   identityKey: string;
+  /** PERSONAL_DATA_KEY: the master key (32 bytes) the per-case data keys are wrapped under */
+  personalDataKey: string;
+  /** false: personal information is written in the clear. The benchmark's comparison only; no variable sets it. */
+  personalDataSealing?: false;
   logLevel: string;
   graphiql: boolean;
   /** GraphQL introspection (`__schema`, `__type`): off by default in production */
@@ -119,6 +124,14 @@ function port(name: string, value: string | undefined, fallback: number): number
   return n;
 }
 
+function checkMasterKey(text: string): void {
+  try {
+    parseMasterKey(text);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR || './data');
   const eventStore = oneOf(
@@ -148,6 +161,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         'the same for every process (api, projector, tools)',
     );
   }
+  if ((eventStore !== 'sqlite' || env.NODE_ENV === 'production') && !env.PERSONAL_DATA_KEY) {
+    // a key generated into DATA_DIR would differ between hosts, and so would what they can open
+    throw new ConfigError(
+      (eventStore !== 'sqlite'
+        ? `EVENT_STORE=${eventStore} shares the events between processes`
+        : 'NODE_ENV=production') +
+        ': set PERSONAL_DATA_KEY (32 bytes, hex or base64), the same for every process, and keep it apart from the databases',
+    );
+  }
+  if (env.PERSONAL_DATA_KEY) checkMasterKey(env.PERSONAL_DATA_KEY);
   if (readModelStore === 'postgres' && !env.DATABASE_URL) {
     throw new ConfigError('READ_MODEL_STORE=postgres needs DATABASE_URL');
   }
@@ -175,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       DEFAULT_MAX_TOKEN_TTL_SECONDS,
     ),
     identityKey: env.IDENTITY_HMAC_KEY || getOrCreateSecret(dataDir, 'identity-hmac-key'),
+    personalDataKey: env.PERSONAL_DATA_KEY || getOrCreateSecret(dataDir, 'personal-data-key'),
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
     graphiql:
       oneOf('GRAPHIQL', env.GRAPHIQL, ['true', 'false'], onUnlessProduction(env)) === 'true',
