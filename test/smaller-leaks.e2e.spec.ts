@@ -6,6 +6,9 @@ import jwt from 'jsonwebtoken';
 import { AGENCY_ENV, COURT_NAME, identifyChild, postAct } from './support/agency-api';
 import { codeOf, TestApp } from './support/test-app';
 
+/** What production requires besides (fictional keys of the right length). */
+const PRODUCTION_KEYS = { PERSONAL_DATA_KEY: 'ab'.repeat(32) };
+
 const ROOT = resolve(__dirname, '..');
 const BUREAU = { kind: 'CIVIL_AFFAIRS', name: '杭州市上城区民政局' };
 const INTROSPECTION = '{ __schema { queryType { name } } }';
@@ -189,7 +192,7 @@ describe('issue 23, item 5: the smaller leaks', () => {
 
   describe('/metrics and introspection', () => {
     it('are off by default under NODE_ENV=production', async () => {
-      const app = await TestApp.start({ NODE_ENV: 'production' });
+      const app = await TestApp.start({ NODE_ENV: 'production', ...PRODUCTION_KEYS });
       try {
         expect((await fetch(`${app.url}/metrics`)).status).toBe(404);
         const answer = await app.gql(INTROSPECTION, {}, app.token('ADMIN'));
@@ -223,6 +226,7 @@ describe('issue 23, item 5: the smaller leaks', () => {
       const metricsToken = 'scraper-token-0123456789abcdef';
       const app = await TestApp.start({
         NODE_ENV: 'production',
+        ...PRODUCTION_KEYS,
         METRICS: 'true',
         METRICS_TOKEN: metricsToken,
         GRAPHQL_INTROSPECTION: 'true',
