@@ -18,6 +18,7 @@ import { MetricsController } from '@app/runtime/metrics/metrics.controller';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RollsModule } from './rolls/rolls.module';
 import { createValidationPipe } from './validation/validation';
+import { PersonalDataModule } from './personal-data/erase-personal-information';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         AgencyModule,
         AuditModule,
         RollsModule,
+        PersonalDataModule,
         CaseworkersModule,
       ],
       controllers: [MetricsController],

@@ -27,8 +27,9 @@ export type CaseRow = {
   identifiedAt: string;
   /** the categories of the latest determination */
   categories: ChildCategory[];
-  childName: string;
-  idNumber: string;
+  /** null once erased */
+  childName: string | null;
+  idNumber: string | null;
   guardian: Guardian | null;
   /** the stream's revision after its last event */
   revision: number;
@@ -281,6 +282,12 @@ export interface ReadModelStore {
   /** Every standard, ordered by stream then revision. */
   standards(): Promise<StandardRow[]>;
   caseload(query: CaseloadQuery): Promise<CaseloadCounts>;
+  /**
+   * After an erasure was projected: what the old row versions held must be gone from the files,
+   * not only unreachable. SQLite (secure_delete always on, so freed space is overwritten):
+   * checkpoints the WAL and truncates it. PostgreSQL: VACUUMs the case tables.
+   */
+  purgeDeleted(): Promise<void>;
   /** Every row of every table in primary-key order (rebuild checks compare these). */
   dump(): Promise<Record<string, unknown[]>>;
   /**

@@ -45,13 +45,16 @@ export function toCaseView(
       idNumberMasked: view.child.idNumberMasked,
     },
     guardian: view.guardian && {
+      caseId: view.id,
+      regionCode: view.regionCode,
       kind: view.guardian.kind,
-      name: view.guardian.name,
+      fullName: view.guardian.name,
       relation: view.guardian.relation ?? null,
     },
     caseworkerId: view.caseworkerId,
     programmes: view.programmes.map(toBenefitEntitlement),
     nextVisitDue: view.nextVisitDue,
+    erased: view.erased,
     revision,
     riskScores: view.riskScores && {
       guardianship: view.riskScores.guardianshipRisk,

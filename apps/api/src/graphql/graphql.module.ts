@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuthModule } from '../auth/auth.module';
 import { TokenService } from '../auth/token.service';
 import { AccessLog } from '../audit/access-log/access-log.service';
@@ -46,9 +47,11 @@ export class ApiGraphQLModule {
             path: '/graphql',
             context: (request: FastifyRequest) => buildRequestContext(tokens, request),
             // depth (introspection left out) and literal page sizes, with graphql's own rules
+            // GRAPHQL_INTROSPECTION=false (the default in production): __schema and __type refused
             validationRules: [
               maxDepthRule(config.graphqlLimits.maxDepth),
               pageSizeRule(config.graphqlLimits.maxPageSize),
+              ...(config.graphqlIntrospection ? [] : [NoSchemaIntrospectionCustomRule]),
             ],
             allowBatchedQueries: true,
             hooks: {

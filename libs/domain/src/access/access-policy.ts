@@ -1,6 +1,7 @@
 import type { AgencyAct, Role } from '../shared/enums';
 import { regionInScope } from '../region/region-code';
 import type { CaseCommand, CaseCommandType } from '../case/case.commands';
+import { maySeePersonalInfo } from './disclosure-policy';
 
 /** GraphQL mutations and queries of CONTRACT.md, by name, plus the agency API's acts. */
 export const COMMAND_ACTIONS = [
@@ -22,6 +23,7 @@ export const COMMAND_ACTIONS = [
   'reportGuardianshipCrisis',
   'urgeGuardian',
   'issuePaymentRoll',
+  'erasePersonalInformation',
 ] as const;
 export type CommandAction = (typeof COMMAND_ACTIONS)[number];
 
@@ -69,12 +71,13 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   closeCase: SUPERVISORS,
   reopenCase: SUPERVISORS,
   correctCase: SUPERVISORS,
+  erasePersonalInformation: ['ADMIN'],
   REVOCATION_PETITIONED: ['PROCURATORATE'],
   PROCURATORATE_SUPPORT_FILED: ['PROCURATORATE'],
   GUARDIANSHIP_REVOKED: ['COURT'],
   GUARDIAN_APPOINTED: ['COURT'],
   GUARDIANSHIP_RESTORED: ['COURT'],
-  // auditors read a case, but never its personal information (see PERSONAL_INFO_ROLES)
+  // auditors read a case, but never its personal information in full (disclosure-policy.ts)
   case: [...FIELD_WORKERS, 'AUDITOR'],
   cases: FIELD_WORKERS,
   benefits: FIELD_WORKERS,
@@ -91,12 +94,6 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   // the payment office's file, with names and ID numbers: "for CIVIL_AFFAIRS only"
   paymentFile: ['CIVIL_AFFAIRS'],
 };
-
-// "The ID number and name are personal information"; only these roles see them, in their regions.
-export const PERSONAL_INFO_ROLES: readonly Role[] = FIELD_WORKERS;
-
-export const PERSONAL_INFO_FIELDS = ['name', 'idNumber'] as const;
-export type PersonalInfoField = (typeof PERSONAL_INFO_FIELDS)[number];
 
 /** Who asks: the JWT's sub, role, regions (prefixes; "" or "*" is everywhere) and agency. */
 export type Principal = { id: string; role: Role; regions: readonly string[]; agency?: string };
@@ -117,13 +114,6 @@ export function authorize(
   if (regionCode !== undefined && !regionInScope(principal.regions, regionCode))
     return { allowed: false, reason: 'REGION' };
   return { allowed: true };
-}
-
-/** May this principal see the child's name and ID number in a case of that region? */
-export function maySeePersonalInfo(principal: Principal, caseRegionCode: string): boolean {
-  return (
-    PERSONAL_INFO_ROLES.includes(principal.role) && regionInScope(principal.regions, caseRegionCode)
-  );
 }
 
 /**
@@ -154,6 +144,7 @@ export const COMMAND_ACTION_OF: Readonly<
   CloseCase: 'closeCase',
   ReopenCase: 'reopenCase',
   CorrectCase: 'correctCase',
+  ErasePersonalInformation: 'erasePersonalInformation',
   ReviewAgeOut: 'runAgeOutReview',
   ReportGuardianshipCrisis: 'reportGuardianshipCrisis',
   UrgeGuardian: 'urgeGuardian',

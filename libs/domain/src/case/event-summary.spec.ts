@@ -84,6 +84,10 @@ const EXAMPLES: CaseEvent[] = [
   event('GuardianshipRevoked', { ...act, revokedGuardian: person, newGuardian: null }),
   event('GuardianAppointed', { ...act, newGuardian: { ...person, name: '测试姨妈' } }),
   event('GuardianshipRestored', { ...act, restoredGuardian: person }),
+  event('PersonalInformationErased', {
+    reason: `${CHILD_NAME}的保护目的已实现`,
+    erasedAt: '2026-01-20T10:00:00Z',
+  }),
 ];
 
 describe('eventSummary', () => {

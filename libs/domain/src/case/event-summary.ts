@@ -77,6 +77,8 @@ export function eventSummary(event: CaseEvent): string {
       return `指定监护人 / guardian appointed: ${kindOf(event.data.newGuardian)}; ${act(event.data)}`;
     case 'GuardianshipRestored':
       return `恢复监护资格 / guardianship restored: ${kindOf(event.data.restoredGuardian)}; ${act(event.data)}`;
+    case 'PersonalInformationErased':
+      return '个人信息已删除 / personal information erased';
     default: {
       const _exhaustive: never = event;
       return 'unknown event';

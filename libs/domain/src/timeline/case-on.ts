@@ -19,7 +19,7 @@ export type CaseView = {
   categories: readonly ChildCategory[];
   riskLevel: RiskLevel | null;
   birthDate: BusinessDate;
-  child: { name: string; idNumber: string; idNumberMasked: string };
+  child: { name: string | null; idNumber: string | null; idNumberMasked: string };
   guardian: Guardian | null;
   caseworkerId: string | null;
   programmes: Entitlement[];
@@ -27,6 +27,8 @@ export type CaseView = {
   /** the 18th birthday, or the known end of an extension; null while an extension runs on */
   protectionEndsOn: BusinessDate | null;
   categoryRedeterminationNeeded: boolean;
+  /** the personal information was erased: the child's and guardians' names read null */
+  erased: boolean;
   /** the latest assessment's scores */
   riskScores: RiskScores | null;
   lastVisitAt: string | null;
@@ -37,6 +39,9 @@ export type CaseView = {
   /** every court and procuratorate act recorded, in the order recorded */
   guardianshipActs: readonly RecordedAgencyAct[];
 };
+
+/** What `idNumberMasked` reads once the ID number was erased. */
+const ERASED_ID_NUMBER = '*'.repeat(18);
 
 /**
  * The case as in force on `date`: status, categories, guardian and programmes from the timeline,
@@ -56,13 +61,18 @@ export function caseView(
     categories: categoriesOn(t, date),
     riskLevel: state.riskLevel,
     birthDate: state.birthDate,
-    child: { ...state.child, idNumberMasked: maskIdNumber(state.child.idNumber) },
+    child: {
+      ...state.child,
+      idNumberMasked:
+        state.child.idNumber === null ? ERASED_ID_NUMBER : maskIdNumber(state.child.idNumber),
+    },
     guardian: guardianOn(t, date),
     caseworkerId: state.caseworkerId,
     programmes: enrolmentsOn(t, date, standards),
     nextVisitDue: nextVisitDue(state, policy),
     protectionEndsOn: t.protection.end?.on ?? null,
     categoryRedeterminationNeeded: state.categoryRedeterminationNeeded,
+    erased: state.erased,
     riskScores: state.scores,
     lastVisitAt: state.lastVisitAt,
     education: educationOn(t, date),

@@ -228,6 +228,14 @@ export const POSTGRES_READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
       DELETE FROM rm_roll_line;
       DELETE FROM rm_roll;
       DELETE FROM rm_checkpoint;
+      `,
+  },
+  {
+    version: 6,
+    description: 'rm_case: the child name and ID number read null once erased (rows kept)',
+    up: `
+      ALTER TABLE rm_case ALTER COLUMN child_name DROP NOT NULL;
+      ALTER TABLE rm_case ALTER COLUMN id_number DROP NOT NULL;
     `,
   },
 ];

@@ -29,8 +29,9 @@ export interface CaseTable {
   next_visit_due: string | null;
   identified_at: string;
   categories: unknown;
-  child_name: string;
-  id_number: string;
+  /** null once erased */
+  child_name: string | null;
+  id_number: string | null;
   guardian_kind: string | null;
   guardian_name: string | null;
   guardian_relation: string | null;

@@ -37,7 +37,7 @@ export function toCaseRow(r: Selectable<CaseTable>, dialect: ReadModelDialect): 
         ? null
         : {
             kind: r.guardian_kind as NonNullable<CaseRow['guardian']>['kind'],
-            name: r.guardian_name ?? '',
+            name: r.guardian_name,
             relation: r.guardian_relation,
           },
     revision: r.revision,

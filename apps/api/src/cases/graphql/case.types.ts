@@ -49,8 +49,9 @@ export class ChildInfo {
   /** resolved by ChildInfoResolver, which checks entitlement and logs the read */
   caseId: string;
   regionCode: string;
-  fullName: string;
-  fullIdNumber: string;
+  /** null once erased */
+  fullName: string | null;
+  fullIdNumber: string | null;
 
   @Field({ description: 'ID number with the middle masked, safe for lists' })
   idNumberMasked: string;
@@ -58,8 +59,13 @@ export class ChildInfo {
 
 @ObjectType({ description: '监护人 / guardian' })
 export class GuardianInfo {
+  /** `name` is resolved by GuardianInfoResolver: in full (logged) or masked, by the policy */
+  caseId: string;
+  regionCode: string;
+  /** null once erased */
+  fullName: string | null;
+
   @Field(() => GuardianKindEnum) kind: GuardianKind;
-  @Field() name: string;
   @Field(() => String, { nullable: true }) relation: string | null;
 }
 
@@ -128,6 +134,11 @@ export class Case {
   @Field(() => GraphQLDate) birthDate: string;
   @Field(() => ChildInfo) child: ChildInfo;
   @Field(() => GuardianInfo, { nullable: true }) guardian: GuardianInfo | null;
+  @Field({
+    description:
+      'the personal information was erased (erasePersonalInformation): names and ID number read null',
+  })
+  erased: boolean;
   @Field(() => ID, { nullable: true }) caseworkerId: string | null;
   @Field(() => [BenefitEntitlement]) programmes: BenefitEntitlement[];
   @Field(() => GraphQLDate, { nullable: true }) nextVisitDue: string | null;

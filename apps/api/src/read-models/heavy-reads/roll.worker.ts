@@ -93,7 +93,8 @@ async function withChildren(lines: readonly RollLine[]): Promise<PaymentFileLine
     const child = children.get(line.caseId);
     // a line's case is in the read model it was computed from
     if (!child) throw new Error('a paid case is missing from the read model');
-    return { ...line, name: child.name, idNumber: child.idNumber };
+    // an erased case (erasePersonalInformation) has no name or number left: its lines say so by blanks
+    return { ...line, name: child.name ?? '', idNumber: child.idNumber ?? '' };
   });
 }
 
