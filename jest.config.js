@@ -56,6 +56,8 @@ module.exports = {
   // the `@app/*` libraries, as tsconfig.json maps them (defined once there)
   moduleNameMapper: libraryAliases(),
   testTimeout: 30000,
+  // suites that cannot run here (no PostgreSQL, no Chromium) are counted as skipped, and why is said once
+  reporters: ['default', '<rootDir>/tools/jest/skip-reasons-reporter.js'],
   // a handle a failed spec left open (a child process, a socket) must not keep CI waiting forever
   forceExit: true,
 };

@@ -79,7 +79,8 @@ describe("who read a child's personal information", () => {
       {
         at: expect.any(String),
         actor: { id: 'director-7', role: 'CHILD_DIRECTOR', agency: null },
-        fields: ['name', 'idNumber'],
+        // CASE_QUERY asks for the guardian's name too: a person's, read in full
+        fields: ['name', 'idNumber', 'guardianName'],
         correlationId: 'home-visit-app-1',
       },
     ]);

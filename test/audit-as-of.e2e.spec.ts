@@ -131,7 +131,8 @@ describe('the case as it stood, on both timelines', () => {
     return dataOf(response).caseAsOf;
   }
 
-  const parent = { kind: 'PARENT', name: '刘建国' };
+  // the auditor sees a guardian who is a person masked, as caseHistory shows it (personal-data.md)
+  const parent = { kind: 'PARENT', name: '*国' };
   const bureauGuardian = { kind: 'CIVIL_AFFAIRS', name: '淄博市张店区民政局' };
   const allowance = (monthlyAmount: string) => [
     { programme: 'BASIC_LIVING_ALLOWANCE', from: '2025-10-01', monthlyAmount },

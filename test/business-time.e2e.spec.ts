@@ -230,6 +230,14 @@ describe('business time: nothing recorded as having happened in the future', () 
       ahead: 'taken',
       send: (v) => gql('query($d: Date) { caseload(asOf: $d) { open } }', { d: v.date }),
     },
+    ...(['overdueAsOf', 'turning18By', 'turning18From'] as const).map((field): Input => ({
+      name: `cases(filter.${field})`,
+      ahead: 'taken',
+      send: (v) =>
+        gql('query($f: CaseFilter) { cases(filter: $f) { totalCount } }', {
+          f: { [field]: v.date },
+        }),
+    })),
     {
       name: 'paymentRoll(month)',
       ahead: 'taken',

@@ -23,7 +23,7 @@ describe('docker-compose.yml', () => {
     Object.fromEntries(
       Object.entries({ ...merged, ...env }).map(([k, v]) => [
         k,
-        String(v).replace(/\$\{(\w+)[^}]*\}/g, 'set-by-operator'),
+        String(v).replace(/\$\{(\w+)[^}]*\}/g, 'set-by-the-operator-0123456789abcdef'),
       ]),
     );
 

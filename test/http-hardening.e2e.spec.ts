@@ -9,6 +9,7 @@ describe('HTTP hardening', () => {
     app = await TestApp.start({
       RATE_LIMIT_MUTATIONS_PER_MINUTE: '3',
       NODE_ENV: 'production',
+      PERSONAL_DATA_KEY: 'cd'.repeat(32),
       REQUEST_TIMEOUT_MS: '400',
     });
   });

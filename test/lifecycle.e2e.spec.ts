@@ -74,7 +74,7 @@ describe('a case from identification to the graduation grant', () => {
     expect(view.child).toEqual({
       name: '小艺',
       idNumber: makeFictionalIdNumber('370303', BIRTH, 21),
-      idNumberMasked: expect.stringMatching(/^370303\*+\d{3}[\dX]$/),
+      idNumberMasked: '370303************', // the region only: with birthDate, still 1,000 numbers
     });
   });
 

@@ -19,7 +19,7 @@ import {
 } from './support/read-side';
 import { describeEachReadModelStore } from './support/read-model-stores';
 
-const SECRET = 'e2e-secret-0123456789';
+const SECRET = 'e2e-secret-0123456789-abcdefghijklmn';
 
 describeEachReadModelStore('read models that survive restarts and rebuilds', (readModels) => {
   let dir: string;

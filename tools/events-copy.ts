@@ -6,13 +6,18 @@ import { SqliteEventStore } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
 import { PostgresAccessLogStore } from '../apps/api/src/audit/access-log/postgres-access-log.store';
 import { SqliteAccessLogStore } from '../apps/api/src/audit/access-log/sqlite-access-log.store';
+import { KEYS_FILE } from '@app/runtime/personal-data/personal-data.factory';
+import { PostgresPersonalDataKeys } from '@app/runtime/personal-data/postgres/postgres-personal-data-keys';
+import { SqlitePersonalDataKeys } from '@app/runtime/personal-data/sqlite/sqlite-personal-data-keys';
 import { copyEvents, verifyCopy } from './copy/copy-events';
 
 const usage = `usage: npm run events:copy -- --to postgres [--data-dir DIR] [--batch N]
 Copies the events of the embedded store (DATA_DIR/events.sqlite) into the PostgreSQL event store
 of EVENT_STORE_DATABASE_URL (else DATABASE_URL), positions and recording times kept, with a
 progress bar; then checks the copy: both logs read side by side, event by event, and every case's
-hash chain recomputed in PostgreSQL. The access log (DATA_DIR/access-log.sqlite) goes along.
+hash chain recomputed in PostgreSQL. The access log (DATA_DIR/access-log.sqlite) and the
+personal-data keys (DATA_DIR/keys.sqlite, still wrapped) go along: start the PostgreSQL processes
+with PERSONAL_DATA_KEY set to the key in DATA_DIR/personal-data-key.
 Stop the server first. Run again after an interruption: it continues where it stopped.
 Exits 0 when the copy verifies, 1 when it does not, 2 when it could not run.`;
 
@@ -68,6 +73,7 @@ async function main(): Promise<number> {
     if (copy.resumedAfter !== null)
       console.error(`(continued after position ${copy.resumedAfter})`);
     const accessReads = await copyAccessLog(dataDir, url);
+    const keys = await copyKeys(dataDir, url);
 
     console.error("Verifying the copy: both logs side by side, then every case's hash chain");
     const check = new SingleBar({
@@ -92,7 +98,8 @@ async function main(): Promise<number> {
     if (problems.length > 0) return 1;
     console.log(
       `Copied ${copy.copied} events (${result.targetEvents} in all, ${result.cases} cases) and ` +
-        `${accessReads} access-log records: counts equal, every event identical, every hash chain holds.`,
+        `${accessReads} access-log records and ${keys} data keys: counts equal, every event ` +
+        'identical, every hash chain holds.',
     );
     console.log(keyAdvice(dataDir));
     return 0;
@@ -122,6 +129,25 @@ async function copyAccessLog(dataDir: string, url: string): Promise<number> {
   }
 }
 
+/**
+ * The data keys, still wrapped under the master key (they open nothing without it), rows the
+ * target already holds left alone: keys destroyed here stay destroyed there.
+ */
+async function copyKeys(dataDir: string, url: string): Promise<number> {
+  const file = join(dataDir, KEYS_FILE);
+  if (!existsSync(file)) return 0;
+  const source = new SqlitePersonalDataKeys(file);
+  const target = new PostgresPersonalDataKeys(url);
+  try {
+    const held = new Set((await target.all()).map((r) => `${r.streamId}\n${r.generation}`));
+    const rows = (await source.all()).filter((r) => !held.has(`${r.streamId}\n${r.generation}`));
+    await target.importRows(rows);
+    return rows.length;
+  } finally {
+    await Promise.all([source.close(), target.close()]);
+  }
+}
+
 /** The secrets the embedded store generated must follow it: the reservations are named with one. */
 function keyAdvice(dataDir: string): string {
   const file = join(dataDir, 'identity-hmac-key');
@@ -134,7 +160,8 @@ function keyAdvice(dataDir: string): string {
       'file, or the one-open-case rule no longer holds for the cases copied.'
     );
   return (
-    `Now start every process with EVENT_STORE=postgres and IDENTITY_HMAC_KEY set to the key in ${file} ` +
+    `Now start every process with EVENT_STORE=postgres, IDENTITY_HMAC_KEY set to the key in ${file} ` +
+    `and PERSONAL_DATA_KEY to the one in ${join(dataDir, 'personal-data-key')} ` +
     '(and AUTH_JWT_SECRET to the one in jwt-secret, for the tokens already issued).'
   );
 }

@@ -20,8 +20,8 @@ async function main(): Promise<number> {
   // a verifier reads: it needs no token secrets, so it must not create them in DATA_DIR either
   const config = loadConfig({
     ...process.env,
-    AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET || 'unused-by-history-verify',
-    IDENTITY_HMAC_KEY: process.env.IDENTITY_HMAC_KEY || 'unused-by-history-verify',
+    AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET || 'unused-by-history-verify-0123456789abcdef',
+    IDENTITY_HMAC_KEY: process.env.IDENTITY_HMAC_KEY || 'unused-by-history-verify-0123456789abcdef',
   });
   if (config.eventStore === 'sqlite' && !existsSync(join(config.dataDir, 'events.sqlite'))) {
     console.error(`history:verify: no event store in ${config.dataDir} (set DATA_DIR)`);

@@ -9,7 +9,11 @@ import { printedSchema } from '../apps/api/src/graphql/print-schema';
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'schema-'));
   const app = await createApp(
-    loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', AUTH_JWT_SECRET: 'schema' }),
+    loadConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      AUTH_JWT_SECRET: 'schema-printing-needs-no-real-secret',
+    }),
   );
   await app.init();
   // run from dist/tools/: the committed file is two levels up

@@ -38,8 +38,8 @@ async function main(): Promise<number> {
   // a rebuild reads events and writes read models: it needs no token or identity secrets
   const config = loadConfig({
     ...process.env,
-    AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET || 'unused-by-projections-rebuild',
-    IDENTITY_HMAC_KEY: process.env.IDENTITY_HMAC_KEY || 'unused-by-projections-rebuild',
+    AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET || 'unused-by-projections-rebuild-0123456789',
+    IDENTITY_HMAC_KEY: process.env.IDENTITY_HMAC_KEY || 'unused-by-projections-rebuild-0123456789',
   });
   const events = createEventStore(config);
   const store = createReadModelStore(config);

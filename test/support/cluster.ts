@@ -57,6 +57,7 @@ export class Cluster {
       READ_MODEL_STORE: 'postgres',
       DATABASE_URL: this.databaseUrl,
       IDENTITY_HMAC_KEY: 'cluster-identity-key-0123456789abcdef',
+      PERSONAL_DATA_KEY: '0123456789abcdef'.repeat(4),
       AUTH_JWT_SECRET: SERVER_SECRET,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000',

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import type { RoleName } from '../../apps/api/src/auth/principal';
 
 const ROOT = resolve(__dirname, '..', '..');
-export const SERVER_SECRET = 'process-e2e-secret-0123456789';
+export const SERVER_SECRET = 'process-e2e-secret-0123456789-abcdef';
 
 /**
  * The API as its own process (TypeScript run through SWC, no build needed), for what only a real

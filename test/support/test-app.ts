@@ -32,7 +32,7 @@ export class TestApp {
     const config = loadConfig({
       DATA_DIR: dir,
       LOG_LEVEL: 'silent',
-      AUTH_JWT_SECRET: 'e2e-secret-0123456789',
+      AUTH_JWT_SECRET: 'e2e-secret-0123456789-abcdefghijklmn',
       ...env,
     });
     const app = await createApp(config);

@@ -11,6 +11,7 @@ import { measureRawSqliteFsync } from './figures/raw-sqlite-fsync';
 import { measureRebuild } from './figures/rebuild';
 import { measureRolls } from './figures/rolls';
 import { measureRosterImport } from './figures/roster';
+import { measureSealing } from './figures/sealing';
 import { seedDataset, type Dataset } from './figures/seed';
 import type { FigureKey } from './report/catalogue';
 import type { Missing } from './report/format';
@@ -23,6 +24,7 @@ export const PHASES = [
   'append',
   'emmett',
   'commands',
+  'sealing',
   'seed',
   'read',
   'rebuild',
@@ -39,6 +41,16 @@ const YIELDS: Record<Phase, FigureKey[]> = {
   append: ['appendPerSec', 'rawSqliteBatchedPerSec'],
   emmett: ['emmettSqlitePerSec'],
   commands: ['commandsPerSec'],
+  sealing: [
+    'sealedIdentifyPerSec',
+    'plainIdentifyPerSec',
+    'sealedVisitsPerSec',
+    'plainVisitsPerSec',
+    'sealedCaseMs',
+    'plainCaseMs',
+    'sealedStreamReadMs',
+    'plainStreamReadMs',
+  ],
   seed: ['seedEvents', 'seedSeconds'],
   read: ['rawReadEventsPerSec'],
   rebuild: ['rebuildEventsPerSec', 'rebuildSeconds'],
@@ -147,6 +159,7 @@ export async function runBench(settings: RunSettings, temp: TempDir): Promise<Ru
   });
   await run('emmett', () => measureEmmettSqlite(temp.sub('emmett'), d));
   await run('commands', () => measureCommands(temp.sub('commands'), asOf, d));
+  await run('sealing', () => measureSealing((name) => temp.sub(`sealing-${name}`), asOf, d));
   await run('seed', async () => {
     const seeded = await seedDataset(temp.sub('dataset'), settings.preset, asOf);
     dataset = seeded.dataset;

@@ -13,16 +13,20 @@ import {
 } from '@app/domain';
 import type { Principal } from '../../apps/api/src/auth/principal';
 import type { CaseCommandInput } from '../../apps/api/src/cases/case-command.service';
+import { civilAffairsOf, courtOf, docketNumber, procuratorateOf } from './agencies';
 import { Random } from './random';
+import { announcedBefore, recordedAfter } from './recording';
 import { townshipsOf, type RegionPreset } from './regions';
+import { scheduleRecording, type DraftStep as Draft, type ScheduledStep } from './schedule';
 
-export interface PlannedStep {
-  actor: Principal;
-  command: (caseId: string) => CaseCommandInput;
-}
+type Command = (caseId: string) => CaseCommandInput;
+export type PlannedStep = ScheduledStep<Principal, Command>;
+type DraftStep = Draft<Principal, Command>;
 
 export interface ChildPlan {
-  identify: { actor: Principal; data: IdentifyChild['data'] };
+  /** `recordedAt`: when the identification reached the system */
+  identify: { actor: Principal; data: IdentifyChild['data']; recordedAt: string };
+  /** in the order the system recorded them */
   steps: PlannedStep[];
 }
 
@@ -31,6 +35,8 @@ export interface StandardPlan {
   category: ChildCategory;
   monthlyAmountFen: number;
   effectiveFrom: string;
+  /** announced ahead of its date */
+  recordedAt: string;
 }
 
 export interface SeedPlan {
@@ -86,7 +92,7 @@ const CATEGORY_MIX: [ChildCategory[], number][] = [
   [['LEFT_BEHIND'], 12],
   [['MIGRANT'], 4],
   [['SINGLE_PARENT', 'MINIMUM_LIVING'], 5],
-  [['GUARDIANSHIP_LACKING'], 3],
+  [['GUARDIANSHIP_LACKING'], 5],
   [['EXTREME_POVERTY'], 2],
 ];
 
@@ -118,6 +124,7 @@ function standardsFor(root: string): StandardPlan[] {
       category,
       monthlyAmountFen,
       effectiveFrom,
+      recordedAt: announcedBefore(at(effectiveFrom, 0)),
     })),
   );
 }
@@ -195,8 +202,11 @@ function planChild(random: Random, ctx: ChildContext): ChildPlan {
         ['PARENT', 6],
         ['RELATIVE', 4],
       ] as const);
+  // nothing is recorded after the start of the as-of day (China time)
+  const until = at(ctx.asOf, 0);
   const identify = {
     actor: director,
+    recordedAt: recordedAfter(random, at(identifiedOn, 9), 'identification', until),
     data: {
       idNumber: makeFictionalIdNumber(county, birthDate, sequence),
       name: random.pick(SURNAMES) + random.pick(GIVEN) + random.pick(GIVEN),
@@ -216,7 +226,7 @@ function planChild(random: Random, ctx: ChildContext): ChildPlan {
       },
     },
   };
-  const steps: PlannedStep[] = [];
+  const steps: DraftStep[] = [];
   const scores = [0, 1, 2].map(() =>
     random.weighted([
       [0, 4],
@@ -228,6 +238,8 @@ function planChild(random: Random, ctx: ChildContext): ChildPlan {
   const assessedOn = addDays(identifiedOn, random.int(1, 7));
   steps.push({
     actor: director,
+    occurredAt: at(assessedOn),
+    kind: 'assessment',
     command: (caseId) => ({
       type: 'AssessRisk',
       caseId,
@@ -241,6 +253,8 @@ function planChild(random: Random, ctx: ChildContext): ChildPlan {
   });
   steps.push({
     actor: supervisor,
+    occurredAt: at(assessedOn),
+    kind: 'assignment',
     command: (caseId) => ({
       type: 'AssignCaseworker',
       caseId,
@@ -257,6 +271,8 @@ function planChild(random: Random, ctx: ChildContext): ChildPlan {
       continue;
     steps.push({
       actor: ctx.bureau,
+      occurredAt: at(enrolFrom, 0),
+      kind: 'enrolment',
       command: (caseId) => ({
         type: 'EnrollInProgramme',
         caseId,
@@ -268,6 +284,8 @@ function planChild(random: Random, ctx: ChildContext): ChildPlan {
     const amountFen = random.int(5, 30) * 10000;
     steps.push({
       actor: ctx.bureau,
+      occurredAt: at(assessedOn, 0),
+      kind: 'enrolment',
       command: (caseId) => ({
         type: 'EnrollInProgramme',
         caseId,
@@ -289,6 +307,8 @@ function planChild(random: Random, ctx: ChildContext): ChildPlan {
     ] as const);
     steps.push({
       actor: director,
+      occurredAt: at(addDays(assessedOn, 1), 11),
+      kind: 'report',
       command: (caseId) => ({
         type: 'RecordEducation',
         caseId,
@@ -315,20 +335,22 @@ function planChild(random: Random, ctx: ChildContext): ChildPlan {
       director,
     ),
   );
+  steps.push(...lateCorrection(random, identify, identifiedOn, lastDay, supervisor));
   if (random.chance(0.02)) {
+    const closedAt = at(addDays(ctx.asOf, -random.int(1, 5)), 16);
     steps.push({
       actor: supervisor,
+      occurredAt: closedAt,
+      kind: 'closure',
+      last: true,
       command: (caseId) => ({
         type: 'CloseCase',
         caseId,
-        data: {
-          reason: random.pick(['adopted', 'moved away']),
-          closedAt: at(addDays(ctx.asOf, -random.int(1, 5)), 16),
-        },
+        data: { reason: random.pick(['adopted', 'moved away']), closedAt },
       }),
     });
   }
-  return { identify, steps };
+  return { identify, steps: scheduleRecording(random, identify.recordedAt, steps, until) };
 }
 
 function sequences(map: Map<string, number>, key: string): number {
@@ -344,8 +366,8 @@ function visits(
   from: string,
   until: string,
   director: Principal,
-): PlannedStep[] {
-  const steps: PlannedStep[] = [];
+): DraftStep[] {
+  const steps: DraftStep[] = [];
   const interval = VISIT_DAYS[level];
   let day = addDays(from, interval - random.int(0, 3));
   const skipLast = random.chance(0.2);
@@ -353,6 +375,8 @@ function visits(
     const visitedAt = at(day, 14);
     steps.push({
       actor: director,
+      occurredAt: visitedAt,
+      kind: random.chance(0.15) ? 'lateVisit' : 'visit',
       command: (caseId) => ({ type: 'RecordVisit', caseId, data: { visitedAt, notes: null } }),
     });
     day = addDays(day, interval - random.int(0, 3));
@@ -361,55 +385,71 @@ function visits(
   return steps;
 }
 
-/** A crisis, the guardian urged, a petition the procuratorate supports, the court revoking and appointing. */
+/**
+ * A crisis, the guardian urged, a petition the procuratorate supports, the court revoking and
+ * appointing the bureau; the agencies post their acts days after deciding (the court's often
+ * after its ruling took effect).
+ */
 function guardianshipActs(
   random: Random,
   identifiedOn: string,
   lastActDay: string,
   director: Principal,
   ctx: ChildContext,
-): PlannedStep[] {
+): DraftStep[] {
   const county = ctx.village.slice(0, 6);
   const court: Principal = {
     id: `court-${county}`,
     role: 'COURT',
     regions: [''],
-    agency: `${county}人民法院`,
+    agency: courtOf(county),
   };
   const procuratorate: Principal = {
     id: `procuratorate-${county}`,
     role: 'PROCURATORATE',
     regions: [''],
-    agency: `${county}人民检察院`,
+    agency: procuratorateOf(county),
   };
+  const bureau = civilAffairsOf(county);
   const day = (offset: number) => addDays(identifiedOn, offset);
-  const docket = `(${day(60).slice(0, 4)})${county}民特${random.int(1, 999)}号`;
+  const docket = docketNumber(day(60).slice(0, 4), county, random.int(1, 999));
   const act = (
     actor: Principal,
     kind: 'REVOCATION_PETITIONED' | 'PROCURATORATE_SUPPORT_FILED' | 'GUARDIANSHIP_REVOKED',
     offset: number,
-  ): PlannedStep => ({
-    actor,
-    command: (caseId) => ({
-      type: 'RecordGuardianshipAct',
-      caseId,
-      data: {
-        act: kind,
-        docketNumber: docket,
-        decidedOn: day(offset),
-        effectiveOn: day(offset),
-        newGuardian:
-          kind === 'GUARDIANSHIP_REVOKED'
-            ? { kind: 'CIVIL_AFFAIRS', name: `${county}民政局`, relation: null }
-            : null,
-        notes: null,
-        petitioner: kind === 'REVOCATION_PETITIONED' ? `${county}民政局` : null,
-      },
-    }),
-  });
-  const steps: PlannedStep[] = [
+  ): DraftStep => {
+    const decidedOn = day(offset);
+    const revoked = kind === 'GUARDIANSHIP_REVOKED';
+    // a ruling takes effect once served, some days after it was made
+    const effectiveOn = revoked
+      ? minDate(addDays(decidedOn, random.int(0, 10)), lastActDay)
+      : decidedOn;
+    return {
+      actor,
+      occurredAt: at(decidedOn, 15),
+      kind: actor.role === 'COURT' ? 'court' : 'procuratorate',
+      chain: 'acts',
+      command: (caseId) => ({
+        type: 'RecordGuardianshipAct',
+        caseId,
+        data: {
+          act: kind,
+          docketNumber: docket,
+          decidedOn,
+          effectiveOn,
+          newGuardian: revoked ? { kind: 'CIVIL_AFFAIRS', name: bureau, relation: null } : null,
+          notes: null,
+          petitioner: kind === 'REVOCATION_PETITIONED' ? bureau : null,
+        },
+      }),
+    };
+  };
+  const steps: DraftStep[] = [
     {
       actor: director,
+      occurredAt: at(day(2)),
+      kind: 'report',
+      chain: 'crisis',
       command: (caseId) => ({
         type: 'ReportGuardianshipCrisis',
         caseId,
@@ -418,6 +458,9 @@ function guardianshipActs(
     },
     {
       actor: director,
+      occurredAt: at(day(9)),
+      kind: 'report',
+      chain: 'crisis',
       command: (caseId) => ({
         type: 'UrgeGuardian',
         caseId,
@@ -425,11 +468,40 @@ function guardianshipActs(
       }),
     },
   ];
-  if (random.chance(0.5) && day(60) <= lastActDay)
+  if (random.chance(0.8) && day(60) <= lastActDay)
     steps.push(
       act(procuratorate, 'REVOCATION_PETITIONED', 30),
       act(procuratorate, 'PROCURATORATE_SUPPORT_FILED', 35),
       act(court, 'GUARDIANSHIP_REVOKED', 60),
     );
   return steps;
+}
+
+/**
+ * Now and then the name typed at identification was wrong, and the supervisor corrects it weeks
+ * later from the household register (a new event: the history keeps the first spelling).
+ */
+function lateCorrection(
+  random: Random,
+  identify: ChildPlan['identify'],
+  identifiedOn: string,
+  lastDay: string,
+  supervisor: Principal,
+): DraftStep[] {
+  const foundOn = addDays(identifiedOn, random.int(20, 150));
+  if (!random.chance(0.05) || foundOn > lastDay) return [];
+  const name = identify.data.name;
+  const to = name.slice(0, -1) + random.pick(GIVEN.filter((g) => g !== name.slice(-1)));
+  return [
+    {
+      actor: supervisor,
+      occurredAt: at(foundOn, 10),
+      kind: 'report',
+      command: (caseId) => ({
+        type: 'CorrectCase',
+        caseId,
+        data: { field: 'name', to, reason: '以户口簿为准', correctsRevision: 0 },
+      }),
+    },
+  ];
 }

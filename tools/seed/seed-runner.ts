@@ -6,6 +6,7 @@ import { CaseCommandService } from '../../apps/api/src/cases/case-command.servic
 import type { CommandContext } from '../../apps/api/src/cases/command-context';
 import { toContractError } from '../../apps/api/src/errors/to-contract-error';
 import { SetBenefitStandardCommand } from '../../apps/api/src/standards/set-benefit-standard';
+import { recordedAt, useRecordingClock } from './recording';
 import type { ChildPlan, SeedPlan } from './seed-plan';
 
 export interface SeedReport {
@@ -18,12 +19,31 @@ export interface SeedReport {
 
 /**
  * Runs a plan through the real command path (the same services the GraphQL mutations call),
- * `concurrency` children at a time, each child's commands in order.
+ * `concurrency` children at a time, each child's commands in order, each at the moment the plan
+ * says it was recorded (the application's clock reads it: see useRecordingClock).
  */
 export async function runSeed(
   app: INestApplication,
   plan: SeedPlan,
-  options: { concurrency: number; asOf: string; onChild?: () => void },
+  options: {
+    concurrency: number;
+    asOf: string;
+    /** after each child: its case id (null when its identification was refused) */
+    onChild?: (caseId: string | null, index: number) => void;
+  },
+): Promise<SeedReport> {
+  const restoreClock = useRecordingClock(app);
+  try {
+    return await seedPlan(app, plan, options);
+  } finally {
+    restoreClock();
+  }
+}
+
+async function seedPlan(
+  app: INestApplication,
+  plan: SeedPlan,
+  options: Parameters<typeof runSeed>[2],
 ): Promise<SeedReport> {
   const cases = app.get(CaseCommandService);
   const report: SeedReport = {
@@ -43,39 +63,48 @@ export async function runSeed(
   };
 
   const bus = app.get(CommandBus);
-  for (const standard of plan.standards) {
-    await bus.execute(new SetBenefitStandardCommand(standard, ctx(plan.bureau, 'seed-standards')));
+  for (const { recordedAt: announced, ...standard } of plan.standards) {
+    await recordedAt(announced, () =>
+      bus.execute(new SetBenefitStandardCommand(standard, ctx(plan.bureau, 'seed-standards'))),
+    );
     report.commands++;
   }
 
-  const seedChild = async (child: ChildPlan, index: number) => {
+  const seedChild = async (child: ChildPlan, index: number): Promise<string | null> => {
     const correlationId = `seed-child-${index}`;
     let caseId: string;
     try {
-      caseId = (await cases.identify(child.identify.data, ctx(child.identify.actor, correlationId)))
-        .caseId;
+      const { data, actor } = child.identify;
+      caseId = (
+        await recordedAt(child.identify.recordedAt, () =>
+          cases.identify(data, ctx(actor, correlationId)),
+        )
+      ).caseId;
       report.commands++;
     } catch (error) {
       refuse(error);
-      return;
+      return null;
     }
     report.children++;
     for (const step of child.steps) {
       try {
-        await cases.execute(step.command(caseId), ctx(step.actor, correlationId));
+        await recordedAt(step.recordedAt, () =>
+          cases.execute(step.command(caseId), ctx(step.actor, correlationId)),
+        );
         report.commands++;
       } catch (error) {
         refuse(error);
       }
     }
+    return caseId;
   };
 
   let next = 0;
   const worker = async () => {
     while (next < plan.children.length) {
       const index = next++;
-      await seedChild(plan.children[index], index);
-      options.onChild?.();
+      const caseId = await seedChild(plan.children[index], index);
+      options.onChild?.(caseId, index);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));

@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ContractExceptionFilter } from './errors/contract-exception.filter';
+import { CaseworkersModule } from './graphql/caseworkers/caseworkers.module';
 import { ApiGraphQLModule } from './graphql/graphql.module';
 import { HealthModule } from '@app/runtime/health/health.module';
 import { EventStoreModule } from '@app/runtime/event-store/event-store.module';
@@ -19,6 +20,7 @@ import { RollsModule } from './rolls/rolls.module';
 import { CandidatesModule } from './monitoring/candidates/candidates.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { createValidationPipe } from './validation/validation';
+import { PersonalDataModule } from './personal-data/erase-personal-information';
 
 @Module({})
 export class AppModule {
@@ -42,6 +44,8 @@ export class AppModule {
         RollsModule,
         CandidatesModule,
         MonitoringModule,
+        PersonalDataModule,
+        CaseworkersModule,
       ],
       controllers: [MetricsController],
       providers: [

@@ -8,3 +8,9 @@ export {
   LATEST_SCHEMA_VERSION,
   type Migration,
 } from './sqlite/sqlite-migrations';
+export {
+  preparePrivateDir,
+  preparePrivateSqliteFile,
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+} from './sqlite/private-files';

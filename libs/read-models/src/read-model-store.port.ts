@@ -26,10 +26,13 @@ export type CaseRow = {
   birthDate: string;
   eighteenthBirthday: string;
   nextVisitDue: string | null;
+  /** when the child was identified, as a UTC instant (sorts as text) */
+  identifiedAt: string;
   /** the categories of the latest determination */
   categories: ChildCategory[];
-  childName: string;
-  idNumber: string;
+  /** null once erased */
+  childName: string | null;
+  idNumber: string | null;
   guardian: Guardian | null;
   /** the stream's revision after its last event */
   revision: number;
@@ -144,7 +147,29 @@ export type Checkpoint = { projection: string; position: Position | null; events
 /** Region prefixes OR-ed together; null is everywhere. */
 export type RegionPrefixes = readonly string[] | null;
 
-export type CaseSortKey = { regionCode: string; caseId: string };
+/** How a case list may be ordered besides its default (region, then case). */
+export const CASE_ORDERS = ['NEXT_VISIT_DUE', 'IDENTIFIED_AT', 'BIRTH_DATE'] as const;
+export type CaseOrder = (typeof CASE_ORDERS)[number];
+
+/** Where a row stands in its list: the value it is sorted by (see `caseSortValue`), then its id. */
+export type CaseSortKey = { value: string; caseId: string };
+
+/** Sorts after every date: cases with no next visit due (not assessed) come last. */
+export const NO_VISIT_DUE = '9999-12-31';
+
+/** The value a row is sorted by in `order` (null: the default, region then case). */
+export function caseSortValue(row: CaseRow, order: CaseOrder | null): string {
+  switch (order) {
+    case null:
+      return row.regionCode;
+    case 'NEXT_VISIT_DUE':
+      return row.nextVisitDue ?? NO_VISIT_DUE;
+    case 'IDENTIFIED_AT':
+      return row.identifiedAt;
+    case 'BIRTH_DATE':
+      return row.birthDate;
+  }
+}
 
 export type CaseListQuery = {
   regions: RegionPrefixes;
@@ -154,7 +179,15 @@ export type CaseListQuery = {
   riskLevel?: RiskLevel;
   category?: ChildCategory;
   caseworkerId?: string;
-  /** rows after this key in (regionCode, caseId) order */
+  /** open on this day with the next visit due before it (the caseload's `overdueVisits`) */
+  overdueAsOf?: string;
+  /** open on `turning18From` with the 18th birthday from `turning18From` to this day (inclusive) */
+  turning18By?: string;
+  /** the first day of the `turning18By` window (default `on`) */
+  turning18From?: string;
+  /** default: region, then case */
+  orderBy?: CaseOrder | null;
+  /** rows after this key in the list's order */
   after?: CaseSortKey;
   limit: number;
 };
@@ -307,6 +340,12 @@ export interface ReadModelStore {
   ): Promise<{ caseId: string; idHash: string | null }[]>;
   monitoringSignals(query: SignalListQuery): Promise<{ rows: SignalRow[]; totalCount: number }>;
   findSignal(signalId: string): Promise<SignalRow | null>;
+  /**
+   * After an erasure was projected: what the old row versions held must be gone from the files,
+   * not only unreachable. SQLite (secure_delete always on, so freed space is overwritten):
+   * checkpoints the WAL and truncates it. PostgreSQL: VACUUMs the case tables.
+   */
+  purgeDeleted(): Promise<void>;
   /** Every row of every table in primary-key order (rebuild checks compare these). */
   dump(): Promise<Record<string, unknown[]>>;
   /**

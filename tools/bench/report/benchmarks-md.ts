@@ -41,6 +41,14 @@ streams, each caller owning its streams so every append names the exact expected
   case's fold in the command path's cache (20,000 streams), so the clock measures commands on
   streams this process wrote last; a command on a stream without a fold (after a restart, or once
   evicted) reads it in full first.
+- **sealed* / plain* (issue 23)**: the cost of sealing personal information, the same work twice
+  on fresh embedded stores, once with sealing on (the default) and once off (the bench's own
+  \`personalDataSealing: false\`; no variable sets it): identifyChild of half the command cases
+  (at least 200; name, ID number, guardian and a source detail sealed, a data key made per case),
+  then 5 recordVisit with notes per case, 32 callers through the CommandBus; then, once the
+  projections caught up, \`case(id)\` over GraphQL through Fastify's \`inject\` one request at a
+  time over every case (mean of the second round), and every case's stream read through the
+  event store and folded (mean of the second round).
 - **seedEvents / seedSeconds**: the preset seeded as \`npm run demo:seed -- --preset X\` does it
   (\`runSeed\`, 32 children at a time, through the command path), then one more child of the plan
   gets a stream of 1,000 events for caseAsOf.

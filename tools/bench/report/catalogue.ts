@@ -5,6 +5,14 @@ export const FIGURE_KEYS = [
   'appendPerSec',
   'emmettSqlitePerSec',
   'commandsPerSec',
+  'sealedIdentifyPerSec',
+  'plainIdentifyPerSec',
+  'sealedVisitsPerSec',
+  'plainVisitsPerSec',
+  'sealedCaseMs',
+  'plainCaseMs',
+  'sealedStreamReadMs',
+  'plainStreamReadMs',
   'rawReadEventsPerSec',
   'rebuildEventsPerSec',
   'graphqlCaseRps',
@@ -74,6 +82,51 @@ export const CATALOGUE: Record<FigureKey, FigureInfo> = {
     unit: 'commands/s',
     bound:
       'CPU of the one Node thread. A command decides on the fold this process kept of its stream, reading the stream (two queries, each row decoded and parsed) only when it has no fold or the fold proves stale; then decide, the hash chain, validation and the append, whose fsync is shared with the other callers (group commit), so the disk is not the bound.',
+  },
+  sealedIdentifyPerSec: {
+    label: 'identifyChild, personal information sealed (32 callers)',
+    unit: 'commands/s',
+    bound:
+      'The command path with the reservation stream, plus per new case a data key made, wrapped under the master key and written to keys.sqlite (its own transaction and fsync), and the name, ID number, guardian and source detail sealed (AES-256-GCM).',
+  },
+  plainIdentifyPerSec: {
+    label: 'identifyChild, sealing off (the same work in the clear)',
+    unit: 'commands/s',
+    bound:
+      'As sealedIdentifyPerSec without the key and the encryption: what sealing costs is the difference.',
+  },
+  sealedVisitsPerSec: {
+    label: 'recordVisit with notes, sealed (32 callers)',
+    unit: 'commands/s',
+    bound:
+      "As commandsPerSec, the notes sealed under the case's data key (held in memory for a minute after use): one AES-GCM encryption of a short text per command.",
+  },
+  plainVisitsPerSec: {
+    label: 'recordVisit with notes, sealing off',
+    unit: 'commands/s',
+    bound: 'As above.',
+  },
+  sealedCaseMs: {
+    label: '`case(id)` over GraphQL (in process), sealed store',
+    unit: 'ms',
+    bound:
+      'case(id) answers from the read models, which the projector wrote from the opened events: no decryption on this path, so the figure should match plainCaseMs within noise.',
+  },
+  plainCaseMs: {
+    label: '`case(id)` over GraphQL (in process), sealing off',
+    unit: 'ms',
+    bound: 'As above.',
+  },
+  sealedStreamReadMs: {
+    label: "a case's stream read and folded, every sealed event opened",
+    unit: 'ms',
+    bound:
+      'What a cold command, caseHistory and caseAsOf pay: the stream read plus one key lookup per stream (cached) and one AES-GCM decryption per sealed event.',
+  },
+  plainStreamReadMs: {
+    label: "a case's stream read and folded, sealing off",
+    unit: 'ms',
+    bound: 'As above.',
   },
   rawReadEventsPerSec: {
     label: 'raw read: every event with better-sqlite3 + JSON.parse',

@@ -33,7 +33,7 @@ export const SAMPLE_CASE = {
   categories: ['DE_FACTO_UNSUPPORTED'],
   riskLevel: 'YELLOW',
   birthDate: '2014-05-06',
-  child: { idNumberMasked: '370302********123X' },
+  child: { idNumberMasked: '370302************' },
   guardian: { kind: 'RELATIVE', name: '王小', relation: '祖父母' },
   caseworkerId: 'director-370302001001',
   programmes: [

@@ -6,6 +6,7 @@ import { loadConfig, type AppConfig } from '@app/runtime/config/app-config';
 export const BENCH_ENV = {
   AUTH_JWT_SECRET: 'bench-jwt-secret-0123456789abcdef',
   IDENTITY_HMAC_KEY: 'bench-identity-key-0123456789abcdef',
+  PERSONAL_DATA_KEY: 'fedcba9876543210'.repeat(4),
 } as const;
 
 export function benchConfig(dataDir: string, extra: Record<string, string> = {}): AppConfig {
@@ -16,8 +17,10 @@ export function benchConfig(dataDir: string, extra: Record<string, string> = {})
 export async function startInProcessApp(
   dataDir: string,
   env: Record<string, string> = {},
+  /** settings no variable sets (the sealing figures' `personalDataSealing: false`) */
+  overrides: Partial<AppConfig> = {},
 ): Promise<NestFastifyApplication> {
-  const app = await createApp(benchConfig(dataDir, env));
+  const app = await createApp({ ...benchConfig(dataDir, env), ...overrides });
   await app.init();
   return app;
 }

@@ -27,7 +27,7 @@ function apply(
     });
   } else if (entry) {
     if (event.type === 'CaseTransferred') entry.regionCode = event.data.toRegionCode;
-    if (event.type === 'CaseCorrected' && event.data.field === 'birthDate')
+    if (event.type === 'CaseCorrected' && event.data.field === 'birthDate' && event.data.to)
       entry.birthDate = event.data.to;
     if (event.type === 'CaseClosed' || event.type === 'AgedOut' || event.type === 'ProtectionEnded')
       entry.settled = true;

@@ -117,6 +117,9 @@ export class AgencyActsService {
     const caseId = claimed?.caseId ?? (await this.caseOf(request));
     // one read for both: is the act already there, and the state to check it against
     const loaded = await this.path.load(caseStream(caseId), caseDecider, ids.eventId);
+    // the region before the replay: an agency outside the case's regions learns nothing of it
+    if (loaded.state.status !== 'NONE')
+      assertAllowed(ctx.principal, request.act, loaded.state.regionCode);
     if (loaded.holdsId) return this.replay(caseId, ids, fingerprint);
     const input = this.checked(request, caseId, loaded.state, ctx);
     if (claimed === null) {

@@ -1,6 +1,6 @@
-import { makeFictionalIdNumber, maskIdNumber } from '@app/domain';
+import { makeFictionalIdNumber, maskIdNumber, maskName } from '@app/domain';
 import { CHILD_NAME, ID_NUMBER, childIdentified, event } from '@app/domain/testing';
-import { maskEventData, maskName } from './mask-personal-info';
+import { maskEventData } from './mask-personal-info';
 
 const act = {
   docketNumber: '(2026)浙0102民特12号',

@@ -1,67 +1,53 @@
-import {
-  maskIdNumber,
-  type CaseEvent,
-  type CaseEventOf,
-  type Guardian,
-  type GuardianKind,
-} from '@app/domain';
+import { isPersonGuardian, type CaseEvent, type CaseEventOf, type Guardian } from '@app/domain';
+import { maskAll, type Show } from '../personal-data/discloser';
 
-// Auditors see who did what and when, never the child's name or ID number (CONTRACT.md).
+// what cannot be read as a case event is hidden whole rather than guessed at
 const HIDDEN = '[已隐藏]';
 
-/** A name as history shows it: '*' and its last character, so a correction still reads as one. */
-export function maskName(name: string): string {
-  const chars = Array.from(name.trim());
-  return chars.length === 0 ? HIDDEN : `*${chars[chars.length - 1]}`;
+function showGuardian<G extends Guardian | null>(guardian: G, show: Show): G {
+  if (guardian === null || !isPersonGuardian(guardian.kind)) return guardian;
+  return { ...guardian, name: show('guardianName', guardian.name) };
 }
 
-// the state and its institutions are not persons: the auditor needs to know which one
-const INSTITUTIONS: readonly GuardianKind[] = ['CIVIL_AFFAIRS', 'WELFARE_INSTITUTION'];
-
-function maskGuardian<G extends Guardian | null>(guardian: G): G {
-  if (guardian === null || INSTITUTIONS.includes(guardian.kind)) return guardian;
-  return { ...guardian, name: maskName(guardian.name) };
-}
-
-function maskCorrection(data: CaseEventOf<'CaseCorrected'>['data']) {
+function showCorrection(data: CaseEventOf<'CaseCorrected'>['data'], show: Show) {
   switch (data.field) {
     case 'name':
-      return { ...data, from: maskName(data.from), to: maskName(data.to) };
     case 'idNumber':
-      return { ...data, from: maskIdNumber(data.from), to: maskIdNumber(data.to) };
+      return { ...data, from: show(data.field, data.from), to: show(data.field, data.to) };
     default:
       return data;
   }
 }
 
-function maskCaseEvent(event: CaseEvent): unknown {
+function showCaseEvent(event: CaseEvent, show: Show): unknown {
   switch (event.type) {
     case 'ChildIdentified': {
       const { child, guardian } = event.data;
       return {
         ...event.data,
-        child: { name: maskName(child.name), idNumber: maskIdNumber(child.idNumber) },
-        guardian: maskGuardian(guardian),
+        child: { name: show('name', child.name), idNumber: show('idNumber', child.idNumber) },
+        guardian: showGuardian(guardian, show),
       };
     }
     case 'CaseCorrected':
-      return maskCorrection(event.data);
+      return showCorrection(event.data, show);
     case 'RevocationPetitioned':
       // a petitioner may be a person (a relative) as well as an organisation
       return {
         ...event.data,
-        petitioner: event.data.petitioner === null ? null : maskName(event.data.petitioner),
+        petitioner:
+          event.data.petitioner === null ? null : show('guardianName', event.data.petitioner),
       };
     case 'GuardianshipRevoked':
       return {
         ...event.data,
-        revokedGuardian: maskGuardian(event.data.revokedGuardian),
-        newGuardian: maskGuardian(event.data.newGuardian),
+        revokedGuardian: showGuardian(event.data.revokedGuardian, show),
+        newGuardian: showGuardian(event.data.newGuardian, show),
       };
     case 'GuardianAppointed':
-      return { ...event.data, newGuardian: maskGuardian(event.data.newGuardian) };
+      return { ...event.data, newGuardian: showGuardian(event.data.newGuardian, show) };
     case 'GuardianshipRestored':
-      return { ...event.data, restoredGuardian: maskGuardian(event.data.restoredGuardian) };
+      return { ...event.data, restoredGuardian: showGuardian(event.data.restoredGuardian, show) };
     case 'RiskAssessed':
     case 'CategoriesDetermined':
     case 'ProgrammeEnrolled':
@@ -82,6 +68,7 @@ function maskCaseEvent(event: CaseEvent): unknown {
     case 'ProcuratorateSupportFiled':
     case 'MonitoringSignalRaised':
     case 'MonitoringSignalResolved':
+    case 'PersonalInformationErased':
       return event.data;
     default: {
       const _exhaustive: never = event;
@@ -92,12 +79,12 @@ function maskCaseEvent(event: CaseEvent): unknown {
 
 /**
  * The data of a stored event with the child's name and ID number and the names of guardians who
- * are persons masked, for every reader. Whatever does not look like a known case event (a malformed
- * or hand-edited row) is hidden whole rather than guessed at.
+ * are persons shown as the disclosure policy says (`show`; caseHistory: masked for every reader).
+ * Whatever does not look like a known case event (a malformed or hand-edited row) is hidden whole.
  */
-export function maskEventData(type: string, data: unknown): unknown {
+export function maskEventData(type: string, data: unknown, show: Show = maskAll): unknown {
   try {
-    return maskCaseEvent({ type, data } as CaseEvent);
+    return showCaseEvent({ type, data } as CaseEvent, show);
   } catch {
     return HIDDEN;
   }

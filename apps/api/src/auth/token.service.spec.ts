@@ -3,7 +3,7 @@ import jwt from 'jsonwebtoken';
 import { loadConfig } from '@app/runtime/config/app-config';
 import { AuthenticationFailed, TokenService } from './token.service';
 
-const SECRET = 'unit-secret-0123456789abcdef';
+const SECRET = 'unit-secret-0123456789abcdef-ghijkl';
 const config = (env: Record<string, string> = {}) =>
   loadConfig({
     DATA_DIR: '/tmp/unused-token-spec',
@@ -96,6 +96,18 @@ describe('bearer tokens', () => {
     } finally {
       clock.mockRestore();
     }
+  });
+
+  it('refuses a token whose exp lies further ahead than AUTH_MAX_TOKEN_TTL_SECONDS', () => {
+    const signed = (exp: number) => jwt.sign({ ...claims, exp }, SECRET, { algorithm: 'HS256' });
+    expect(() => tokens.verify(signed(1e308))).toThrow('token expiry lies too far ahead');
+    expect(() => tokens.verify(signed(now() + 86_400 + 31 + 5))).toThrow(AuthenticationFailed);
+    expect(tokens.verify(signed(now() + 86_400)).id).toBe('u1');
+    const hourly = new TokenService(config({ AUTH_MAX_TOKEN_TTL_SECONDS: '3600' }));
+    expect(() => hourly.verify(signed(now() + 7200))).toThrow(AuthenticationFailed);
+    expect(() => hourly.sign({ sub: 'u1', role: 'ADMIN', regions: [] }, 7200)).toThrow(
+      /AUTH_MAX_TOKEN_TTL_SECONDS/,
+    );
   });
 
   it('never puts the secret or the token in its errors', () => {

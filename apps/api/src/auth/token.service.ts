@@ -34,6 +34,10 @@ export class TokenService {
     claims: { sub: string; role: RoleName; regions: string[]; agency?: string },
     ttlSeconds = 8 * 3600,
   ): string {
+    if (ttlSeconds > this.config.jwtMaxTtlSeconds)
+      throw new AuthenticationFailed(
+        `a token may live at most AUTH_MAX_TOKEN_TTL_SECONDS (${this.config.jwtMaxTtlSeconds} s)`,
+      );
     return jwt.sign(claims, this.key, {
       algorithm: 'HS256',
       expiresIn: ttlSeconds,
@@ -84,6 +88,10 @@ export class TokenService {
       throw new AuthenticationFailed('invalid or expired token');
     }
     if (typeof claims.exp !== 'number') throw new AuthenticationFailed('token has no expiry');
+    // an exp of 1e308 would never expire: no token lives longer than AUTH_MAX_TOKEN_TTL_SECONDS
+    const latest =
+      Date.now() / 1000 + this.config.jwtMaxTtlSeconds + this.config.jwtClockSkewSeconds;
+    if (!(claims.exp <= latest)) throw new AuthenticationFailed('token expiry lies too far ahead');
     return principalFromClaims(claims);
   }
 }

@@ -49,6 +49,7 @@ type EnvelopeOverrides = { eventIds?: string[] };
 const movesIdNumber = (command: ExistingCaseCommand): boolean =>
   command.type === 'CloseCase' ||
   command.type === 'ReopenCase' ||
+  command.type === 'ErasePersonalInformation' ||
   (command.type === 'CorrectCase' && command.data.field === 'idNumber');
 
 /** Runs case commands on the one command path, with authorisation and the one-open-case rule. */

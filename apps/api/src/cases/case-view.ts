@@ -45,13 +45,30 @@ export function toCaseView(
       idNumberMasked: view.child.idNumberMasked,
     },
     guardian: view.guardian && {
+      caseId: view.id,
+      regionCode: view.regionCode,
       kind: view.guardian.kind,
-      name: view.guardian.name,
+      fullName: view.guardian.name,
       relation: view.guardian.relation ?? null,
     },
     caseworkerId: view.caseworkerId,
     programmes: view.programmes.map(toBenefitEntitlement),
     nextVisitDue: view.nextVisitDue,
+    erased: view.erased,
     revision,
+    riskScores: view.riskScores && {
+      guardianship: view.riskScores.guardianshipRisk,
+      living: view.riskScores.livingRisk,
+      behaviour: view.riskScores.behaviourRisk,
+    },
+    lastVisitAt: view.lastVisitAt,
+    education: view.education && {
+      level: view.education.level,
+      fullTime: view.education.fullTime,
+      expectedGraduation: view.education.expectedGraduation,
+    },
+    protectionEndsOn: view.protectionEndsOn,
+    closedReason: view.closedReason,
+    guardianshipActs: view.guardianshipActs.map((a) => ({ ...a })),
   };
 }

@@ -9,7 +9,7 @@ import {
 import { CaseCommandService } from './case-command.service';
 import { CaseMutationsResolver } from './case-mutations.resolver';
 import { CaseQueriesResolver } from './case-queries.resolver';
-import { ChildInfoResolver } from './child-info.resolver';
+import { ChildInfoResolver, GuardianInfoResolver } from './child-info.resolver';
 import { ExecuteCaseCommandHandler, IdentifyChildHandler } from './commands/case-command.handlers';
 import { IdentityReservations } from './identity-reservations';
 import { StandardsView } from './standards.view';
@@ -28,6 +28,7 @@ import { StandardsView } from './standards.view';
     CaseMutationsResolver,
     CaseQueriesResolver,
     ChildInfoResolver,
+    GuardianInfoResolver,
     BenefitStandardsResolver,
   ],
   exports: [CommandPath, CaseCommandService, IdentityReservations, StandardsView],

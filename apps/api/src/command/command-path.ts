@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { chainHash, type BusinessMetadata, type EventMetadata } from '@app/domain';
 import {
   EVENT_STORE,
@@ -17,6 +17,8 @@ import { toContractError } from '../errors/to-contract-error';
 import { commandDuration, commandRetries, commandsTotal } from '@app/runtime/metrics/metrics';
 import { LogHead } from '@app/runtime/event-store/log-head';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
+import type { PersonalDataSealer } from '@app/runtime/personal-data/personal-data-sealer';
+import { PERSONAL_DATA } from '@app/runtime/personal-data/personal-data.token';
 import { FoldCache } from './fold-cache';
 import type { LoadedStream } from './loaded-stream';
 import { UuidV7Generator } from '@app/runtime/ids/uuid-v7';
@@ -58,6 +60,8 @@ export class CommandPath {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly head: LogHead,
+    /** seals personal information before the hash is taken (absent: stored as given) */
+    @Optional() @Inject(PERSONAL_DATA) private readonly personalData?: PersonalDataSealer,
   ) {}
 
   /**
@@ -161,7 +165,7 @@ export class CommandPath {
           eventTypes: [],
         };
       }
-      const toAppend = this.withMetadata(events, loaded.lastHash, envelope);
+      const toAppend = await this.withMetadata(streamId, events, loaded.lastHash, envelope);
       const expectedRevision: ExpectedRevision = loaded.revision;
       let result: AppendResult;
       try {
@@ -214,13 +218,19 @@ export class CommandPath {
     return false;
   }
 
-  private withMetadata<E extends { type: string; data: unknown }>(
+  /** The events as stored: personal information sealed, then stamped and chained over that. */
+  private async withMetadata<E extends { type: string; data: unknown }>(
+    streamId: string,
     events: E[],
     previousHash: string | undefined,
     envelope: CommandEnvelope,
-  ): EventToAppend[] {
+  ): Promise<EventToAppend[]> {
     const recordedAt = this.clock.now().toISOString();
     const causationId = envelope.causationId ?? randomUUID();
+    const sealer = this.personalData;
+    const stored = sealer
+      ? await Promise.all(events.map((e) => sealer.seal(streamId, e.type, e.data)))
+      : events.map((e) => e.data);
     let chain = previousHash;
     return events.map((event, index) => {
       const business: BusinessMetadata = {
@@ -239,7 +249,7 @@ export class CommandPath {
       };
       const hash = chainHash({
         type: event.type,
-        data: event.data,
+        data: stored[index],
         metadata: business,
         previousHash: chain,
       });
@@ -252,7 +262,7 @@ export class CommandPath {
       return {
         id: envelope.eventIds?.[index] ?? this.ids.next(),
         type: event.type,
-        data: event.data,
+        data: stored[index],
         metadata: metadata as unknown as Record<string, unknown>,
       };
     });

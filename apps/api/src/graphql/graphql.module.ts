@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuthModule } from '../auth/auth.module';
 import { TokenService } from '../auth/token.service';
 import { AccessLog } from '../audit/access-log/access-log.service';
@@ -40,14 +41,17 @@ export class ApiGraphQLModule {
             sortSchema: true,
             // runs once the resolvers are built, so every plain query has been registered
             transformSchema: (schema) => withPlainFields(plainQueries.applyTo(schema)),
-            graphiql: config.graphiql,
+            // GraphiQL is served by this service itself, without a CDN (apps/api/src/graphiql)
+            graphiql: false,
             jit: 1,
             path: '/graphql',
             context: (request: FastifyRequest) => buildRequestContext(tokens, request),
             // depth (introspection left out) and literal page sizes, with graphql's own rules
+            // GRAPHQL_INTROSPECTION=false (the default in production): __schema and __type refused
             validationRules: [
               maxDepthRule(config.graphqlLimits.maxDepth),
               pageSizeRule(config.graphqlLimits.maxPageSize),
+              ...(config.graphqlIntrospection ? [] : [NoSchemaIntrospectionCustomRule]),
             ],
             allowBatchedQueries: true,
             hooks: {

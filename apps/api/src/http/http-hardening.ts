@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { TokenService } from '../auth/token.service';
 import type { AppConfig } from '@app/runtime/config/app-config';
+import { serveGraphiql } from '../graphiql/graphiql.routes';
 import { graphqlOverHttp } from '../graphql/graphql-http';
 import { HeavyTurns } from '../graphql/limits/heavy-turns';
 import { RateLimits } from './rate-limits';
@@ -15,8 +16,9 @@ import { addSecurityHeaders } from './security-headers';
  */
 export function hardenHttp(app: NestFastifyApplication, config: AppConfig): void {
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
-  // GraphiQL (development) loads its page scripts from a CDN; production serves no HTML at all
-  addSecurityHeaders(fastify, { contentSecurityPolicy: !config.graphiql });
+  addSecurityHeaders(fastify);
+  // GraphiQL's pages replace the API's content security policy with their own (self only)
+  if (config.graphiql) serveGraphiql(fastify);
   guardRequests(fastify, app.get(TokenService), app.get(RateLimits));
   graphqlOverHttp(fastify, config.graphqlLimits.maxBatch);
   app.get(HeavyTurns).attach(fastify);

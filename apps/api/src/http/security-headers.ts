@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 
 /**
  * The headers every answer carries. This service answers JSON (GraphQL, the agency API, health,
- * metrics), never HTML in production, so it sends the set the OWASP REST Security Cheat Sheet
+ * metrics; the HTML pages of GraphiQL and Swagger UI set their own policy), so it sends the set the OWASP REST Security Cheat Sheet
  * gives for APIs rather than a web page's (helmet's defaults, sent before, added five headers that
  * only act on rendered HTML: X-XSS-Protection, X-Download-Options, X-DNS-Prefetch-Control,
  * Origin-Agent-Cluster, X-Permitted-Cross-Domain-Policies):
@@ -10,15 +10,10 @@ import type { FastifyInstance } from 'fastify';
  * - a content security policy that allows nothing and no framing, should a browser render one;
  * - HSTS, no MIME sniffing, no framing, no referrer, no cross-origin reads.
  */
-export function apiSecurityHeaders(options: {
-  /** GraphiQL (development only) is an HTML page loading its scripts from a CDN: no CSP then */
-  contentSecurityPolicy: boolean;
-}): Readonly<Record<string, string>> {
+export function apiSecurityHeaders(): Readonly<Record<string, string>> {
   return Object.freeze({
     'cache-control': 'no-store',
-    ...(options.contentSecurityPolicy
-      ? { 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" }
-      : {}),
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
     'cross-origin-resource-policy': 'same-origin',
     'referrer-policy': 'no-referrer',
     'strict-transport-security': 'max-age=31536000; includeSubDomains',
@@ -28,11 +23,8 @@ export function apiSecurityHeaders(options: {
 }
 
 /** The security headers on every answer, errors and 404s included; worked out once. */
-export function addSecurityHeaders(
-  fastify: FastifyInstance,
-  options: { contentSecurityPolicy: boolean },
-): void {
-  const headers = apiSecurityHeaders(options);
+export function addSecurityHeaders(fastify: FastifyInstance): void {
+  const headers = apiSecurityHeaders();
   fastify.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();

@@ -27,10 +27,11 @@ export class CasesResolver {
   ) {}
 
   @Query(() => CaseConnection, {
-    description: "个案列表 / cases in the reader's regions, filtered by what holds today",
+    description:
+      "个案列表 / cases in the reader's regions, filtered by what holds today (the overdue and turning-18 filters by their own days), in region order or `orderBy`",
   })
   async cases(
-    @Args() { filter, first, after, consistentWith }: CasesArgs,
+    @Args() { filter, first, after, orderBy, consistentWith }: CasesArgs,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CaseConnection> {
     assertAllowed(principal, 'cases', ...(filter?.regionCode ? [filter.regionCode] : []));
@@ -44,6 +45,7 @@ export class CasesResolver {
         regions: regionCode ? [regionCode] : scopeOf(principal),
         first: first ?? DEFAULT_PAGE,
         after,
+        orderBy: orderBy ?? null,
       })
       .catch((error: unknown) => {
         if (error instanceof InvalidCursor)

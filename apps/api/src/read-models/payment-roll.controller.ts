@@ -1,12 +1,11 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { isRegionPrefix, isValidMonth, MESSAGES } from '@app/domain';
 import { TokenService } from '../auth/token.service';
 import { assertAllowed } from '../cases/command-context';
-import { BadUserInput, type FieldError } from '../errors/app-errors';
 import { HeavyReads } from './heavy-reads/heavy-reads';
 import { ReadConsistency } from './read-consistency';
+import { rollExportQuery } from './roll-export-query';
 
 /**
  * GET /exports/payment-roll.csv?regionCode=&month=[&consistentWith=]: the whole roll, for Excel,
@@ -27,20 +26,10 @@ export class PaymentRollController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Readable> {
     const principal = this.tokens.fromAuthorizationHeader(authorization);
-    const { regionCode, month, consistentWith } = query;
-    const bad: FieldError[] = [];
-    if (!isRegionPrefix(regionCode))
-      bad.push({ field: 'regionCode', message: MESSAGES.regionPrefix });
-    if (!isValidMonth(month)) bad.push({ field: 'month', message: MESSAGES.month });
-    if (consistentWith !== undefined && typeof consistentWith !== 'string')
-      bad.push({ field: 'consistentWith', message: MESSAGES.position });
-    if (bad.length > 0) throw new BadUserInput(bad);
-    assertAllowed(principal, 'paymentRoll', regionCode as string);
-    await this.consistency.ensure(consistentWith as string | undefined);
-    const csv = await this.heavy.rollCsv(principal, {
-      regionCode: regionCode as string,
-      month: month as string,
-    });
+    const { regionCode, month, consistentWith } = rollExportQuery(query);
+    assertAllowed(principal, 'paymentRoll', regionCode);
+    await this.consistency.ensure(consistentWith);
+    const csv = await this.heavy.rollCsv(principal, { regionCode, month });
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header(

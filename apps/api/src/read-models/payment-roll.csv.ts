@@ -4,11 +4,11 @@ const BOM = '\uFEFF';
 const HEADER = ['caseId', 'regionCode', 'programme', 'reason', 'forMonth', 'amount'];
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break. */
-function field(value: string): string {
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-const row = (fields: string[]) => fields.map(field).join(',') + '\r\n';
+const row = (fields: string[]) => fields.map(csvField).join(',') + '\r\n';
 
 /**
  * The roll as CSV for Excel: UTF-8 with a BOM, CRLF lines, one line per payment (clawbacks

@@ -18,6 +18,7 @@ import { CaseReadCacheMetrics } from './case-read-cache.metrics';
 import { CaseloadResolver } from './caseload.resolver';
 import { CasesResolver } from './cases.resolver';
 import { HeavyReads } from './heavy-reads/heavy-reads';
+import { PaymentFileController } from './payment-file/payment-file.controller';
 import { PaymentRollController } from './payment-roll.controller';
 import { Projections } from '@app/runtime/projections/projections';
 import { ProjectionsModule } from '@app/runtime/projections/projections.module';
@@ -65,7 +66,7 @@ import { RequestReadsProvider } from './request-reads';
     PaymentForecastResolver,
     CaseloadResolver,
   ],
-  controllers: [PaymentRollController],
+  controllers: [PaymentRollController, PaymentFileController],
   exports: [
     ReadModelQueries,
     PaymentRolls,

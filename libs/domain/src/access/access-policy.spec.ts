@@ -5,11 +5,11 @@ import {
   actionOf,
   agencyRoleFor,
   authorize,
-  maySeePersonalInfo,
   mayPerform,
   type Action,
   type Principal,
 } from './access-policy';
+import { maySeePersonalInfo } from './disclosure-policy';
 
 const allowed = (action: Action) => ROLES.filter((r) => mayPerform(r, action));
 const principal = (role: Role, regions: string[] = ['3703']): Principal => ({

@@ -1,6 +1,7 @@
 import type { AgencyAct, Role } from '../shared/enums';
 import { regionInScope } from '../region/region-code';
 import type { CaseCommand, CaseCommandType } from '../case/case.commands';
+import { maySeePersonalInfo } from './disclosure-policy';
 
 /** GraphQL mutations and queries of CONTRACT.md, by name, plus the agency API's acts. */
 export const COMMAND_ACTIONS = [
@@ -24,6 +25,7 @@ export const COMMAND_ACTIONS = [
   'issuePaymentRoll',
   'importRoster',
   'resolveSignal',
+  'erasePersonalInformation',
 ] as const;
 export type CommandAction = (typeof COMMAND_ACTIONS)[number];
 
@@ -40,6 +42,9 @@ export const READ_ACTIONS = [
   'verifyCaseHistory',
   'monitoringSignals',
   'identificationCandidates',
+  'caseTimeline',
+  'benefitStandards',
+  'paymentFile',
 ] as const;
 export type ReadAction = (typeof READ_ACTIONS)[number];
 
@@ -72,12 +77,13 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   closeCase: SUPERVISORS,
   reopenCase: SUPERVISORS,
   correctCase: SUPERVISORS,
+  erasePersonalInformation: ['ADMIN'],
   REVOCATION_PETITIONED: ['PROCURATORATE'],
   PROCURATORATE_SUPPORT_FILED: ['PROCURATORATE'],
   GUARDIANSHIP_REVOKED: ['COURT'],
   GUARDIAN_APPOINTED: ['COURT'],
   GUARDIANSHIP_RESTORED: ['COURT'],
-  // auditors read a case, but never its personal information (see PERSONAL_INFO_ROLES)
+  // auditors read a case, but never its personal information in full (disclosure-policy.ts)
   case: [...FIELD_WORKERS, 'AUDITOR'],
   cases: FIELD_WORKERS,
   benefits: FIELD_WORKERS,
@@ -90,13 +96,12 @@ export const ACCESS_MATRIX: Readonly<Record<Action, readonly Role[]>> = {
   verifyCaseHistory: AUDIT,
   monitoringSignals: FIELD_WORKERS,
   identificationCandidates: FIELD_WORKERS,
+  // "for every role that may read the case"
+  caseTimeline: [...FIELD_WORKERS, 'AUDITOR'],
+  benefitStandards: FIELD_WORKERS,
+  // the payment office's file, with names and ID numbers: "for CIVIL_AFFAIRS only"
+  paymentFile: ['CIVIL_AFFAIRS'],
 };
-
-// "The ID number and name are personal information"; only these roles see them, in their regions.
-export const PERSONAL_INFO_ROLES: readonly Role[] = FIELD_WORKERS;
-
-export const PERSONAL_INFO_FIELDS = ['name', 'idNumber'] as const;
-export type PersonalInfoField = (typeof PERSONAL_INFO_FIELDS)[number];
 
 /** Who asks: the JWT's sub, role, regions (prefixes; "" or "*" is everywhere) and agency. */
 export type Principal = { id: string; role: Role; regions: readonly string[]; agency?: string };
@@ -119,10 +124,14 @@ export function authorize(
   return { allowed: true };
 }
 
-/** May this principal see the child's name and ID number in a case of that region? */
-export function maySeePersonalInfo(principal: Principal, caseRegionCode: string): boolean {
+/**
+ * May this principal take the payment office's file of a roll under `regionCode`: the names and ID
+ * numbers of every child paid ("for CIVIL_AFFAIRS only"), each a read of personal information?
+ */
+export function mayTakePaymentFile(principal: Principal, regionCode: string): boolean {
   return (
-    PERSONAL_INFO_ROLES.includes(principal.role) && regionInScope(principal.regions, caseRegionCode)
+    authorize(principal, 'paymentFile', regionCode).allowed &&
+    maySeePersonalInfo(principal, regionCode)
   );
 }
 
@@ -143,6 +152,7 @@ export const COMMAND_ACTION_OF: Readonly<
   CloseCase: 'closeCase',
   ReopenCase: 'reopenCase',
   CorrectCase: 'correctCase',
+  ErasePersonalInformation: 'erasePersonalInformation',
   ReviewAgeOut: 'runAgeOutReview',
   ReportGuardianshipCrisis: 'reportGuardianshipCrisis',
   UrgeGuardian: 'urgeGuardian',

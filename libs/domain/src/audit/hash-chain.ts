@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BusinessMetadata } from '../shared/metadata';
+import { storedForm } from '../personal/sealed-form';
 
 /**
  * JSON with object keys sorted (by code unit), no whitespace. `undefined` object members are left
@@ -50,7 +51,8 @@ export function chainHash(link: ChainLink): string {
   const { actor, occurredAt, recordedAt, correlationId, causationId } = metadata;
   const covered = {
     type: link.type,
-    data: link.data,
+    // sealed personal information is covered as stored (its ciphertext), so erasure keeps the chain
+    data: storedForm(link.data),
     metadata: { actor, occurredAt, recordedAt, correlationId, causationId },
     previousHash: link.previousHash ?? null,
   };

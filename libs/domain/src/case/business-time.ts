@@ -41,6 +41,8 @@ export function businessTimeOf(event: CaseEvent): DateTime {
       return event.data.reopenedAt;
     case 'CaseCorrected':
       return event.data.correctedAt;
+    case 'PersonalInformationErased':
+      return event.data.erasedAt;
     case 'GuardianshipCrisisReported':
       return event.data.reportedAt;
     case 'GuardianUrged':

@@ -159,7 +159,7 @@ describe('closing and reopening', () => {
     it('leaves a gap in protection between closing and reopening', () => {
       const state = given(assessedAndClosed).when(reopen('2026-03-08T09:00:00+08:00')).thenState();
       expect(state.status !== 'NONE' && state.history.closures).toEqual([
-        { from: '2026-03-05', to: '2026-03-08' },
+        { from: '2026-03-05', to: '2026-03-08', reason: 'moved away' },
       ]);
     });
   });

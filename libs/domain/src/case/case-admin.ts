@@ -84,6 +84,8 @@ export function reopenCase(command: ReopenCase, state: CaseState): CaseReopened[
   const file = requireCase(state, command.caseId);
   if (file.status !== 'CLOSED')
     throw new IllegalTransition(command.type, file.status, 'the case is not closed');
+  if (file.erased)
+    throw new IllegalTransition(command.type, file.status, 'its personal information was erased');
   const { reason, reopenedAt } = command.data;
   const checks = new FieldChecks();
   checks.text(reason, 'reason', TEXT_LIMITS.reason);

@@ -1,7 +1,13 @@
 import { businessDateOf } from '../shared/dates';
-import type { ChildCategory, EducationLevel } from '../shared/enums';
+import type { AgencyAct, ChildCategory, EducationLevel } from '../shared/enums';
 import type { BusinessDate } from '../shared/types';
-import type { CaseEvent, CategoriesDetermined, Guardian, GuardianAct } from './case.events';
+import type {
+  AgencyActData,
+  CaseEvent,
+  CategoriesDetermined,
+  Guardian,
+  GuardianAct,
+} from './case.events';
 
 /** Categories held from a date on (a determination, or the identification's). */
 export type DatedCategories = { from: BusinessDate; categories: readonly ChildCategory[] };
@@ -18,8 +24,27 @@ export type EducationSpell = {
   graduatedOn: BusinessDate | null;
 };
 
-/** A closure from its date; `to` the date of the reopening (exclusive), null while closed. */
-export type Closure = { from: BusinessDate; to: BusinessDate | null };
+/**
+ * A closure from its date; `to` the date of the reopening (exclusive), null while closed;
+ * `reason` as the close gave it.
+ */
+export type Closure = { from: BusinessDate; to: BusinessDate | null; reason: string };
+
+/** A court's or procuratorate's act as recorded (no names of persons: no guardian, no petitioner). */
+export type RecordedAgencyAct = Pick<
+  AgencyActData,
+  'docketNumber' | 'agency' | 'decidedOn' | 'effectiveOn'
+> & { act: AgencyActType };
+
+/** The agency acts of CONTRACT.md's agency API, by the event that records each. */
+export const AGENCY_ACT_OF_EVENT = {
+  RevocationPetitioned: 'REVOCATION_PETITIONED',
+  ProcuratorateSupportFiled: 'PROCURATORATE_SUPPORT_FILED',
+  GuardianshipRevoked: 'GUARDIANSHIP_REVOKED',
+  GuardianAppointed: 'GUARDIAN_APPOINTED',
+  GuardianshipRestored: 'GUARDIANSHIP_RESTORED',
+} as const satisfies Partial<Record<CaseEvent['type'], AgencyAct>>;
+type AgencyActType = (typeof AGENCY_ACT_OF_EVENT)[keyof typeof AGENCY_ACT_OF_EVENT];
 
 /**
  * The dated facts of a case, in stream order, each with the business date it takes effect: what
@@ -41,6 +66,8 @@ export type CaseHistory = {
    * and determinations (the guardian by law follows the categories, from `determinedAt`)
    */
   guardianEvents: (GuardianAct | CategoriesDetermined)[];
+  /** every court and procuratorate act, in stream order */
+  agencyActs: RecordedAgencyAct[];
 };
 
 export function initialHistory(file: {
@@ -61,6 +88,7 @@ export function initialHistory(file: {
     initialGuardian: file.guardian,
     initialGuardianOnRecord: file.guardianOnRecord,
     guardianEvents: [],
+    agencyActs: [],
   };
 }
 
@@ -98,17 +126,38 @@ export function evolveHistory(h: CaseHistory, event: CaseEvent): CaseHistory {
     case 'CaseClosed':
       return {
         ...h,
-        closures: [...h.closures, { from: businessDateOf(event.data.closedAt), to: null }],
+        closures: [
+          ...h.closures,
+          { from: businessDateOf(event.data.closedAt), to: null, reason: event.data.reason },
+        ],
       };
     case 'CaseReopened': {
       const to = businessDateOf(event.data.reopenedAt);
       return { ...h, closures: h.closures.map((c) => (c.to === null ? { ...c, to } : c)) };
     }
+    case 'RevocationPetitioned':
+    case 'ProcuratorateSupportFiled':
+      return withAct(h, event);
     case 'GuardianshipRevoked':
     case 'GuardianAppointed':
     case 'GuardianshipRestored':
-      return { ...h, guardianEvents: [...h.guardianEvents, event] };
+      return withAct({ ...h, guardianEvents: [...h.guardianEvents, event] }, event);
     default:
       return h;
   }
+}
+
+function withAct(
+  h: CaseHistory,
+  event: Extract<CaseEvent, { type: keyof typeof AGENCY_ACT_OF_EVENT }>,
+): CaseHistory {
+  const { docketNumber, agency, decidedOn, effectiveOn } = event.data;
+  const act = {
+    act: AGENCY_ACT_OF_EVENT[event.type],
+    docketNumber,
+    agency,
+    decidedOn,
+    effectiveOn,
+  };
+  return { ...h, agencyActs: [...h.agencyActs, act] };
 }

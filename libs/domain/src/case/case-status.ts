@@ -53,5 +53,7 @@ export function holdsIdNumber(state: CaseState, idNumber: string): boolean {
 
 /** The ID numbers the case holds: none, or its own. */
 export function heldIdNumbers(state: CaseState): string[] {
-  return state.status === 'NONE' || state.status === 'CLOSED' ? [] : [state.child.idNumber];
+  return state.status === 'NONE' || state.status === 'CLOSED' || state.child.idNumber === null
+    ? []
+    : [state.child.idNumber];
 }

@@ -96,6 +96,8 @@ export type CorrectCase = Command<
   { field: CorrectableField; to: string; reason: string; correctsRevision: number }
 >;
 
+export type ErasePersonalInformation = Command<'ErasePersonalInformation', { reason: string }>;
+
 /** Run by `runAgeOutReview` for each case; `grantStandardFen`: see age-out/review-age-out.ts. */
 export type ReviewAgeOut = Command<
   'ReviewAgeOut',
@@ -138,6 +140,7 @@ export type CaseCommand =
   | CloseCase
   | ReopenCase
   | CorrectCase
+  | ErasePersonalInformation
   | ReviewAgeOut
   | ReportGuardianshipCrisis
   | UrgeGuardian

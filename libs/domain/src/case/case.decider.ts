@@ -16,6 +16,7 @@ import { recordEducation, recordGraduation } from './education';
 import { assignCaseworker, closeCase, recordVisit, reopenCase, transferCase } from './case-admin';
 import { correctCase } from './correct-case';
 import { raiseMonitoringSignals, resolveSignal } from '../monitoring/signal-commands';
+import { erasePersonalInformation } from '../personal/erase-personal-information';
 
 /** Every case command, one pure function each: `(command, state) => events`, or a domain error. */
 export function decide(
@@ -50,6 +51,8 @@ export function decide(
       return reopenCase(command, state);
     case 'CorrectCase':
       return correctCase(command, state);
+    case 'ErasePersonalInformation':
+      return erasePersonalInformation(command, state);
     case 'ReviewAgeOut':
       return reviewAgeOut(state, command.data, policy, command.now);
     case 'ReportGuardianshipCrisis':

@@ -14,14 +14,16 @@ import type {
 import type { BusinessDate, DateTime, Fen, YearMonth } from '../shared/types';
 import type { SignalEvent } from '../monitoring/signals';
 
-export type Child = { name: string; idNumber: string };
+/** Personal information is `null` once erased (read back after `PersonalInformationErased`). */
+export type Child = { name: string | null; idNumber: string | null };
 /**
  * A guardian as recorded; `relation` e.g. "grandmother" (free text). `byLaw`: the parents as
  * guardians by law, held while the file records no guardian (see guardianship/guardian-by-law).
  */
 export type Guardian = {
   kind: GuardianKind;
-  name: string;
+  /** null once erased */
+  name: string | null;
   relation: string | null;
   byLaw?: true;
 };
@@ -147,13 +149,23 @@ export type CaseCorrected = Event<
   'CaseCorrected',
   {
     field: CorrectableField;
-    from: string;
-    to: string;
+    /** null once erased (name and idNumber corrections) */
+    from: string | null;
+    to: string | null;
     reason: string;
     /** revision of the event that recorded the wrong value */
     correctsRevision: number;
     correctedAt: DateTime;
   }
+>;
+
+/**
+ * PIPL: a minor's personal information is deleted once its purpose is served. The case's data
+ * key was destroyed; the event itself names no person.
+ */
+export type PersonalInformationErased = Event<
+  'PersonalInformationErased',
+  { reason: string; erasedAt: DateTime }
 >;
 
 // Guardianship (监护)
@@ -231,6 +243,7 @@ export type CaseEvent =
   | CaseClosed
   | CaseReopened
   | CaseCorrected
+  | PersonalInformationErased
   | GuardianshipEvent
   | SignalEvent;
 
@@ -254,6 +267,7 @@ export const CASE_EVENT_TYPES = [
   'CaseClosed',
   'CaseReopened',
   'CaseCorrected',
+  'PersonalInformationErased',
   'GuardianshipCrisisReported',
   'GuardianUrged',
   'RevocationPetitioned',

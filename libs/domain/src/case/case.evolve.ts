@@ -7,6 +7,7 @@ import { evolveGuardianship } from '../guardianship/guardianship.evolve';
 import { guardianByLaw, guardianForCategories } from '../guardianship/guardian-by-law';
 import { evolveHistory, initialHistory } from './case-history';
 import { evolveSignals } from '../monitoring/signals';
+import { erasedFile } from '../personal/erase-personal-information';
 
 /** Folds one event into the case. Pure; every event type is handled (see `_exhaustive`). */
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
@@ -119,6 +120,8 @@ function evolveFile(file: CaseFile, event: CaseEvent): CaseFile {
       return { ...file, closure: null };
     case 'CaseCorrected':
       return corrected(file, event.data.field, event.data.to);
+    case 'PersonalInformationErased':
+      return erasedFile(file);
     case 'GuardianshipCrisisReported':
     case 'GuardianUrged':
     case 'RevocationPetitioned':
@@ -179,6 +182,7 @@ function identifiedFile(
     extension: null,
     protectionEnd: null,
     closure: null,
+    erased: false,
   };
 }
 
@@ -190,14 +194,14 @@ function endProtection(
   return { ...file, protectionEnd: { on, reason } };
 }
 
-function corrected(file: CaseFile, field: string, to: string): CaseFile {
+function corrected(file: CaseFile, field: string, to: string | null): CaseFile {
   switch (field) {
     case 'name':
       return { ...file, child: { ...file.child, name: to } };
     case 'idNumber':
       return { ...file, child: { ...file.child, idNumber: to } };
     case 'birthDate':
-      return birthDateCorrected(file, to);
+      return to === null ? file : birthDateCorrected(file, to);
     default:
       return file;
   }

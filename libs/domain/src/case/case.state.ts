@@ -84,6 +84,8 @@ export type CaseFile = {
   extension: { from: BusinessDate; level: EducationLevel } | null;
   protectionEnd: { on: BusinessDate; reason: ProtectionEndReason } | null;
   closure: { closedAt: DateTime; reason: string } | null;
+  /** the personal information was erased (names, ID number, free text): never to be read again */
+  erased: boolean;
   /** the dated facts the timeline reads (what was in force on any date) */
   history: CaseHistory;
   /** monitoring signals, oldest first (absent from states folded before monitoring existed) */

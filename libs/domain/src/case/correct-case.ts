@@ -23,6 +23,8 @@ import { requireCase } from './case-status';
  */
 export function correctCase(command: CorrectCase, state: CaseState): CaseCorrected[] {
   const file = requireCase(state, command.caseId);
+  if (file.erased)
+    throw new IllegalTransition(command.type, file.status, 'its personal information was erased');
   const { field, reason, correctsRevision } = command.data;
   const to =
     typeof command.data.to !== 'string'
@@ -72,7 +74,7 @@ function checkValue(
       // "birth date in characters 7-14": a birth date is corrected through the ID number
       if (checks.pastDate(to, 'to', now))
         checks.check(
-          to === birthDateFromIdNumber(file.child.idNumber),
+          file.child.idNumber !== null && to === birthDateFromIdNumber(file.child.idNumber),
           'to',
           'contradicts characters 7-14 of the ID number (correct the ID number instead)',
         );
@@ -88,7 +90,7 @@ function checkValue(
   }
 }
 
-function currentValue(file: CaseFile, field: CorrectableField): string {
+function currentValue(file: CaseFile, field: CorrectableField): string | null {
   switch (field) {
     case 'birthDate':
       return file.birthDate;

@@ -1,6 +1,8 @@
 import { IllegalTransition, ValidationFailed } from '../shared/errors';
 import type { RecordGuardianshipAct } from '../case/case.commands';
-import type { Guardian } from '../case/case.events';
+import type { Guardian as StoredGuardian } from '../case/case.events';
+
+type Guardian = StoredGuardian & { name: string };
 import { foldCase } from '../case/case.decider';
 import { given } from '../testing/given-when-then';
 import { childIdentified, command, COURT, event, riskAssessed } from '../testing/fixtures';
@@ -126,5 +128,5 @@ describe('parents as guardians by law', () => {
 
 function identifyData() {
   const { child, regionCode, source, identifiedAt } = childIdentified().data;
-  return { idNumber: child.idNumber, name: child.name, regionCode, source, identifiedAt };
+  return { idNumber: child.idNumber!, name: child.name!, regionCode, source, identifiedAt };
 }

@@ -1,5 +1,7 @@
 import { IllegalTransition, ValidationFailed } from '../shared/errors';
-import type { AgencyActData, Guardian } from '../case/case.events';
+import type { AgencyActData, Guardian as StoredGuardian } from '../case/case.events';
+
+type Guardian = StoredGuardian & { name: string };
 import type { RecordGuardianshipAct } from '../case/case.commands';
 import { given } from '../testing/given-when-then';
 import {

@@ -53,8 +53,8 @@ describe('GB 11643 ID numbers', () => {
     expect(isValidIdNumber(normalizeIdNumber(' 11010519491231002x '), TODAY)).toBe(true);
   });
 
-  it('masks all but the first 6 and last 4', () => {
-    expect(maskIdNumber('330102201001010012')).toBe('330102********0012');
+  it('keeps the region (first 6) only', () => {
+    expect(maskIdNumber('330102201001010012')).toBe('330102************');
     expect(maskIdNumber('12345')).toBe('*****');
   });
 

@@ -47,10 +47,18 @@ export function normalizeIdNumber(idNumber: string): string {
   return idNumber.trim().toUpperCase();
 }
 
-/** First 6 and last 4 kept: `330102********0012`. Anything not 18 long is fully masked. */
+/** Characters an ID number's masked form keeps: the 6-digit region of registration. */
+export const ID_NUMBER_MASK_KEEPS = 6;
+
+/**
+ * The region kept, the rest masked: `330102************`. Characters 7-14 are the birth date,
+ * which readers of a case get anyway: with it, the masked form still leaves the 3-digit sequence
+ * (1,000 numbers; the check character follows from the rest). Keeping any of 15-18 would narrow
+ * that to 100 or fewer. Anything not 18 long is fully masked.
+ */
 export function maskIdNumber(idNumber: string): string {
   if (idNumber.length !== 18) return '*'.repeat(idNumber.length);
-  return `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`;
+  return idNumber.slice(0, ID_NUMBER_MASK_KEEPS) + '*'.repeat(18 - ID_NUMBER_MASK_KEEPS);
 }
 
 /**

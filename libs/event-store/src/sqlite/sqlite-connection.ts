@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { migrate } from './sqlite-migrations';
+import { preparePrivateSqliteFile } from './private-files';
 
 /**
  * WAL pages after which a commit also checkpoints (copies them into the database file and fsyncs
@@ -13,6 +14,7 @@ export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 /** Opens the file with the durability settings the store promises, and brings the schema up to date. */
 export function openSqliteConnection(filename: string, busyTimeoutMs: number): Database.Database {
+  preparePrivateSqliteFile(filename);
   const db = new Database(filename);
   try {
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);

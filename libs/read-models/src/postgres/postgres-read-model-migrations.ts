@@ -213,6 +213,34 @@ export const POSTGRES_READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
   {
     version: 5,
     description:
+      'caseworkers: when a case was identified, lists by next visit due, identification, birth date; acts and closures in the fold; every row derived again',
+    up: `
+      ALTER TABLE rm_case ADD COLUMN identified_at TEXT COLLATE "C" NOT NULL DEFAULT '';
+      CREATE INDEX rm_case_by_next_visit ON rm_case (COALESCE(next_visit_due, '9999-12-31'), case_id);
+      CREATE INDEX rm_case_by_identified ON rm_case (identified_at, case_id);
+      CREATE INDEX rm_case_by_birth_date ON rm_case (birth_date, case_id);
+      DELETE FROM rm_case_state;
+      DELETE FROM rm_case;
+      DELETE FROM rm_case_status;
+      DELETE FROM rm_case_category;
+      DELETE FROM rm_case_region;
+      DELETE FROM rm_standard;
+      DELETE FROM rm_roll_line;
+      DELETE FROM rm_roll;
+      DELETE FROM rm_checkpoint;
+      `,
+  },
+  {
+    version: 6,
+    description: 'rm_case: the child name and ID number read null once erased (rows kept)',
+    up: `
+      ALTER TABLE rm_case ALTER COLUMN child_name DROP NOT NULL;
+      ALTER TABLE rm_case ALTER COLUMN id_number DROP NOT NULL;
+    `,
+  },
+  {
+    version: 7,
+    description:
       'monitoring: signals of the cases, keyed hashes of the reservations; every row derived again',
     up: `
       CREATE TABLE rm_case_signal (

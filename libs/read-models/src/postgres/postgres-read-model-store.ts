@@ -90,6 +90,12 @@ export class PostgresReadModelStore implements ReadModelStore {
     await this.exclusive((writer) => writer.reset(READ_MODEL_TABLES.map((t) => t.table)));
   }
 
+  /** Dead row versions of the case tables removed (VACUUM cannot run inside a transaction). */
+  async purgeDeleted(): Promise<void> {
+    await this.ready;
+    await sql.raw('VACUUM rm_case, rm_case_state').execute(this.db);
+  }
+
   /** PostgreSQL needs no setting for a rebuild's transactions. */
   bulkWrites<T>(work: () => Promise<T>): Promise<T> {
     return work();

@@ -16,6 +16,7 @@ export function caseSummaryRow(
     birthDate: state.birthDate,
     eighteenthBirthday: eighteenthBirthday(state.birthDate, policy.ageOfMajority),
     nextVisitDue: nextVisitDue(state, policy),
+    identifiedAt: new Date(state.identifiedAt).toISOString(),
     categories: [...state.categories],
     childName: state.child.name,
     idNumber: state.child.idNumber,

@@ -10,12 +10,14 @@ import {
   type Entitlement,
   type StandardLookup,
 } from '@app/domain';
-import type {
-  CaseListQuery,
-  CaseRow,
-  CaseSnapshot,
-  ReadModelStore,
-  RegionPrefixes,
+import {
+  caseSortValue,
+  type CaseListQuery,
+  type CaseRow,
+  type CaseSnapshot,
+  type ReadModelStore,
+  type RegionPrefixes,
+  type StandardRow,
 } from '../read-model-store.port';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -58,23 +60,45 @@ export class ReadModelQueries {
     return new Map(found.map((s) => [s.state.id, s]));
   }
 
-  /** A page of `first` cases after the cursor, in (regionCode, caseId) order. */
+  /**
+   * A page of `first` cases after the cursor, in (regionCode, caseId) order, or by `orderBy`
+   * then case id.
+   */
   async cases(
     query: Omit<CaseListQuery, 'after' | 'limit'> & { first: number; after?: string | null },
   ): Promise<CasePage> {
     const { first, after, ...filter } = query;
+    const order = filter.orderBy ?? null;
     const { rows, totalCount } = await this.store.findCases({
       ...filter,
-      after: after ? decodeCursor(after) : undefined,
+      after: after ? decodeCursor(after, order) : undefined,
       limit: first + 1,
     });
     const page = rows.slice(0, first);
     return {
       rows: page,
-      cursors: page.map((r) => encodeCursor({ regionCode: r.regionCode, caseId: r.caseId })),
+      cursors: page.map((r) =>
+        encodeCursor({ value: caseSortValue(r, order), caseId: r.caseId }, order),
+      ),
       totalCount,
       hasNextPage: rows.length > first,
     };
+  }
+
+  /**
+   * The standards that bear on the prefixes: set for one of them, for a region holding one (a
+   * province's standard covers its counties) or for a region inside one; for each prefix, category
+   * and date the one set last (the one in force), by region, category, then date.
+   */
+  async benefitStandards(regions: RegionPrefixes): Promise<StandardRow[]> {
+    const bears = (code: string) =>
+      regions === null || regions.some((p) => code.startsWith(p) || p.startsWith(code));
+    const latest = new Map<string, StandardRow>();
+    for (const row of await this.store.standards())
+      if (bears(row.regionCode))
+        latest.set(JSON.stringify([row.regionCode, row.category, row.effectiveFrom]), row);
+    const key = (r: StandardRow) => [r.regionCode, r.category, r.effectiveFrom].join('\u0000');
+    return [...latest.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 
   async standardLookup(): Promise<StandardLookup> {

@@ -5,20 +5,22 @@ import {
   type Selectable,
   type SqlBool,
 } from 'kysely';
-import type {
-  CaseListQuery,
-  CaseloadCounts,
-  CaseloadQuery,
-  CaseRow,
-  CaseSnapshot,
-  Checkpoint,
-  IssuedLineRow,
-  IssuedRollRow,
-  KnownAt,
-  PayingCasesQuery,
-  RecordedFailure,
-  RegionPrefixes,
-  StandardRow,
+import {
+  NO_VISIT_DUE,
+  type CaseListQuery,
+  type CaseOrder,
+  type CaseloadCounts,
+  type CaseloadQuery,
+  type CaseRow,
+  type CaseSnapshot,
+  type Checkpoint,
+  type IssuedLineRow,
+  type IssuedRollRow,
+  type KnownAt,
+  type PayingCasesQuery,
+  type RecordedFailure,
+  type RegionPrefixes,
+  type StandardRow,
 } from '../read-model-store.port';
 import type { ReadModelDb, ReadModelDialect } from './read-model-dialect';
 import {
@@ -83,6 +85,20 @@ function casesFrom(db: ReadModelDb, byCategory: boolean) {
 }
 
 const num = (value: unknown): number => Number(value ?? 0);
+
+/** What a case list is sorted by, as `caseSortValue` says (then by case id). */
+function sortColumn(order: CaseOrder | null, region: 'c.region_code' | 'k.region_code') {
+  switch (order) {
+    case null:
+      return sql.ref<string>(region);
+    case 'NEXT_VISIT_DUE':
+      return sql<string>`COALESCE(c.next_visit_due, ${sql.lit(NO_VISIT_DUE)})`;
+    case 'IDENTIFIED_AT':
+      return sql.ref<string>('c.identified_at');
+    case 'BIRTH_DATE':
+      return sql.ref<string>('c.birth_date');
+  }
+}
 
 const STATE_COLUMNS = ['case_id', 'state', 'revision', 'position'] as const;
 
@@ -165,6 +181,10 @@ export class ReadModelReader {
     const key = q.category ? 'k' : 'c';
     const region = `${key}.region_code` as const;
     const id = `${key}.case_id` as const;
+    const sortBy = sortColumn(q.orderBy ?? null, region);
+    const open = (eb: Eb, day: string) =>
+      statusOn(eb, day, sql<SqlBool>`s.is_open = ${this.dialect.flagLiteral(true)}`);
+    const from18 = q.turning18From ?? q.on;
     const filter = (eb: Eb): Expression<SqlBool> =>
       eb.and([
         regionPrefix(eb, region, q.regions),
@@ -172,6 +192,17 @@ export class ReadModelReader {
         ...(q.status ? [statusOn(eb, q.on, sql<SqlBool>`s.status = ${q.status}`)] : []),
         ...(q.riskLevel ? [eb('c.risk_level', '=', q.riskLevel)] : []),
         ...(q.caseworkerId ? [eb('c.caseworker_id', '=', q.caseworkerId)] : []),
+        // the caseload's overdueVisits and turning18Within90Days, as lists
+        ...(q.overdueAsOf
+          ? [eb('c.next_visit_due', '<', q.overdueAsOf), open(eb, q.overdueAsOf)]
+          : []),
+        ...(q.turning18By
+          ? [
+              eb('c.eighteenth_birthday', '>=', from18),
+              eb('c.eighteenth_birthday', '<=', q.turning18By),
+              open(eb, from18),
+            ]
+          : []),
       ]);
     const after = q.after;
     return this.dialect.snapshot(this.db, async (db) => {
@@ -181,12 +212,12 @@ export class ReadModelReader {
         .$if(after !== undefined, (qb) =>
           qb.where((eb) =>
             eb.or([
-              eb(region, '>', after!.regionCode),
-              eb.and([eb(region, '=', after!.regionCode), eb(id, '>', after!.caseId)]),
+              eb(sortBy, '>', after!.value),
+              eb.and([eb(sortBy, '=', after!.value), eb(id, '>', after!.caseId)]),
             ]),
           ),
         )
-        .orderBy(region)
+        .orderBy(sortBy)
         .orderBy(id)
         .limit(q.limit)
         .execute();

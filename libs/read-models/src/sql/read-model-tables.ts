@@ -27,9 +27,11 @@ export interface CaseTable {
   birth_date: string;
   eighteenth_birthday: string;
   next_visit_due: string | null;
+  identified_at: string;
   categories: unknown;
-  child_name: string;
-  id_number: string;
+  /** null once erased */
+  child_name: string | null;
+  id_number: string | null;
   guardian_kind: string | null;
   guardian_name: string | null;
   guardian_relation: string | null;

@@ -30,6 +30,7 @@ export function toCaseRow(r: Selectable<CaseTable>, dialect: ReadModelDialect): 
     birthDate: r.birth_date,
     eighteenthBirthday: r.eighteenth_birthday,
     nextVisitDue: r.next_visit_due,
+    identifiedAt: r.identified_at,
     categories: dialect.json<CaseRow['categories']>(r.categories),
     childName: r.child_name,
     idNumber: r.id_number,
@@ -38,7 +39,7 @@ export function toCaseRow(r: Selectable<CaseTable>, dialect: ReadModelDialect): 
         ? null
         : {
             kind: r.guardian_kind as NonNullable<CaseRow['guardian']>['kind'],
-            name: r.guardian_name ?? '',
+            name: r.guardian_name,
             relation: r.guardian_relation,
           },
     revision: r.revision,
@@ -55,6 +56,7 @@ export function fromCaseRow(c: CaseRow): Insertable<CaseTable> {
     birth_date: c.birthDate,
     eighteenth_birthday: c.eighteenthBirthday,
     next_visit_due: c.nextVisitDue,
+    identified_at: c.identifiedAt,
     categories: JSON.stringify(c.categories),
     child_name: c.childName,
     id_number: c.idNumber,

@@ -1,5 +1,6 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { PRIVATE_FILE_MODE, preparePrivateSqliteFile } from '@app/event-store/sqlite/private-files';
 import type { ProjectorHolder, ProjectorLease, ProjectorLock } from '../read-model-store.port';
 import { thisProcess } from '../projector/projector-holder';
 
@@ -32,7 +33,7 @@ export class SqliteProjectorLock implements ProjectorLock {
     };
     // written whole or not at all: a reader never sees half of it
     const temporary = `${this.holderFile}.${process.pid}`;
-    writeFileSync(temporary, JSON.stringify(holder));
+    writeFileSync(temporary, JSON.stringify(holder), { mode: PRIVATE_FILE_MODE });
     renameSync(temporary, this.holderFile);
     const lease: ProjectorLease = {
       lost: new Promise<void>(() => undefined), // a file lock lasts as long as the process
@@ -68,6 +69,7 @@ export class SqliteProjectorLock implements ProjectorLock {
 
   /** The lock file in an EXCLUSIVE transaction, or null when another process holds it. */
   private attempt(): Database.Database | null {
+    preparePrivateSqliteFile(this.lockFile);
     const db = new Database(this.lockFile);
     try {
       db.pragma('busy_timeout = 0');

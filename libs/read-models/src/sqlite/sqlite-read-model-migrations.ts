@@ -212,6 +212,59 @@ export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
   {
     version: 5,
     description:
+      'caseworkers: when a case was identified, lists by next visit due, identification, birth date; acts and closures in the fold; every row derived again',
+    up: `
+      ALTER TABLE rm_case ADD COLUMN identified_at TEXT NOT NULL DEFAULT '';
+      CREATE INDEX rm_case_by_next_visit ON rm_case (COALESCE(next_visit_due, '9999-12-31'), case_id);
+      CREATE INDEX rm_case_by_identified ON rm_case (identified_at, case_id);
+      CREATE INDEX rm_case_by_birth_date ON rm_case (birth_date, case_id);
+      DELETE FROM rm_case_state;
+      DELETE FROM rm_case;
+      DELETE FROM rm_case_status;
+      DELETE FROM rm_case_category;
+      DELETE FROM rm_case_region;
+      DELETE FROM rm_standard;
+      DELETE FROM rm_roll_line;
+      DELETE FROM rm_roll;
+      DELETE FROM rm_checkpoint;
+      `,
+  },
+  {
+    version: 6,
+    description: 'rm_case: the child name and ID number read null once erased (rows kept)',
+    up: `
+      CREATE TABLE rm_case_v6 (
+        case_id             TEXT PRIMARY KEY,
+        region_code         TEXT NOT NULL,
+        risk_level          TEXT,
+        caseworker_id       TEXT,
+        birth_date          TEXT NOT NULL,
+        eighteenth_birthday TEXT NOT NULL,
+        next_visit_due      TEXT,
+        categories          TEXT NOT NULL,
+        child_name          TEXT,
+        id_number           TEXT,
+        guardian_kind       TEXT,
+        guardian_name       TEXT,
+        guardian_relation   TEXT,
+        revision            INTEGER NOT NULL,
+        position            TEXT NOT NULL,
+        identified_at       TEXT NOT NULL DEFAULT ''
+      );
+      INSERT INTO rm_case_v6 SELECT * FROM rm_case;
+      DROP TABLE rm_case;
+      ALTER TABLE rm_case_v6 RENAME TO rm_case;
+      CREATE INDEX rm_case_by_region ON rm_case (region_code, case_id);
+      CREATE INDEX rm_case_by_risk ON rm_case (risk_level, region_code, case_id);
+      CREATE INDEX rm_case_by_caseworker ON rm_case (caseworker_id, region_code, case_id);
+      CREATE INDEX rm_case_by_next_visit ON rm_case (COALESCE(next_visit_due, '9999-12-31'), case_id);
+      CREATE INDEX rm_case_by_identified ON rm_case (identified_at, case_id);
+      CREATE INDEX rm_case_by_birth_date ON rm_case (birth_date, case_id);
+    `,
+  },
+  {
+    version: 7,
+    description:
       'monitoring: signals of the cases, keyed hashes of the reservations; every row derived again',
     up: `
       CREATE TABLE rm_case_signal (

@@ -105,7 +105,7 @@ describe('SqliteReadModelStore', () => {
         r.findCases({
           regions: ['3703', '3301'],
           on: '2026-11-20',
-          after: { regionCode: '370303001001', caseId: 'x' },
+          after: { value: '370303001001', caseId: 'x' },
           limit: 20,
         }),
       /INDEX rm_case_(category_)?by_region/,
@@ -141,6 +141,27 @@ describe('SqliteReadModelStore', () => {
         expect(plan).toMatch(index);
         expect(plan).not.toMatch(/SCAN [ck]\b/);
       }
+    } finally {
+      file.remove();
+    }
+  });
+
+  it('walks a page of every case by next visit due along its index, sorting nothing', async () => {
+    const file = tempFile();
+    try {
+      await new SqliteReadModelStore({ filename: file.filename }).close();
+      const { reader, plans, close } = readerOn(file.filename);
+      await reader.findCases({
+        regions: null,
+        on: '2026-11-20',
+        orderBy: 'NEXT_VISIT_DUE',
+        after: { value: '2026-11-20', caseId: 'x' },
+        limit: 20,
+      });
+      const seen = plans();
+      await close();
+      expect(seen[0]).toMatch(/INDEX rm_case_by_next_visit/);
+      expect(seen.join('\n')).not.toMatch(/TEMP B-TREE/);
     } finally {
       file.remove();
     }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateSqliteFile } from '@app/event-store/sqlite/private-files';
 import { Kysely, SqliteDialect } from 'kysely';
 import { withStatementCache } from './statement-cache';
 import type { ChildCategory } from '@app/domain';
@@ -61,11 +62,14 @@ const BULK_CACHE_KIB = 256 * 1024;
 const BULK_CHECKPOINT_PAGES = 100_000;
 
 function open(filename: string, busyTimeoutMs: number): Database.Database {
+  preparePrivateSqliteFile(filename);
   const db = new Database(filename);
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   db.pragma('journal_mode = WAL');
   // read models can always be rebuilt from the log: no fsync per commit
   db.pragma('synchronous = NORMAL');
+  // they hold personal information: what an update or delete frees is overwritten (erasure)
+  db.pragma('secure_delete = ON');
   return db;
 }
 
@@ -79,6 +83,7 @@ const CASE_COLUMNS = [
   'birth_date',
   'eighteenth_birthday',
   'next_visit_due',
+  'identified_at',
   'categories',
   'child_name',
   'id_number',
@@ -174,6 +179,19 @@ export class SqliteReadModelStore implements ReadModelStore {
   async reset(): Promise<void> {
     await this.transaction(async () => {
       for (const { table } of READ_MODEL_TABLES) this.writer.exec(`DELETE FROM ${table}`);
+    });
+  }
+
+  /** The WAL copied back and truncated, once no reader holds an older snapshot (a few tries). */
+  async purgeDeleted(): Promise<void> {
+    if (this.inMemory) return;
+    await this.exclusive(async () => {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const [result] = this.writer.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+        if (result.busy === 0) return;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      throw new Error('read models: the WAL could not be truncated (readers stayed busy)');
     });
   }
 

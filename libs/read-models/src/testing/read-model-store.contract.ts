@@ -117,7 +117,7 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
         const page = await store.findCases({
           regions: ['3703'],
           on,
-          after: { regionCode: ZIBO.village, caseId: ZIBO.closed },
+          after: { value: ZIBO.village, caseId: ZIBO.closed },
           limit: 2,
         });
         expect(ids(page.rows)).toEqual([ZIBO.twoCategories, ZIBO.graduate]);
@@ -143,6 +143,72 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
         expect(deFacto.totalCount).toBe(2);
         const worker = await store.findCases({ ...q, caseworkerId: 'director-7' });
         expect(ids(worker.rows)).toEqual([ZIBO.deFacto]);
+      });
+
+      it('lists what the caseload counts: overdue visits and 18th birthdays', async () => {
+        const q = { regions: ['3703'], on, limit: 10 };
+        const overdue = await store.findCases({ ...q, overdueAsOf: on });
+        expect(ids(overdue.rows)).toEqual([ZIBO.deFacto, ZIBO.turning18]);
+        const turning = await store.findCases({ ...q, turning18By: '2027-02-18' });
+        expect(ids(turning.rows)).toEqual([ZIBO.turning18]);
+        const counts = await store.caseload({
+          regions: ['3703'],
+          asOf: on,
+          overdueBefore: on,
+          turning18From: on,
+          turning18To: '2027-02-18',
+        });
+        expect([overdue.totalCount, turning.totalCount]).toEqual([
+          counts.overdueVisits,
+          counts.turning18,
+        ]);
+        // in May the turning-18 child was not due yet, and the birthday window starts when asked
+        expect(ids((await store.findCases({ ...q, overdueAsOf: '2026-05-01' })).rows)).toEqual([]);
+        const later = { ...q, turning18From: '2026-12-21', turning18By: '2027-03-01' };
+        expect((await store.findCases(later)).totalCount).toBe(0);
+        // a closed case is not overdue whatever its visits
+        expect(ids((await store.findCases({ ...q, overdueAsOf: '2030-01-01' })).rows)).toEqual([
+          ZIBO.deFacto,
+          ZIBO.marginal,
+        ]);
+      });
+
+      it('orders by next visit due (unassessed last), identification or birth date', async () => {
+        const q = { regions: ['3703'], on, limit: 10 };
+        const byDue = await store.findCases({ ...q, orderBy: 'NEXT_VISIT_DUE' });
+        expect(ids(byDue.rows)).toEqual([
+          ZIBO.turning18,
+          ZIBO.deFacto,
+          ZIBO.marginal,
+          ZIBO.graduate,
+          ZIBO.closed,
+          ZIBO.twoCategories,
+        ]);
+        const byBirth = await store.findCases({ ...q, orderBy: 'BIRTH_DATE' });
+        expect(byBirth.rows.map((r) => r.birthDate)).toEqual(
+          byBirth.rows.map((r) => r.birthDate).sort(),
+        );
+        expect(ids(byBirth.rows)[0]).toBe(ZIBO.graduate);
+        const byIdentified = await store.findCases({ ...q, orderBy: 'IDENTIFIED_AT' });
+        expect(byIdentified.rows.map((r) => r.identifiedAt)).toEqual(
+          byIdentified.rows.map((r) => r.identifiedAt).sort(),
+        );
+        expect(byIdentified.rows[0].identifiedAt).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
+      });
+
+      it('pages an ordered list after a sort key, unassessed cases included', async () => {
+        const q = { regions: ['3703'], on, orderBy: 'NEXT_VISIT_DUE' as const };
+        const seen: string[] = [];
+        let after: { value: string; caseId: string } | undefined;
+        for (let page = 0; page < 6; page++) {
+          const { rows } = await store.findCases({ ...q, after, limit: 2 });
+          if (rows.length === 0) break;
+          seen.push(...ids(rows));
+          const last = rows.at(-1)!;
+          after = { value: last.nextVisitDue ?? '9999-12-31', caseId: last.caseId };
+        }
+        expect(seen).toEqual(ids((await store.findCases({ ...q, limit: 10 })).rows));
+        expect(seen).toHaveLength(6);
       });
 
       it('keeps the personal information for the entitled reader', async () => {

@@ -1,6 +1,35 @@
 import { ConfigError, loadConfig } from './app-config';
 
-const base = { DATA_DIR: '/tmp/cases-config-spec', AUTH_JWT_SECRET: 's', IDENTITY_HMAC_KEY: 'k' };
+const MASTER = 'ab'.repeat(32);
+const base = {
+  DATA_DIR: '/tmp/cases-config-spec',
+  AUTH_JWT_SECRET: 'a-config-spec-secret-of-32-bytes!',
+  IDENTITY_HMAC_KEY: 'k',
+  PERSONAL_DATA_KEY: MASTER,
+};
+
+describe('loadConfig: PERSONAL_DATA_KEY', () => {
+  const { PERSONAL_DATA_KEY: _, ...withoutKey } = base;
+
+  it('takes 32 bytes as hex or base64, and names the variable otherwise', () => {
+    expect(loadConfig(base).personalDataKey).toBe(MASTER);
+    const b64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ ...base, PERSONAL_DATA_KEY: b64 }).personalDataKey).toBe(b64);
+    for (const bad of ['short', 'ab'.repeat(31), Buffer.alloc(16).toString('base64')])
+      expect(() => loadConfig({ ...base, PERSONAL_DATA_KEY: bad })).toThrow(
+        /PERSONAL_DATA_KEY must be 32 bytes/,
+      );
+  });
+
+  it('is required in production and where processes share the events', () => {
+    expect(() => loadConfig({ ...withoutKey, NODE_ENV: 'production' })).toThrow(
+      /NODE_ENV=production: set PERSONAL_DATA_KEY/,
+    );
+    expect(() =>
+      loadConfig({ ...withoutKey, EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://h/one' }),
+    ).toThrow(/EVENT_STORE=postgres shares the events between processes: set PERSONAL_DATA_KEY/);
+  });
+});
 
 describe('loadConfig: CASE_CACHE_SIZE', () => {
   it('keeps 10,000 cases unless told, and 0 turns the cache off', () => {
@@ -75,6 +104,47 @@ describe('loadConfig: EVENT_STORE=postgres', () => {
     );
     expect(() => loadConfig({ ...base, EVENT_STORE: 'mysql' })).toThrow(
       'EVENT_STORE must be one of sqlite, esdb, postgres',
+    );
+  });
+});
+
+describe('loadConfig: AUTH_JWT_SECRET, token lifetime, metrics and introspection', () => {
+  it('refuses a secret shorter than 32 bytes, naming the variable and not the secret', () => {
+    const short = { ...base, AUTH_JWT_SECRET: 'é'.repeat(15) + 'x' }; // 31 bytes, 16 characters
+    expect(() => loadConfig(short)).toThrow(ConfigError);
+    expect(() => loadConfig(short)).toThrow(
+      /^AUTH_JWT_SECRET must be at least 32 bytes \(it has 31\)/,
+    );
+    expect(() => loadConfig(short)).not.toThrow(/é/);
+    expect(loadConfig({ ...base, AUTH_JWT_SECRET: 'é'.repeat(16) }).jwtSecret).toBe('é'.repeat(16));
+  });
+
+  it('bounds token lifetimes by AUTH_MAX_TOKEN_TTL_SECONDS, a day unless told', () => {
+    expect(loadConfig(base).jwtMaxTtlSeconds).toBe(86_400);
+    expect(loadConfig({ ...base, AUTH_MAX_TOKEN_TTL_SECONDS: '3600' }).jwtMaxTtlSeconds).toBe(3600);
+    expect(() => loadConfig({ ...base, AUTH_MAX_TOKEN_TTL_SECONDS: '1e308' })).toThrow(
+      'AUTH_MAX_TOKEN_TTL_SECONDS must be a positive integer',
+    );
+  });
+
+  it('serves metrics and introspection unless NODE_ENV=production, each switchable', () => {
+    expect(loadConfig(base)).toMatchObject({
+      metrics: { enabled: true },
+      graphqlIntrospection: true,
+    });
+    const production = { ...base, NODE_ENV: 'production' };
+    expect(loadConfig(production)).toMatchObject({
+      metrics: { enabled: false },
+      graphqlIntrospection: false,
+    });
+    expect(
+      loadConfig({ ...production, METRICS: 'true', GRAPHQL_INTROSPECTION: 'true' }),
+    ).toMatchObject({ metrics: { enabled: true }, graphqlIntrospection: true });
+    expect(() => loadConfig({ ...base, METRICS: 'on' })).toThrow(
+      'METRICS must be one of true, false',
+    );
+    expect(() => loadConfig({ ...base, METRICS_TOKEN: 'short' })).toThrow(
+      'METRICS_TOKEN must be at least 16 bytes',
     );
   });
 });

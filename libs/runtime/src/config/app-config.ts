@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_LIMITS, type GraphQLLimits } from './graphql-limits';
 import { getOrCreateSecret } from './secrets';
+import { parseMasterKey } from '../personal-data/master-key';
 
 export type EventStoreKind = 'sqlite' | 'esdb' | 'postgres';
 export type ReadModelStoreKind = 'sqlite' | 'postgres';
@@ -25,10 +26,20 @@ export interface AppConfig {
   jwtAudience?: string;
   /** tolerated clock difference for exp/nbf, seconds (at most 300) */
   jwtClockSkewSeconds: number;
+  /** a token whose exp lies further ahead than this is refused (AUTH_MAX_TOKEN_TTL_SECONDS) */
+  jwtMaxTtlSeconds: number;
   /** key of the HMAC that turns an ID number into its reservation stream name */
   identityKey: string;
+  /** PERSONAL_DATA_KEY: the master key (32 bytes) the per-case data keys are wrapped under */
+  personalDataKey: string;
+  /** false: personal information is written in the clear. The benchmark's comparison only; no variable sets it. */
+  personalDataSealing?: false;
   logLevel: string;
   graphiql: boolean;
+  /** GraphQL introspection (`__schema`, `__type`): off by default in production */
+  graphqlIntrospection: boolean;
+  /** GET /metrics: off by default in production; with a token, only `Bearer <token>` reads it */
+  metrics: { enabled: boolean; token?: string };
   graphqlLimits: GraphQLLimits;
   /** the agency gRPC service (proto/agency/v1), on `host` */
   grpcPort: number;
@@ -50,8 +61,34 @@ export class ConfigError extends Error {}
 /** pino's levels, most severe first; `silent` writes nothing */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-const graphiqlUnlessProduction = (env: NodeJS.ProcessEnv) =>
+const onUnlessProduction = (env: NodeJS.ProcessEnv) =>
   env.NODE_ENV === 'production' ? 'false' : 'true';
+
+/** HS256 with a shorter key is open to brute force (RFC 7518 3.2: at least the hash's 256 bits) */
+export const MIN_JWT_SECRET_BYTES = 32;
+export const DEFAULT_MAX_TOKEN_TTL_SECONDS = 86_400;
+/** what a metrics token must have at least, for the same reason */
+const MIN_METRICS_TOKEN_BYTES = 16;
+
+function jwtSecret(env: NodeJS.ProcessEnv, dataDir: string): string {
+  const secret = env.AUTH_JWT_SECRET;
+  if (!secret) return getOrCreateSecret(dataDir, 'jwt-secret');
+  const bytes = Buffer.byteLength(secret, 'utf8');
+  if (bytes < MIN_JWT_SECRET_BYTES)
+    throw new ConfigError(
+      `AUTH_JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes (it has ${bytes}); ` +
+        'make one with `openssl rand -hex 32`',
+    );
+  return secret;
+}
+
+function metricsOf(env: NodeJS.ProcessEnv): AppConfig['metrics'] {
+  const enabled = oneOf('METRICS', env.METRICS, ['true', 'false'], onUnlessProduction(env));
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && Buffer.byteLength(token, 'utf8') < MIN_METRICS_TOKEN_BYTES)
+    throw new ConfigError(`METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_BYTES} bytes`);
+  return { enabled: enabled === 'true', ...(token ? { token } : {}) };
+}
 
 function oneOf<T extends string>(
   name: string,
@@ -89,6 +126,14 @@ function port(name: string, value: string | undefined, fallback: number): number
   return n;
 }
 
+function checkMasterKey(text: string): void {
+  try {
+    parseMasterKey(text);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR || './data');
   const eventStore = oneOf(
@@ -118,6 +163,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         'the same for every process (api, projector, tools)',
     );
   }
+  if ((eventStore !== 'sqlite' || env.NODE_ENV === 'production') && !env.PERSONAL_DATA_KEY) {
+    // a key generated into DATA_DIR would differ between hosts, and so would what they can open
+    throw new ConfigError(
+      (eventStore !== 'sqlite'
+        ? `EVENT_STORE=${eventStore} shares the events between processes`
+        : 'NODE_ENV=production') +
+        ': set PERSONAL_DATA_KEY (32 bytes, hex or base64), the same for every process, and keep it apart from the databases',
+    );
+  }
+  if (env.PERSONAL_DATA_KEY) checkMasterKey(env.PERSONAL_DATA_KEY);
   if (readModelStore === 'postgres' && !env.DATABASE_URL) {
     throw new ConfigError('READ_MODEL_STORE=postgres needs DATABASE_URL');
   }
@@ -132,17 +187,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readModelStore,
     databaseUrl: env.DATABASE_URL,
     projections: oneOf('PROJECTIONS', env.PROJECTIONS, ['internal', 'external'], 'internal'),
-    jwtSecret: env.AUTH_JWT_SECRET || getOrCreateSecret(dataDir, 'jwt-secret'),
+    jwtSecret: jwtSecret(env, dataDir),
     jwtIssuer: env.AUTH_JWT_ISSUER || undefined,
     jwtAudience: env.AUTH_JWT_AUDIENCE || undefined,
     jwtClockSkewSeconds: Math.min(
       300,
       positiveInt('AUTH_CLOCK_SKEW_SECONDS', env.AUTH_CLOCK_SKEW_SECONDS, 30),
     ),
+    jwtMaxTtlSeconds: positiveInt(
+      'AUTH_MAX_TOKEN_TTL_SECONDS',
+      env.AUTH_MAX_TOKEN_TTL_SECONDS,
+      DEFAULT_MAX_TOKEN_TTL_SECONDS,
+    ),
     identityKey: env.IDENTITY_HMAC_KEY || getOrCreateSecret(dataDir, 'identity-hmac-key'),
+    personalDataKey: env.PERSONAL_DATA_KEY || getOrCreateSecret(dataDir, 'personal-data-key'),
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
     graphiql:
-      oneOf('GRAPHIQL', env.GRAPHIQL, ['true', 'false'], graphiqlUnlessProduction(env)) === 'true',
+      oneOf('GRAPHIQL', env.GRAPHIQL, ['true', 'false'], onUnlessProduction(env)) === 'true',
+    graphqlIntrospection:
+      oneOf(
+        'GRAPHQL_INTROSPECTION',
+        env.GRAPHQL_INTROSPECTION,
+        ['true', 'false'],
+        onUnlessProduction(env),
+      ) === 'true',
+    metrics: metricsOf(env),
     rateLimits: {
       mutationsPerMinute: positiveInt(
         'RATE_LIMIT_MUTATIONS_PER_MINUTE',

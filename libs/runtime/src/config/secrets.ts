@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { preparePrivateDir } from '@app/event-store/sqlite/private-files';
 
 /**
  * Returns the secret kept in DATA_DIR under `name`, creating it (0600) on first use.
  * The embedded default needs no configuration; production sets the secrets by environment.
  */
 export function getOrCreateSecret(dataDir: string, name: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  preparePrivateDir(dataDir);
   const file = join(dataDir, name);
   try {
     const existing = readFileSync(file, 'utf8').trim();

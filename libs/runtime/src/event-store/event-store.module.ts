@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { preparePrivateDir } from '@app/event-store/sqlite/private-files';
 import { join } from 'node:path';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, SqliteEventStore, type EventStore } from '@app/event-store';
@@ -7,12 +7,29 @@ import { PostgresEventStore } from '@app/event-store/postgres';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, newSystemClock } from '../clock/clock';
 import { LogHead } from './log-head';
+import { createPersonalDataSealer } from '../personal-data/personal-data.factory';
+import { PERSONAL_DATA } from '../personal-data/personal-data.token';
+import { SealedEventStore } from '../personal-data/sealed-event-store';
 
-/** The configured event store adapter; nothing outside an adapter imports a driver. */
-export function createEventStore(config: AppConfig): EventStore {
+/**
+ * The configured event store adapter, its reads opening the personal information sealed in it
+ * (see personal-data/). Nothing outside an adapter imports a driver.
+ */
+export function createEventStore(config: AppConfig): SealedEventStore {
+  const store = createAdapter(config);
+  try {
+    const sealing = config.personalDataSealing !== false;
+    return new SealedEventStore(store, createPersonalDataSealer(config, { sealing }));
+  } catch (error) {
+    void store.close();
+    throw error;
+  }
+}
+
+function createAdapter(config: AppConfig): EventStore {
   switch (config.eventStore) {
     case 'sqlite':
-      mkdirSync(config.dataDir, { recursive: true });
+      preparePrivateDir(config.dataDir);
       return new SqliteEventStore({ filename: join(config.dataDir, 'events.sqlite') });
     case 'esdb':
       if (!config.esdbConnectionString) {
@@ -35,6 +52,11 @@ export function createEventStore(config: AppConfig): EventStore {
 @Module({
   providers: [
     { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: createEventStore },
+    {
+      provide: PERSONAL_DATA,
+      inject: [EVENT_STORE],
+      useFactory: (store: SealedEventStore) => store.personalData,
+    },
     { provide: CLOCK, useFactory: newSystemClock },
     {
       provide: LogHead,
@@ -42,7 +64,7 @@ export function createEventStore(config: AppConfig): EventStore {
       useFactory: (store: EventStore) => new LogHead(store),
     },
   ],
-  exports: [EVENT_STORE, CLOCK, LogHead],
+  exports: [EVENT_STORE, PERSONAL_DATA, CLOCK, LogHead],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

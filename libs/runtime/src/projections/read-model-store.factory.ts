@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { preparePrivateDir } from '@app/event-store/sqlite/private-files';
 import { join } from 'node:path';
 import {
   PostgresReadModelStore,
@@ -14,7 +14,7 @@ import type { AppConfig } from '../config/app-config';
 export function createReadModelStore(config: AppConfig): ReadModelStore {
   switch (config.readModelStore) {
     case 'sqlite':
-      mkdirSync(config.dataDir, { recursive: true });
+      preparePrivateDir(config.dataDir);
       return new SqliteReadModelStore({ filename: join(config.dataDir, 'read-models.sqlite') });
     case 'postgres':
       return new PostgresReadModelStore({ connectionString: config.databaseUrl! });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { preparePrivateDir } from '@app/event-store/sqlite/private-files';
 import { join } from 'node:path';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
@@ -26,7 +26,7 @@ export function accessLogDatabaseUrl(
 export function createAccessLogStore(config: AppConfig): AccessLogStore {
   const url = accessLogDatabaseUrl(config);
   if (url !== null) return new PostgresAccessLogStore(url);
-  mkdirSync(config.dataDir, { recursive: true });
+  preparePrivateDir(config.dataDir);
   return new SqliteAccessLogStore(join(config.dataDir, 'access-log.sqlite'));
 }
 

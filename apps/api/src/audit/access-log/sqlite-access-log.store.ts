@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateSqliteFile } from '@app/event-store/sqlite/private-files';
 import { GroupCommitQueue } from '@app/event-store/common/group-commit-queue';
 import type { AccessLogStore, AccessRecord } from './access-log.port';
 import { fromRow, toRow, type AccessRow as Row } from './access-log-rows';
@@ -32,6 +33,7 @@ export class SqliteAccessLogStore implements AccessLogStore {
   private counts = { commits: 0, appends: 0 };
 
   constructor(filename: string) {
+    preparePrivateSqliteFile(filename);
     this.db = new Database(filename);
     try {
       this.db.pragma('busy_timeout = 5000');

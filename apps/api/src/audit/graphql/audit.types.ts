@@ -45,6 +45,7 @@ export class HistoryVerification {
 export class AccessLogEntry {
   @Field(() => GraphQLDateTime) at: string;
   @Field(() => AuditActor) actor: AuditActor;
-  @Field(() => [String], { description: 'name, idNumber' }) fields: string[];
+  @Field(() => [String], { description: 'name, idNumber, guardianName (what was read in full)' })
+  fields: string[];
   @Field({ description: 'the request that read them' }) correlationId: string;
 }

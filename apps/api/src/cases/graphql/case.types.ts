@@ -1,10 +1,20 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { CaseStatus, ChildCategory, GuardianKind, Programme, RiskLevel } from '@app/domain';
-import { GraphQLDate } from '../../graphql/scalars';
+import type {
+  AgencyAct,
+  CaseStatus,
+  ChildCategory,
+  EducationLevel,
+  GuardianKind,
+  Programme,
+  RiskLevel,
+} from '@app/domain';
+import { GraphQLDate, GraphQLDateTime } from '../../graphql/scalars';
 import {
   CaseStatusEnum,
   ChildCategoryEnum,
+  EducationLevelEnum,
   GuardianKindEnum,
+  GuardianshipActEnum,
   ProgrammeEnum,
   RiskLevelEnum,
 } from './enums';
@@ -39,8 +49,9 @@ export class ChildInfo {
   /** resolved by ChildInfoResolver, which checks entitlement and logs the read */
   caseId: string;
   regionCode: string;
-  fullName: string;
-  fullIdNumber: string;
+  /** null once erased */
+  fullName: string | null;
+  fullIdNumber: string | null;
 
   @Field({ description: 'ID number with the middle masked, safe for lists' })
   idNumberMasked: string;
@@ -48,8 +59,13 @@ export class ChildInfo {
 
 @ObjectType({ description: '监护人 / guardian' })
 export class GuardianInfo {
+  /** `name` is resolved by GuardianInfoResolver: in full (logged) or masked, by the policy */
+  caseId: string;
+  regionCode: string;
+  /** null once erased */
+  fullName: string | null;
+
   @Field(() => GuardianKindEnum) kind: GuardianKind;
-  @Field() name: string;
   @Field(() => String, { nullable: true }) relation: string | null;
 }
 
@@ -83,6 +99,31 @@ export class BenefitEntitlement {
   @Field() fastTrack: boolean;
 }
 
+@ObjectType({ description: '风险评估得分 / the latest risk assessment, each dimension 0-3' })
+export class RiskScores {
+  @Field(() => Int, { description: '监护风险 / guardianship risk' }) guardianship: number;
+  @Field(() => Int, { description: '生活风险 / living risk' }) living: number;
+  @Field(() => Int, { description: '行为风险 / behaviour risk' }) behaviour: number;
+}
+
+@ObjectType({ description: '受教育情况 / the education on record' })
+export class EducationInfo {
+  @Field(() => EducationLevelEnum) level: EducationLevel;
+  @Field() fullTime: boolean;
+  @Field(() => GraphQLDate, { nullable: true }) expectedGraduation: string | null;
+}
+
+@ObjectType({
+  description: '监护司法行为 / a court or procuratorate act, as the agency API recorded it',
+})
+export class GuardianshipActInfo {
+  @Field(() => GuardianshipActEnum) act: AgencyAct;
+  @Field({ description: '案号 / docket number' }) docketNumber: string;
+  @Field({ description: 'the court or procuratorate' }) agency: string;
+  @Field(() => GraphQLDate) decidedOn: string;
+  @Field(() => GraphQLDate, { description: 'the day it changes the case' }) effectiveOn: string;
+}
+
 @ObjectType({ description: '困境儿童个案 / protection case of a child' })
 export class Case {
   @Field(() => ID) id: string;
@@ -93,8 +134,34 @@ export class Case {
   @Field(() => GraphQLDate) birthDate: string;
   @Field(() => ChildInfo) child: ChildInfo;
   @Field(() => GuardianInfo, { nullable: true }) guardian: GuardianInfo | null;
+  @Field({
+    description:
+      'the personal information was erased (erasePersonalInformation): names and ID number read null',
+  })
+  erased: boolean;
   @Field(() => ID, { nullable: true }) caseworkerId: string | null;
   @Field(() => [BenefitEntitlement]) programmes: BenefitEntitlement[];
   @Field(() => GraphQLDate, { nullable: true }) nextVisitDue: string | null;
   @Field(() => Int) revision: number;
+  @Field(() => RiskScores, { nullable: true, description: 'null before the first assessment' })
+  riskScores: RiskScores | null;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'the latest visit recorded' })
+  lastVisitAt: string | null;
+  @Field(() => EducationInfo, { nullable: true, description: 'the education on record that day' })
+  education: EducationInfo | null;
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description:
+      'the first day without protection: the 18th birthday, or the known end of an extension; null while an extension has no known end',
+  })
+  protectionEndsOn: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'the reason the close gave, while the case is closed; else null',
+  })
+  closedReason: string | null;
+  @Field(() => [GuardianshipActInfo], {
+    description: 'court and procuratorate acts with their docket numbers, in the order recorded',
+  })
+  guardianshipActs: GuardianshipActInfo[];
 }

@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
+  AGENCY_ACTS,
   CASE_STATUSES,
   CHILD_CATEGORIES,
   CORRECTABLE_FIELDS,
@@ -11,6 +12,7 @@ import {
   PROGRAMMES,
   RISK_LEVELS,
 } from '@app/domain';
+import { CASE_ORDERS } from '@app/read-models';
 
 /** GraphQL enums from the domain's value lists, each value described in Chinese and English. */
 export function register<T extends string>(
@@ -153,5 +155,30 @@ export const CorrectableFieldEnum = register(
     birthDate: '出生日期 / birth date',
     idNumber: '身份号码 / ID number',
     name: '姓名 / name',
+  },
+);
+
+export const GuardianshipActEnum = register(
+  'GuardianshipAct',
+  '监护相关司法行为 / a court or procuratorate act on guardianship',
+  AGENCY_ACTS,
+  {
+    REVOCATION_PETITIONED: '申请撤销监护资格 / revocation petitioned',
+    PROCURATORATE_SUPPORT_FILED: '检察院支持起诉 / procuratorate support filed',
+    GUARDIANSHIP_REVOKED: '撤销监护资格 / guardianship revoked',
+    GUARDIAN_APPOINTED: '指定监护人 / guardian appointed',
+    GUARDIANSHIP_RESTORED: '恢复监护资格 / guardianship restored',
+  },
+);
+
+export const CaseOrderEnum = register(
+  'CaseOrder',
+  '个案列表排序 / order of a case list',
+  CASE_ORDERS,
+  {
+    NEXT_VISIT_DUE:
+      '下次走访到期日,最早在前;未评估的在最后 / next visit due, soonest first; unassessed last',
+    IDENTIFIED_AT: '发现时间,最早在前 / identified, earliest first',
+    BIRTH_DATE: '出生日期,最年长在前 / birth date, eldest first',
   },
 );

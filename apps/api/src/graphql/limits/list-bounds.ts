@@ -22,6 +22,13 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Case.programmes': 20,
   /** the programmes in force on a date: at most one per programme, plus that day's one-offs */
   'Query.benefits': 20,
+  /** court and procuratorate acts of one case: a handful; not a hard bound */
+  'Case.guardianshipActs': 20,
+  /**
+   * standards bearing on the reader's regions: categories with a monthly standard times the
+   * dates they were raised, for the prefixes above and below; not a hard bound
+   */
+  'Query.benefitStandards': 200,
   /** the forecast's `months` argument is 1 to 60 */
   'PaymentForecast.months': 60,
 };

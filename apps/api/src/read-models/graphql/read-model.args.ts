@@ -10,8 +10,14 @@ import {
   type ChildCategory,
   type RiskLevel,
 } from '@app/domain';
-import { CaseStatusEnum, ChildCategoryEnum, RiskLevelEnum } from '../../cases/graphql/enums';
+import { CASE_ORDERS, type CaseOrder } from '@app/read-models';
 import { DEFAULT_LIMITS } from '@app/runtime/config/graphql-limits';
+import {
+  CaseOrderEnum,
+  CaseStatusEnum,
+  ChildCategoryEnum,
+  RiskLevelEnum,
+} from '../../cases/graphql/enums';
 import { GraphQLDate, GraphQLDateTime } from '../../graphql/scalars';
 import {
   IsBusinessDate,
@@ -68,6 +74,32 @@ export class CaseFilter {
   @IsOptional()
   @IsText(TEXT_LIMITS.caseworkerId)
   caseworkerId?: string;
+
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description:
+      'cases open on this day whose next visit was due before it: caseload(asOf).overdueVisits as a list',
+  })
+  @IsOptional()
+  @IsBusinessDate()
+  overdueAsOf?: string;
+
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description:
+      'cases open on turning18From (default today) whose 18th birthday lies from that day to this one: caseload(asOf).turning18Within90Days is turning18From: asOf, turning18By: asOf + 90 days',
+  })
+  @IsOptional()
+  @IsBusinessDate()
+  turning18By?: string;
+
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description: 'the first day of the turning18By window; default today',
+  })
+  @IsOptional()
+  @IsBusinessDate()
+  turning18From?: string;
 }
 
 @ArgsType()
@@ -93,6 +125,14 @@ export class CasesArgs extends ConsistentArgs {
   @IsOptional()
   @IsCursor()
   after?: string | null;
+
+  @Field(() => CaseOrderEnum, {
+    nullable: true,
+    description: 'default: region code, then case id; ties in any order are broken by case id',
+  })
+  @IsOptional()
+  @IsOneOf(CASE_ORDERS)
+  orderBy?: CaseOrder | null;
 }
 
 @ArgsType()

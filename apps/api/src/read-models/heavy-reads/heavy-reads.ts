@@ -6,7 +6,12 @@ import { principalKey } from '../../http/rate-limits';
 import { Projections } from '@app/runtime/projections/projections';
 import { FairQueue } from '../../http/fair-queue';
 import type { StandardOverride } from '@app/domain';
-import type { ForecastResult, RollSummary } from './roll-worker-protocol';
+import type {
+  ForecastResult,
+  PaymentFileLine,
+  PaymentFileSlice,
+  RollSummary,
+} from './roll-worker-protocol';
 import type { RollPage } from './roll-pages';
 import { RollWorkerClient } from './roll-worker.client';
 
@@ -87,6 +92,33 @@ export class HeavyReads implements OnApplicationShutdown {
         slice(next++).then(give, (error: Error) => this.destroy(error));
       },
     });
+  }
+
+  /**
+   * The payment office's file a slice at a time (lines with names and ID numbers), read from the
+   * worker as the caller takes them. The first slice is read before this resolves, so a roll that
+   * cannot be computed is an error status, not a cut-off file.
+   */
+  async paymentFileSlices(
+    principal: Principal,
+    query: RollQuery,
+  ): Promise<{ summary: RollSummary; slices: AsyncIterable<PaymentFileLine[]> }> {
+    const version = String(this.projections.signal.position);
+    const slice = (chunk: number) =>
+      this.queue.run(principalKey(principal), () =>
+        this.worker.ask({ kind: 'file', chunk, version, ...query }),
+      ) as Promise<RollSummary & PaymentFileSlice>;
+    const first = await slice(0);
+    async function* slices() {
+      let next: RollSummary & PaymentFileSlice = first;
+      for (let chunk = 1; ; chunk++) {
+        yield next.file;
+        if (next.done) return;
+        next = await slice(chunk);
+      }
+    }
+    const { count, totalFen, children, issued } = first;
+    return { summary: { count, totalFen, children, issued }, slices: slices() };
   }
 
   /** What the rolls of `months` months from `fromMonth` would pay, on the worker as the rolls are. */

@@ -1,4 +1,4 @@
-import type { IssuedRoll, StandardOverride } from '@app/domain';
+import type { IssuedRoll, RollLine, StandardOverride } from '@app/domain';
 import type { ReadModelStoreKind } from '@app/runtime/config/app-config';
 import type { RollPage } from './roll-pages';
 
@@ -22,6 +22,7 @@ export type RollRequest = {
 } & (
   | { kind: 'page'; first: number; after?: string | null }
   | { kind: 'csv'; chunk: number }
+  | { kind: 'file'; chunk: number }
   | { kind: 'forecast'; months: number; overrides: StandardOverride[] }
 );
 
@@ -45,8 +46,15 @@ export type ForecastResult = {
   totalFen: number;
 };
 
+/** A line of the payment office's file: the roll's line with the child's name and ID number. */
+export type PaymentFileLine = RollLine & { name: string; idNumber: string };
+
+/** A slice of the payment office's file, in the roll's line order. */
+export type PaymentFileSlice = { file: PaymentFileLine[]; done: boolean };
+
 export type RollResult =
-  (RollSummary & ({ page: RollPage } | { csv: string; done: boolean })) | ForecastResult;
+  | (RollSummary & ({ page: RollPage } | { csv: string; done: boolean } | PaymentFileSlice))
+  | ForecastResult;
 
 export type RollResponse =
   | { id: number; ok: true; result: RollResult }

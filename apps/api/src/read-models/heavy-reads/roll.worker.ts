@@ -1,11 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { standardLookupFrom, withOverrides } from '@app/domain';
+import { standardLookupFrom, withOverrides, type RollLine } from '@app/domain';
 import { PaymentRolls, type RollAnswer } from '@app/read-models';
 import type { AppConfig } from '@app/runtime/config/app-config';
 import { createReadModelStore } from '@app/runtime/projections/read-model-store.factory';
 import { paymentRollCsv } from '../payment-roll.csv';
 import { keyedLines, rollPage } from './roll-pages';
-import type { RollRequest, RollResponse, RollResult, RollWorkerData } from './roll-worker-protocol';
+import type {
+  PaymentFileLine,
+  RollRequest,
+  RollResponse,
+  RollResult,
+  RollWorkerData,
+} from './roll-worker-protocol';
 
 /** Lines per CSV slice: a slice is one message and one write to the socket. */
 export const CSV_CHUNK_LINES = 2000;
@@ -69,6 +75,7 @@ async function answer(request: RollRequest): Promise<RollResult> {
   const from = request.chunk * CSV_CHUNK_LINES;
   const slice = roll.lines.slice(from, from + CSV_CHUNK_LINES);
   const done = from + CSV_CHUNK_LINES >= roll.lines.length;
+  if (request.kind === 'file') return { ...summary, file: await withChildren(slice), done };
   const csv =
     (request.chunk === 0 ? paymentRollCsv.head() : '') +
     paymentRollCsv.lines(slice) +
@@ -76,6 +83,19 @@ async function answer(request: RollRequest): Promise<RollResult> {
       ? paymentRollCsv.total({ ...summary, regionCode: request.regionCode, month: request.month })
       : '');
   return { ...summary, csv, done };
+}
+
+/** The lines with the child's name and ID number as the case holds them now. */
+async function withChildren(lines: readonly RollLine[]): Promise<PaymentFileLine[]> {
+  const states = await store.caseStates(lines.map((l) => l.caseId));
+  const children = new Map(states.map((s) => [s.state.id, s.state.child]));
+  return lines.map((line) => {
+    const child = children.get(line.caseId);
+    // a line's case is in the read model it was computed from
+    if (!child) throw new Error('a paid case is missing from the read model');
+    // an erased case (erasePersonalInformation) has no name or number left: its lines say so by blanks
+    return { ...line, name: child.name ?? '', idNumber: child.idNumber ?? '' };
+  });
 }
 
 let queue = Promise.resolve();
