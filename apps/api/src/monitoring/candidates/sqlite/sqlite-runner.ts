@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateSqliteFile } from '@app/event-store/sqlite/private-files';
 import { CANDIDATE_SCHEMA, STAGE_TABLE, type SqlRunner } from '../sql-candidate-store';
 
 /**
@@ -6,6 +7,8 @@ import { CANDIDATE_SCHEMA, STAGE_TABLE, type SqlRunner } from '../sql-candidate-
  * candidate's name and ID number are overwritten in the file, not left in free pages.
  */
 export function sqliteCandidateRunner(filename: string): SqlRunner {
+  // it holds names and ID numbers: 0600, like every file of personal information
+  preparePrivateSqliteFile(filename);
   const db = new Database(filename);
   db.pragma('busy_timeout = 5000');
   db.pragma('secure_delete = ON');
