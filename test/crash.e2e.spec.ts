@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { makeFictionalIdNumber } from '@app/domain';
-import { SqliteEventStore } from '@app/event-store';
+import { loadConfig } from '@app/runtime/config/app-config';
+import { createEventStore } from '@app/runtime/event-store/event-store.module';
 import { SqliteReadModelStore, rebuildReadModels } from '@app/read-models';
 import { MUTATIONS } from './support/cases-api';
-import { ServerProcess } from './support/server-process';
+import { SERVER_SECRET, ServerProcess } from './support/server-process';
 
 interface Ack {
   caseId: string;
@@ -82,10 +83,10 @@ describe('the app SIGKILLed while 16 clients write', () => {
     await server.stop();
 
     // the read models the projector built incrementally, across the crash, equal a rebuild
-    const events = new SqliteEventStore({
-      filename: join(server.dataDir, 'events.sqlite'),
-      crossProcessPollMs: false,
-    });
+    // the log as the server reads it: personal fields opened with the key in its DATA_DIR
+    const events = createEventStore(
+      loadConfig({ DATA_DIR: server.dataDir, AUTH_JWT_SECRET: SERVER_SECRET }),
+    );
     const live = new SqliteReadModelStore({ filename: join(server.dataDir, 'read-models.sqlite') });
     const scratch = mkdtempSync(join(tmpdir(), 'rebuild-'));
     const rebuilt = new SqliteReadModelStore({ filename: join(scratch, 'read-models.sqlite') });

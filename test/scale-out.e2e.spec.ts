@@ -10,6 +10,8 @@ import {
   type TestDatabase,
 } from '@app/event-store/testing/postgres-test-database';
 import { PostgresReadModelStore, rebuildReadModels } from '@app/read-models';
+import { loadConfig } from '@app/runtime/config/app-config';
+import { createEventStore } from '@app/runtime/event-store/event-store.module';
 import { Cluster, eventually } from './support/cluster';
 import type { ServerProcess } from './support/server-process';
 
@@ -276,7 +278,10 @@ describeWithPostgres('several processes on one PostgreSQL', () => {
       async () => (await cluster.health(api1)).projections.checkpoint === head,
     );
     await Promise.all(cluster.projectors.map((p) => p.stop()));
-    const events = await PostgresEventStore.open({ connectionString: db.url, poolSize: 2 });
+    // the log as the processes read it: personal fields opened with the cluster's PERSONAL_DATA_KEY
+    const events = createEventStore(
+      loadConfig({ ...cluster.env, DATA_DIR: join(cluster.dir, 'rebuild') }),
+    );
     const live = await PostgresReadModelStore.open({ connectionString: db.url, poolSize: 2 });
     const rebuilt = await PostgresReadModelStore.open({
       connectionString: scratch.url,
