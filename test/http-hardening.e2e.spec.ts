@@ -1,3 +1,4 @@
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { makeFictionalIdNumber } from '@app/domain';
 import { MUTATIONS } from './support/cases-api';
@@ -36,24 +37,45 @@ describe('HTTP hardening', () => {
     expect(response.status).toBe(413);
   });
 
-  /** POSTs `pieces` to /graphql as a stream: chunked, with no Content-Length. */
-  const postChunked = (pieces: () => string | undefined) => {
-    const token = app.token('ADMIN');
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
+  /**
+   * POSTs `pieces` to /graphql as a stream: chunked, with no Content-Length, each on a connection
+   * of its own (a pooled one could be the socket a refused upload left to close).
+   */
+  const postChunked = (pieces: () => string | undefined) =>
+    new Promise<{ status: number; headers: IncomingHttpHeaders; text: string }>((done, fail) => {
+      const request = httpRequest(`${app.url}/graphql`, {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${app.token('ADMIN')}`,
+        },
+      });
+      let answered = false;
+      let lastError: Error | undefined;
+      request.on('response', (response) => {
+        answered = true;
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () =>
+          done({ status: response.statusCode ?? 0, headers: response.headers, text }),
+        );
+      });
+      // the server may answer (413) and close before the whole body is written: a write error
+      // then follows its answer, and counts only when no answer came
+      request.on('error', (error) => (lastError = error));
+      request.on('close', () => {
+        if (!answered) fail(lastError ?? new Error('the connection closed without an answer'));
+      });
+      const writeNext = (): void => {
         const piece = pieces();
-        if (piece === undefined) controller.close();
-        else controller.enqueue(encoder.encode(piece));
-      },
+        if (piece === undefined) request.end();
+        else if (request.write(piece)) setImmediate(writeNext);
+        else request.once('drain', writeNext);
+      };
+      writeNext();
     });
-    return fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body,
-      duplex: 'half',
-    } as RequestInit);
-  };
 
   it('counts a chunked body (no Content-Length) and refuses it past 1 MiB with 413', async () => {
     const pad = 'x'.repeat(64 * 1024);
@@ -65,13 +87,15 @@ describe('HTTP hardening', () => {
       return sent === 19 ? '"}' : undefined;
     });
     expect(response.status).toBe(413);
+    // the rest of the body is not read: the connection is not offered for another request
+    expect(response.headers.connection).toBe('close');
   });
 
   it('answers a small chunked body as usual', async () => {
     const pieces = ['{"query":', '"{ __typename }"}'];
     const response = await postChunked(() => pieces.shift());
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(JSON.parse(response.text)).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('cuts off a request that does not arrive in time (slow clients do not hold connections)', async () => {

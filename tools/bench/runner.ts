@@ -1,7 +1,6 @@
 import { addDays, businessDateOf } from '@app/domain';
 import { measureAppend } from './figures/append';
 import { measureCommands } from './figures/commands';
-import { measureEmmettSqlite } from './figures/emmett-sqlite';
 import { measureHttp } from './figures/http';
 import type { Durations, Measured } from './figures/measured';
 import { measureRawRead } from './figures/raw-read';
@@ -157,7 +156,11 @@ export async function runBench(settings: RunSettings, temp: TempDir): Promise<Ru
       },
     };
   });
-  await run('emmett', () => measureEmmettSqlite(temp.sub('emmett'), d));
+  await run('emmett', async () => {
+    // loaded here: `npm ci` does not build sqlite3's native binding (see loadEmmettFigure)
+    const { loadEmmettFigure } = await import('./figures/emmett-loader');
+    return (await loadEmmettFigure())(temp.sub('emmett'), d);
+  });
   await run('commands', () => measureCommands(temp.sub('commands'), asOf, d));
   await run('sealing', () => measureSealing((name) => temp.sub(`sealing-${name}`), asOf, d));
   await run('seed', async () => {
