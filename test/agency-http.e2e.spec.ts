@@ -4,6 +4,8 @@ import { KeyClaims } from '../apps/api/src/agency/idempotency/key-claims';
 import { CaseCommandService } from '../apps/api/src/cases/case-command.service';
 import { IdentityReservations } from '../apps/api/src/cases/identity-reservations';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
+import { CASE_POLICY } from '@app/runtime/config/policy';
+import type { CasePolicy } from '@app/domain';
 import { CommandPath } from '../apps/api/src/command/command-path';
 import { mustMutate } from './support/cases-api';
 import {
@@ -322,6 +324,7 @@ describe('POST /agency/v1/guardianship-acts', () => {
         app.app.get(KeyClaims),
         eventStoreOf(app),
         app.app.get<Clock>(CLOCK),
+        app.app.get<CasePolicy>(CASE_POLICY),
       );
       const principal = {
         id: 'court-1',

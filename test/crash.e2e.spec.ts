@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,7 +92,7 @@ describe('the app SIGKILLed while 16 clients write', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'rebuild-'));
     const rebuilt = new SqliteReadModelStore({ filename: join(scratch, 'read-models.sqlite') });
     try {
-      const result = await rebuildReadModels(events, rebuilt);
+      const result = await rebuildReadModels(events, rebuilt, { policy: DEFAULT_POLICY });
       expect(result.failure).toBeNull();
       expect(await live.dump()).toEqual(await rebuilt.dump());
     } finally {

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { addDays, businessDateOf } from '@app/domain';
 import { PRESETS } from '../tools/seed/regions';
 import { planRegion } from '../tools/seed/seed-plan';
@@ -36,7 +37,7 @@ describe('heavy reads on a region', () => {
       dir,
     );
     const asOf = addDays(businessDateOf(new Date().toISOString()), -1);
-    await runSeed(seeder.app, planRegion(PRESETS.zibo, { seed: 7, asOf }), {
+    await runSeed(seeder.app, planRegion(PRESETS.zibo, { policy: DEFAULT_POLICY, seed: 7, asOf }), {
       concurrency: 32,
       asOf,
     });

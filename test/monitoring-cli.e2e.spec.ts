@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,12 @@ describe('roster:import and POST /monitoring/v1/rosters', () => {
   async function seeded(): Promise<{ app: TestApp; cases: Listed[] }> {
     const app = await TestApp.start();
     apps.push(app);
-    const plan = planRegion(PRESETS.zibo, { seed: 5, asOf: AS_OF, children: 60 });
+    const plan = planRegion(PRESETS.zibo, {
+      policy: DEFAULT_POLICY,
+      seed: 5,
+      asOf: AS_OF,
+      children: 60,
+    });
     await runSeed(app.app, plan, { concurrency: 4, asOf: AS_OF });
     const review = await app.gql<{ runAgeOutReview: { position: string } }>(
       `mutation { runAgeOutReview(asOf: "${AS_OF}") { position } }`,

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { request } from 'node:http';
 import { makeFictionalIdNumber } from '@app/domain';
 import {
@@ -52,7 +53,12 @@ describe('dynamic monitoring against the Zibo preset', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
-    const plan = planRegion(PRESETS.zibo, { seed: 11, asOf: AS_OF, children: 120 });
+    const plan = planRegion(PRESETS.zibo, {
+      policy: DEFAULT_POLICY,
+      seed: 11,
+      asOf: AS_OF,
+      children: 120,
+    });
     const report = await runSeed(app.app, plan, { concurrency: 4, asOf: AS_OF });
     expect(report.refused).toEqual({});
     bureau = app.token('CIVIL_AFFAIRS', ['3703']);

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -67,7 +68,7 @@ describeEachReadModelStore('read models that survive restarts and rebuilds', (re
     try {
       const incremental = await store.dump();
       const head = await events.headPosition();
-      const result = await rebuildReadModels(events, store);
+      const result = await rebuildReadModels(events, store, { policy: DEFAULT_POLICY });
       expect(result).toEqual({ events: Number(head), checkpoint: head, failure: null });
       expect(await store.dump()).toEqual(incremental);
     } finally {

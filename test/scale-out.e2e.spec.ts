@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -288,7 +289,7 @@ describeWithPostgres('several processes on one PostgreSQL', () => {
       poolSize: 2,
     });
     try {
-      const result = await rebuildReadModels(events, rebuilt);
+      const result = await rebuildReadModels(events, rebuilt, { policy: DEFAULT_POLICY });
       expect(result).toMatchObject({ checkpoint: head, failure: null });
       expect(await rebuilt.dump()).toEqual(await live.dump());
     } finally {

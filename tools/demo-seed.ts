@@ -31,13 +31,15 @@ async function main(): Promise<void> {
   if (!preset || !isValidDate(asOf)) throw new Error(`unknown preset or bad --as-of\n${usage}`);
   // the seed records facts up to that day: none may lie in the future (China time)
   if (asOf > today) throw new Error(`--as-of ${MESSAGES.notInFuture}\n${usage}`);
+  const config = loadConfig();
   const plan = planRegion(preset, {
+    policy: config.policy.case,
     seed: Number(values.seed),
     asOf,
     children: values.children ? Number(values.children) : undefined,
   });
 
-  const app = await createApp({ ...loadConfig(), logLevel: 'warn' });
+  const app = await createApp({ ...config, logLevel: 'warn' });
   await app.init();
   try {
     const store = app.get<EventStore>(EVENT_STORE);

@@ -62,6 +62,7 @@ async function main(): Promise<number> {
   bar.start(total, 0);
   try {
     const result = await rebuildReadModels(events, store, {
+      policy: config.policy.case,
       onProgress: (replayed) => bar.update(replayed, { total: Math.max(total, replayed) }),
     });
     bar.stop();

@@ -1,9 +1,10 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { isValidIdNumber } from '@app/domain';
 import { PRESETS, townshipsOf } from './regions';
 import { planRegion } from './seed-plan';
 
 describe('the demo region plan', () => {
-  const plan = planRegion(PRESETS.zibo, { seed: 7, asOf: '2026-11-01' });
+  const plan = planRegion(PRESETS.zibo, { policy: DEFAULT_POLICY, seed: 7, asOf: '2026-11-01' });
 
   it('has Zibo’s 1,312 children over its 88 townships', () => {
     expect(plan.children).toHaveLength(1312);
@@ -21,8 +22,8 @@ describe('the demo region plan', () => {
   });
 
   it('is the same plan for the same seed and different for another', () => {
-    const again = planRegion(PRESETS.zibo, { seed: 7, asOf: '2026-11-01' });
-    const other = planRegion(PRESETS.zibo, { seed: 8, asOf: '2026-11-01' });
+    const again = planRegion(PRESETS.zibo, { policy: DEFAULT_POLICY, seed: 7, asOf: '2026-11-01' });
+    const other = planRegion(PRESETS.zibo, { policy: DEFAULT_POLICY, seed: 8, asOf: '2026-11-01' });
     expect(again.children.map((c) => c.identify.data)).toEqual(
       plan.children.map((c) => c.identify.data),
     );

@@ -4,6 +4,7 @@ import {
   isEligibleForProgramme,
   makeFictionalIdNumber,
   riskLevelOf,
+  type CasePolicy,
   type ChildCategory,
   type GuardianKind,
   type IdentifyChild,
@@ -132,7 +133,13 @@ function standardsFor(root: string): StandardPlan[] {
 /** A deterministic region: the same preset, seed and date give the same children and histories. */
 export function planRegion(
   preset: RegionPreset,
-  options: { seed: number; asOf: string; children?: number },
+  options: {
+    seed: number;
+    asOf: string;
+    children?: number;
+    /** the policy the seeded server decides with (its enrolments must be eligible under it) */
+    policy: CasePolicy;
+  },
 ): SeedPlan {
   const random = new Random(options.seed);
   const townships = townshipsOf(preset);
@@ -153,6 +160,7 @@ export function planRegion(
       bureau,
       sequences,
       index: i,
+      policy: options.policy,
     });
   });
   return { bureau, standards: standardsFor(preset.root), children };
@@ -165,6 +173,7 @@ interface ChildContext {
   bureau: Principal;
   sequences: Map<string, number>;
   index: number;
+  policy: CasePolicy;
 }
 
 function planChild(random: Random, ctx: ChildContext): ChildPlan {
@@ -189,7 +198,7 @@ function planChild(random: Random, ctx: ChildContext): ChildPlan {
   const categories = random.weighted(CATEGORY_MIX);
   const latestIdentification = minDate(
     addDays(ctx.asOf, -10),
-    addDays(eighteenthBirthday(birthDate), -30),
+    addDays(eighteenthBirthday(birthDate, ctx.policy.ageOfMajority), -30),
   );
   const identifiedOn = maxDate(
     addDays(birthDate, 30),
@@ -265,8 +274,8 @@ function planChild(random: Random, ctx: ChildContext): ChildPlan {
   const enrolFrom = addDays(assessedOn, random.int(5, 30));
   for (const programme of ENROLMENTS) {
     if (
-      !isEligibleForProgramme(programme, categories) ||
-      enrolFrom >= eighteenthBirthday(birthDate)
+      !isEligibleForProgramme(programme, categories, ctx.policy) ||
+      enrolFrom >= eighteenthBirthday(birthDate, ctx.policy.ageOfMajority)
     )
       continue;
     steps.push({
@@ -321,7 +330,10 @@ function planChild(random: Random, ctx: ChildContext): ChildPlan {
       }),
     });
   }
-  const lastDay = minDate(addDays(ctx.asOf, -1), addDays(eighteenthBirthday(birthDate), -1));
+  const lastDay = minDate(
+    addDays(ctx.asOf, -1),
+    addDays(eighteenthBirthday(birthDate, ctx.policy.ageOfMajority), -1),
+  );
   if (categories.includes('GUARDIANSHIP_LACKING') && addDays(identifiedOn, 9) <= lastDay) {
     steps.push(...guardianshipActs(random, identifiedOn, lastDay, director, ctx));
   }
@@ -331,7 +343,10 @@ function planChild(random: Random, ctx: ChildContext): ChildPlan {
       riskLevelOf(scores),
       assessedOn,
       // up to the day before: a visit at 14:00 on the as-of day may not have happened yet
-      minDate(addDays(ctx.asOf, -1), addDays(eighteenthBirthday(birthDate), -1)),
+      minDate(
+        addDays(ctx.asOf, -1),
+        addDays(eighteenthBirthday(birthDate, ctx.policy.ageOfMajority), -1),
+      ),
       director,
     ),
   );

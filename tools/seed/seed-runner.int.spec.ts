@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { TestApp } from '../../test/support/test-app';
 import { PRESETS } from './regions';
 import { planRegion } from './seed-plan';
@@ -7,7 +8,12 @@ describe('seeding a region through the command path', () => {
   it('writes every planned child with no refusal, and the age-out review finds its work', async () => {
     const app = await TestApp.start();
     try {
-      const plan = planRegion(PRESETS.zibo, { seed: 11, asOf: '2026-11-01', children: 150 });
+      const plan = planRegion(PRESETS.zibo, {
+        policy: DEFAULT_POLICY,
+        seed: 11,
+        asOf: '2026-11-01',
+        children: 150,
+      });
       let done = 0;
       const report = await runSeed(app.app, plan, {
         concurrency: 8,

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import type { CaseCommandInput } from '../../apps/api/src/cases/case-command.service';
 import { TestApp } from '../../test/support/test-app';
 import { PRESETS } from './regions';
@@ -23,7 +24,12 @@ type AsOf = { caseAsOf: { child: { name?: string }; guardian: { kind: string } |
  */
 describe('a seeded region, as an auditor sees its timelines', () => {
   let app: TestApp;
-  const plan = planRegion(PRESETS.zibo, { seed: 11, asOf: AS_OF, children: 100 });
+  const plan = planRegion(PRESETS.zibo, {
+    policy: DEFAULT_POLICY,
+    seed: 11,
+    asOf: AS_OF,
+    children: 100,
+  });
   const caseIds: (string | null)[] = [];
   beforeAll(async () => {
     app = await TestApp.start();

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
+import type { AppConfig } from '@app/runtime/config/app-config';
+import { CONFIG_TOKENS, configProviders } from '@app/runtime/config/config.providers';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AgencyModule } from './agency/agency.module';
 import { AgeOutModule } from './age-out/age-out.module';
@@ -20,6 +21,7 @@ import { RollsModule } from './rolls/rolls.module';
 import { CandidatesModule } from './monitoring/candidates/candidates.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { createValidationPipe } from './validation/validation';
+import { POLICY_RULES } from './validation/policy-rules';
 import { PersonalDataModule } from './personal-data/erase-personal-information';
 
 @Module({})
@@ -49,11 +51,12 @@ export class AppModule {
       ],
       controllers: [MetricsController],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
+        ...configProviders(config),
+        ...POLICY_RULES,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ContractExceptionFilter },
       ],
-      exports: [APP_CONFIG],
+      exports: CONFIG_TOKENS,
     };
   }
 }

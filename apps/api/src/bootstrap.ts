@@ -12,6 +12,7 @@ import { limitJsonNesting } from './http/json-body';
 import { correlationIdOf } from './graphql/request-context';
 import { logRequests } from '@app/runtime/logging/request-log';
 import { acceptCsvRosters } from './monitoring/roster-body';
+import { usePolicyRules } from './validation/policy-rules';
 
 /** Builds the whole API (used by main.ts, the e2e specs and the benchmarks). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -42,6 +43,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  usePolicyRules(app);
   hardenHttp(app, config);
   setupAgencyApi(app, config);
   acceptCsvRosters(app);

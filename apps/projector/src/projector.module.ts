@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
+import type { AppConfig } from '@app/runtime/config/app-config';
+import { CONFIG_TOKENS, configProviders } from '@app/runtime/config/config.providers';
 import { EventStoreModule } from '@app/runtime/event-store/event-store.module';
 import { HealthModule } from '@app/runtime/health/health.module';
 import { LoggingModule } from '@app/runtime/logging/logging.module';
@@ -24,8 +25,8 @@ export class ProjectorModule {
         HealthModule,
       ],
       controllers: [MetricsController],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: configProviders(config),
+      exports: CONFIG_TOKENS,
     };
   }
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CaseCommandResult } from '../../../apps/api/src/cases/case-command.service';
 import {
@@ -32,7 +33,12 @@ export async function measureCommands(
   const app = await startInProcessApp(dir, { PROJECTIONS: 'external', ...env });
   try {
     const bus = app.get(CommandBus);
-    const plan = planRegion(PRESETS.zibo, { seed: 8, asOf, children: commandCases });
+    const plan = planRegion(PRESETS.zibo, {
+      policy: DEFAULT_POLICY,
+      seed: 8,
+      asOf,
+      children: commandCases,
+    });
     const cases: { caseId: string; actor: (typeof plan.children)[number]['identify']['actor'] }[] =
       [];
     let next = 0;

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
@@ -103,7 +104,7 @@ async function measureRebuildOnPostgres(
     let last = { perSec: 0, events: 0 };
     for (const run of ['warm-up', 'timed']) {
       const started = performance.now();
-      const result = await rebuildReadModels(events, models);
+      const result = await rebuildReadModels(events, models, { policy: DEFAULT_POLICY });
       if (result.failure) throw new Error(`the rebuild stopped at ${result.failure.position}`);
       last = {
         perSec: perSecond({ ops: result.events, ms: performance.now() - started }),

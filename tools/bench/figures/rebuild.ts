@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { rebuildReadModels } from '@app/read-models';
 import { createEventStore } from '@app/runtime/event-store/event-store.module';
 import { createReadModelStore } from '@app/runtime/projections/read-model-store.factory';
@@ -27,7 +28,7 @@ export async function measureRebuild(
     const store = createReadModelStore(config);
     try {
       const started = performance.now();
-      const result = await rebuildReadModels(log, store);
+      const result = await rebuildReadModels(log, store, { policy: DEFAULT_POLICY });
       const took = performance.now() - started;
       if (result.failure) {
         const f = result.failure;

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { firstDayOfMonth, monthOf, standardLookupFrom } from '@app/domain';
@@ -51,7 +52,7 @@ export async function measureRolls(
   const month = monthOf(asOf);
   const store = createReadModelStore(benchConfig(dataDir));
   try {
-    const rolls = new PaymentRolls(store, null);
+    const rolls = new PaymentRolls(store, null, DEFAULT_POLICY);
     const standards = standardLookupFrom(await store.standards());
     const roll = await rolls.roll(city, month, { standards });
     const forecast = await rolls.forecast(city, month, 12, standards);

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -17,7 +18,12 @@ import type { Measured } from './measured';
 /** A roster of `rows`: up to 20,000 seeded children (they match cases), the rest new children. */
 async function writeRoster(file: string, dataset: Dataset, rows: number): Promise<number> {
   const region = PRESETS[dataset.preset];
-  const plan = planRegion(region, { seed: 2026, asOf: dataset.asOf, children: region.children });
+  const plan = planRegion(region, {
+    policy: DEFAULT_POLICY,
+    seed: 2026,
+    asOf: dataset.asOf,
+    children: region.children,
+  });
   const known = plan.children.slice(0, Math.min(20_000, Math.floor(rows / 10)));
   const villages = townshipsOf(region).flatMap((t) => t.villages);
   const out = createWriteStream(file);

@@ -1,7 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import jwt from 'jsonwebtoken';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { caseDecider } from '@app/domain';
+import { caseDecider, DEFAULT_POLICY } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import type { CaseCommandResult } from '../../../apps/api/src/cases/case-command.service';
 import {
@@ -106,7 +106,12 @@ async function run(dataDir: string, sealing: boolean, asOf: string, count: numbe
 
 async function write(app: NestFastifyApplication, asOf: string, count: number) {
   const bus = app.get(CommandBus);
-  const plan = planRegion(PRESETS.zibo, { seed: 11, asOf, children: count });
+  const plan = planRegion(PRESETS.zibo, {
+    policy: DEFAULT_POLICY,
+    seed: 11,
+    asOf,
+    children: count,
+  });
   const ids: { caseId: string; actor: (typeof plan.children)[number]['identify']['actor'] }[] = [];
   let next = 0;
   const identify = await timed(async () => {
@@ -197,9 +202,10 @@ async function meanStreamMs(store: EventStore, caseIds: string[]): Promise<numbe
   for (const round of [0, 1])
     for (const id of caseIds) {
       const started = performance.now();
-      let state = caseDecider.initialState();
+      const decider = caseDecider(DEFAULT_POLICY);
+      let state = decider.initialState();
       for await (const e of store.readStream(`case-${id}`))
-        state = caseDecider.evolve(state, e as never);
+        state = decider.evolve(state, e as never);
       if (state.status === 'NONE') throw new Error('no case');
       if (round === 1) ms += performance.now() - started;
     }

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SingleBar } from 'cli-progress';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
@@ -31,7 +32,12 @@ export async function seedDataset(
 ): Promise<{ dataset: Dataset; measured: Measured }> {
   const region = PRESETS[preset];
   if (!region) throw new Error(`unknown preset ${preset}`);
-  const plan = planRegion(region, { seed: 2026, asOf, children: region.children + 1 });
+  const plan = planRegion(region, {
+    policy: DEFAULT_POLICY,
+    seed: 2026,
+    asOf,
+    children: region.children + 1,
+  });
   const longChild = plan.children.pop()!;
   const app = await startInProcessApp(dir);
   try {

@@ -6,9 +6,11 @@ import {
   eighteenthBirthday,
   graduationGrantStandardFen,
   regionInScope,
+  type CasePolicy,
 } from '@app/domain';
 import { EVENT_STORE, comparePositions, type EventStore } from '@app/event-store';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
+import { CASE_POLICY } from '@app/runtime/config/policy';
 import { CaseCommandService } from '../cases/case-command.service';
 import { assertAllowed, type CommandContext } from '../cases/command-context';
 import { StandardsView } from '../cases/standards.view';
@@ -42,6 +44,7 @@ export class AgeOutReviewService {
     private readonly standards: StandardsView,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CASE_POLICY) private readonly policy: CasePolicy,
   ) {}
 
   async run(asOf: string, ctx: CommandContext): Promise<AgeOutReviewSummary> {
@@ -54,11 +57,12 @@ export class AgeOutReviewService {
     const lookup = await this.standards.lookup();
     const entries = [...(await this.directory.current())].sort(([a], [b]) => a.localeCompare(b));
     for (const [caseId, entry] of entries) {
-      if (entry.settled || eighteenthBirthday(entry.birthDate) > asOf) continue;
+      if (entry.settled || eighteenthBirthday(entry.birthDate, this.policy.ageOfMajority) > asOf)
+        continue;
       if (!regionInScope(ctx.principal.regions, entry.regionCode)) continue;
       const { state } = await this.cases.load(caseId);
       if (state.status === 'NONE') continue;
-      const grantStandardFen = graduationGrantStandardFen(state, lookup);
+      const grantStandardFen = graduationGrantStandardFen(state, lookup, this.policy);
       const result = await this.cases.execute(
         { type: 'ReviewAgeOut', caseId, data: { asOf, grantStandardFen } },
         ctx,

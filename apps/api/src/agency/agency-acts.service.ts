@@ -5,6 +5,7 @@ import {
   caseDecider,
   checkGuardianshipAct,
   FieldChecks,
+  type CasePolicy,
   type CaseState,
   type RecordGuardianshipAct,
 } from '@app/domain';
@@ -15,6 +16,7 @@ import { caseStream } from '../cases/case-streams';
 import { actorOf, assertAllowed, type CommandContext } from '../cases/command-context';
 import { IdentityReservations } from '../cases/identity-reservations';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
+import { CASE_POLICY } from '@app/runtime/config/policy';
 import { CommandPath } from '../command/command-path';
 import {
   CaseNotFound,
@@ -74,6 +76,8 @@ const MAX_APPENDS = 3;
 @Injectable()
 export class AgencyActsService {
   private readonly lock = new KeyedLock();
+  /** decides under the configured policy, as CaseCommandService does */
+  private readonly decider: ReturnType<typeof caseDecider>;
 
   constructor(
     private readonly cases: CaseCommandService,
@@ -82,7 +86,10 @@ export class AgencyActsService {
     private readonly claims: KeyClaims,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(CASE_POLICY) policy: CasePolicy,
+  ) {
+    this.decider = caseDecider(policy);
+  }
 
   async record(
     principal: Principal,
@@ -116,7 +123,7 @@ export class AgencyActsService {
     if (claimed !== null && claimed.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
     const caseId = claimed?.caseId ?? (await this.caseOf(request));
     // one read for both: is the act already there, and the state to check it against
-    const loaded = await this.path.load(caseStream(caseId), caseDecider, ids.eventId);
+    const loaded = await this.path.load(caseStream(caseId), this.decider, ids.eventId);
     // the region before the replay: an agency outside the case's regions learns nothing of it
     if (loaded.state.status !== 'NONE')
       assertAllowed(ctx.principal, request.act, loaded.state.regionCode);
@@ -151,7 +158,7 @@ export class AgencyActsService {
     assertAllowed(ctx.principal, request.act, state.regionCode);
     const input: ActInput = { type: 'RecordGuardianshipAct', caseId, data: commandDataOf(request) };
     const now = this.clock.now().toISOString();
-    caseDecider.decide({ ...input, actor: actorOf(ctx.principal), now }, state);
+    this.decider.decide({ ...input, actor: actorOf(ctx.principal), now }, state);
     return input;
   }
 

@@ -5,6 +5,7 @@ import {
   foldCaseAsOf,
   timedCaseEvent,
   type Action,
+  type CasePolicy,
   type CaseEvent,
   type EventMetadata,
 } from '@app/domain';
@@ -14,6 +15,7 @@ import { toCaseView } from '../cases/case-view';
 import { assertAllowed } from '../cases/command-context';
 import type { Case } from '../cases/graphql/case.types';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
+import { CASE_POLICY } from '@app/runtime/config/policy';
 import { AccessLog } from './access-log/access-log.service';
 
 import type { AccessLogEntry, CaseHistoryEvent, HistoryVerification } from './graphql/audit.types';
@@ -33,6 +35,7 @@ export class CaseAudit {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly standards: KnownStandards,
     private readonly accessLog: AccessLog,
+    @Inject(CASE_POLICY) private readonly policy: CasePolicy,
   ) {}
 
   async history(principal: Principal, caseId: string): Promise<CaseHistoryEvent[]> {
@@ -54,7 +57,7 @@ export class CaseAudit {
     const { state, revision } = foldCaseAsOf(events.map(timedCaseEvent), at, known);
     if (state.status === 'NONE') return null;
     const standards = await this.standards.lookupAsKnownAt(known);
-    return toCaseView(state, revision, standards, businessDateOf(at));
+    return toCaseView(state, revision, standards, businessDateOf(at), this.policy);
   }
 
   async verify(principal: Principal, caseId: string): Promise<HistoryVerification> {

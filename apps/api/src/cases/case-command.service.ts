@@ -8,12 +8,14 @@ import {
   heldIdNumbers,
   initialCaseState,
   type CaseCommand,
+  type CasePolicy,
   type CaseEvent,
   type CaseState,
   type CommandAction,
   type IdentifyChild,
 } from '@app/domain';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
+import { CASE_POLICY } from '@app/runtime/config/policy';
 import { CommandPath, type CommandOutcome } from '../command/command-path';
 import type { Decider } from '@app/domain';
 import { KeyedLock } from '../command/keyed-lock';
@@ -58,12 +60,18 @@ export class CaseCommandService {
   /** commands that move a case's reservation run one at a time per case in this process */
   private readonly caseLocks = new KeyedLock();
 
+  /** decides under the configured policy (the read side projects with the same) */
+  private readonly decider: CaseDecider;
+
   constructor(
     private readonly path: CommandPath,
     private readonly reservations: IdentityReservations,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly corrections: CorrectionTargets,
-  ) {}
+    @Inject(CASE_POLICY) policy: CasePolicy,
+  ) {
+    this.decider = caseDecider(policy);
+  }
 
   async identify(data: IdentifyChild['data'], ctx: CommandContext): Promise<CaseCommandResult> {
     const problems = inputProblemsOf(data);
@@ -77,8 +85,8 @@ export class CaseCommandService {
       data,
     };
     const state = initialCaseState();
-    if (problems.length > 0) throw await inputRefusal(problems, command, state, caseDecider);
-    return this.withReservations(command, state, caseDecider, ctx);
+    if (problems.length > 0) throw await inputRefusal(problems, command, state, this.decider);
+    return this.withReservations(command, state, this.decider, ctx);
   }
 
   async execute(
@@ -159,8 +167,9 @@ export class CaseCommandService {
 
   /** Unknown cases are NOT_FOUND, and the case must lie in the caller's regions (both, to transfer). */
   private guarded(action: CommandAction | undefined, ctx: CommandContext): CaseDecider {
+    const decider = this.decider;
     return {
-      ...caseDecider,
+      ...decider,
       decide: (c, state) => {
         if (state.status === 'NONE') throw new CaseNotFound();
         if (action) {
@@ -170,13 +179,13 @@ export class CaseCommandService {
               : [state.regionCode];
           assertAllowed(ctx.principal, action, ...regions);
         }
-        return caseDecider.decide(c, state);
+        return decider.decide(c, state);
       },
     };
   }
 
   async load(caseId: string): Promise<{ state: CaseState; revision: number }> {
-    const loaded = await this.path.load(caseStream(caseId), caseDecider);
+    const loaded = await this.path.load(caseStream(caseId), this.decider);
     return {
       state: loaded.state,
       revision: loaded.revision === 'no_stream' ? -1 : Number(loaded.revision),

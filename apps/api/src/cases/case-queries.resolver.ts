@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { ReadModelQueries } from '@app/read-models';
 import type { Principal } from '../auth/principal';
@@ -5,6 +6,8 @@ import { CaseNotFound } from '../errors/app-errors';
 import { PlainQueries } from '../graphql/plain-queries';
 import { CurrentPrincipal } from '../graphql/request-context';
 import { CaseReadCache } from '../read-models/case-read-cache';
+import type { CasePolicy } from '@app/domain';
+import { CASE_POLICY } from '@app/runtime/config/policy';
 import { CaseViews } from '../read-models/case-views';
 import { ReadConsistency } from '../read-models/read-consistency';
 import { RequestReadsProvider } from '../read-models/request-reads';
@@ -18,7 +21,7 @@ import { Case } from './graphql/case.types';
  */
 @Resolver(() => Case)
 export class CaseQueriesResolver {
-  private readonly views = new CaseViews();
+  private readonly views: CaseViews;
 
   constructor(
     private readonly queries: ReadModelQueries,
@@ -26,7 +29,9 @@ export class CaseQueriesResolver {
     private readonly consistency: ReadConsistency,
     private readonly reads: RequestReadsProvider,
     plainQueries: PlainQueries,
+    @Inject(CASE_POLICY) policy: CasePolicy,
   ) {
+    this.views = new CaseViews(policy);
     plainQueries.register<CaseArgs>('case', (_root, { id, consistentWith }, context) => {
       const principal = context.principal();
       const at = consistentWith ?? null;

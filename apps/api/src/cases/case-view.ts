@@ -1,6 +1,7 @@
 import {
   caseView,
   formatYuan,
+  type CasePolicy,
   type Entitlement,
   type ExistingCase,
   type StandardLookup,
@@ -28,8 +29,9 @@ export function toCaseView(
   revision: number,
   standards: StandardLookup,
   on: string,
+  policy: CasePolicy,
 ): Case {
-  const view = caseView(state, on, standards);
+  const view = caseView(state, on, standards, policy);
   return {
     id: view.id,
     status: view.status,

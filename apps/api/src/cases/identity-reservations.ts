@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { caseDecider, holdsIdNumber, reservationDecider, type CaseState } from '@app/domain';
+import {
+  caseDecider,
+  holdsIdNumber,
+  reservationDecider,
+  type CasePolicy,
+  type CaseState,
+} from '@app/domain';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
+import { CASE_POLICY } from '@app/runtime/config/policy';
 import { CommandPath } from '../command/command-path';
 import { caseStream, reservationStream } from './case-streams';
 import { envelopeFor, type CommandContext } from './command-context';
@@ -19,11 +26,17 @@ const IN_FLIGHT_GRACE_MS = 60_000;
 export class IdentityReservations {
   private readonly logger = new Logger(IdentityReservations.name);
 
+  /** folds the holder's case (the policy plays no part in a fold, but the decider carries it) */
+  private readonly cases: ReturnType<typeof caseDecider>;
+
   constructor(
     private readonly path: CommandPath,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(CASE_POLICY) policy: CasePolicy,
+  ) {
+    this.cases = caseDecider(policy);
+  }
 
   /**
    * Reserves the number for the case; DUPLICATE_CASE while another case holds it. True when
@@ -56,7 +69,7 @@ export class IdentityReservations {
     );
     const holder = loaded.state.heldBy;
     if (holder === null) return null;
-    const { state } = await this.path.load(caseStream(holder), caseDecider);
+    const { state } = await this.path.load(caseStream(holder), this.cases);
     return holdsIdNumber(state, idNumber) ? holder : null;
   }
 
@@ -109,7 +122,7 @@ export class IdentityReservations {
     idNumber: string,
     reservedAt: string | undefined,
   ): Promise<boolean> {
-    const holder = await this.path.load(caseStream(holderCaseId), caseDecider);
+    const holder = await this.path.load(caseStream(holderCaseId), this.cases);
     if (holder.state.status !== 'NONE') return !holdsIdNumber(holder.state, idNumber);
     const age = this.clock.now().getTime() - (reservedAt ? Date.parse(reservedAt) : 0);
     return age > IN_FLIGHT_GRACE_MS;

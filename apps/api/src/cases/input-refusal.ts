@@ -1,5 +1,4 @@
 import {
-  caseDecider,
   initialCaseState,
   ValidationFailed,
   type CaseCommand,
@@ -25,17 +24,16 @@ export async function refusedFields(check: () => unknown): Promise<FieldError[]>
 /**
  * The refusal of an input its DTO already refused: those fields, then every other field the
  * domain refuses on the case as it is, so one answer names them all. Nothing is written or
- * reserved. The case's own rules are consulted only when the caller may act on it (`guarded`
+ * reserved. The case's own rules are consulted only when the caller may act on it (a guarded decider
  * throws FORBIDDEN or NOT_FOUND first); otherwise the DTO's fields are the answer.
  */
 export async function inputRefusal(
   problems: FieldError[],
   command: CaseCommand,
   state: CaseState,
-  guarded: CaseDecider,
+  decider: CaseDecider,
   extraChecks: (() => unknown)[] = [],
 ): Promise<BadUserInput> {
-  const decider = command.type === 'IdentifyChild' ? caseDecider : guarded;
   const start = command.type === 'IdentifyChild' ? initialCaseState() : state;
   if (state.status === 'NONE' && command.type !== 'IdentifyChild')
     return new BadUserInput(problems);

@@ -5,8 +5,9 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { DEFAULT_MONITORING_POLICY } from '@app/domain';
+import type { MonitoringPolicy } from '@app/domain';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
+import { MONITORING_POLICY } from '@app/runtime/config/policy';
 import { CANDIDATE_STORE, type CandidateStore } from './candidates/candidate-store.port';
 
 const HOURLY_MS = 60 * 60 * 1000;
@@ -15,7 +16,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * "candidates not acted on are erased after a retention period in policy data (default 90 days)",
  * counted from the last import that listed the child. Runs after every import, before every
- * list of candidates, and every hour.
+ * list of candidates, and every hour. The period is the configured policy's (POLICY_FILE).
  */
 @Injectable()
 export class CandidateRetention implements OnModuleInit, OnModuleDestroy {
@@ -25,6 +26,7 @@ export class CandidateRetention implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(CANDIDATE_STORE) private readonly candidates: CandidateStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MONITORING_POLICY) private readonly policy: MonitoringPolicy,
   ) {}
 
   onModuleInit(): void {
@@ -40,8 +42,9 @@ export class CandidateRetention implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.timer);
   }
 
-  async sweep(policy = DEFAULT_MONITORING_POLICY): Promise<number> {
-    const cutoff = new Date(this.clock.now().getTime() - policy.candidateRetentionDays * DAY_MS);
+  async sweep(): Promise<number> {
+    const days = this.policy.candidateRetentionDays;
+    const cutoff = new Date(this.clock.now().getTime() - days * DAY_MS);
     const erased = await this.candidates.eraseSeenBefore(cutoff.toISOString());
     if (erased > 0) this.logger.log(`erased ${erased} identification candidates past retention`);
     return erased;

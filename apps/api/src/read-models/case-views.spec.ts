@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import {
   foldCase,
   makeFictionalIdNumber,
@@ -33,7 +34,7 @@ const standardOf =
 
 describe('CaseViews', () => {
   it('shapes a read once per day and standards, amounts included', () => {
-    const views = new CaseViews();
+    const views = new CaseViews(DEFAULT_POLICY);
     const found = read();
     const lookup = standardOf(197800);
     const first = views.of(found, '2026-12-04', lookup);
@@ -45,7 +46,7 @@ describe('CaseViews', () => {
   });
 
   it('shapes again on another day, with other standards, or for another read', () => {
-    const views = new CaseViews();
+    const views = new CaseViews(DEFAULT_POLICY);
     const found = read();
     const lookup = standardOf(197800);
     const first = views.of(found, '2026-12-04', lookup);

@@ -1,4 +1,4 @@
-import type { StandardLookup } from '@app/domain';
+import type { CasePolicy, StandardLookup } from '@app/domain';
 import type { CaseSnapshot } from '@app/read-models';
 import { toCaseView } from '../cases/case-view';
 import type { Case } from '../cases/graphql/case.types';
@@ -16,11 +16,14 @@ export class CaseViews {
     { today: string; lookup: StandardLookup; view: Case }
   >();
 
+  /** `policy`: the configured one (CASE_POLICY), as the projections use */
+  constructor(private readonly policy: CasePolicy) {}
+
   /** The answer is shared between requests: nothing downstream may change it. */
   of(found: CaseSnapshot, today: string, lookup: StandardLookup): Case {
     const known = this.shaped.get(found);
     if (known?.today === today && known.lookup === lookup) return known.view;
-    const view = toCaseView(found.state, found.revision, lookup, today);
+    const view = toCaseView(found.state, found.revision, lookup, today, this.policy);
     this.shaped.set(found, { today, lookup, view });
     return view;
   }

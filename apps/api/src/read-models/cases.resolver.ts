@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { InvalidCursor, ReadModelQueries } from '@app/read-models';
 import type { Principal } from '../auth/principal';
@@ -5,6 +6,8 @@ import { assertAllowed } from '../cases/command-context';
 import { Case } from '../cases/graphql/case.types';
 import { BadUserInput } from '../errors/app-errors';
 import { CurrentPrincipal } from '../graphql/request-context';
+import type { CasePolicy } from '@app/domain';
+import { CASE_POLICY } from '@app/runtime/config/policy';
 import { CaseViews } from './case-views';
 import { scopeOf } from './reader-scope';
 import { CaseConnection } from './graphql/read-model.types';
@@ -18,13 +21,16 @@ import { RequestReadsProvider } from './request-reads';
  */
 @Resolver(() => Case)
 export class CasesResolver {
-  private readonly views = new CaseViews();
+  private readonly views: CaseViews;
 
   constructor(
     private readonly queries: ReadModelQueries,
     private readonly consistency: ReadConsistency,
     private readonly reads: RequestReadsProvider,
-  ) {}
+    @Inject(CASE_POLICY) policy: CasePolicy,
+  ) {
+    this.views = new CaseViews(policy);
+  }
 
   @Query(() => CaseConnection, {
     description:

@@ -10,6 +10,8 @@ import {
 import { KnownStandards } from '../audit/known-standards';
 import { AuthModule } from '../auth/auth.module';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
+import { CASE_POLICY } from '@app/runtime/config/policy';
+import type { CasePolicy } from '@app/domain';
 import { BenefitsResolver } from './benefits.resolver';
 import { PaymentRollResolver } from './payment-roll.resolver';
 import { PaymentForecastResolver } from './payment-forecast.resolver';
@@ -37,17 +39,24 @@ import { RequestReadsProvider } from './request-reads';
   providers: [
     {
       provide: ReadModelQueries,
-      inject: [READ_MODEL_STORE],
-      useFactory: (store: ReadModelStore) => new ReadModelQueries(store),
+      inject: [READ_MODEL_STORE, CASE_POLICY],
+      useFactory: (store: ReadModelStore, policy: CasePolicy) =>
+        new ReadModelQueries(store, policy),
     },
     KnownStandards,
     {
       provide: PaymentRolls,
-      inject: [READ_MODEL_STORE, EVENT_STORE, KnownStandards],
-      useFactory: (store: ReadModelStore, events: EventStore, standards: KnownStandards) =>
+      inject: [READ_MODEL_STORE, EVENT_STORE, KnownStandards, CASE_POLICY],
+      useFactory: (
+        store: ReadModelStore,
+        events: EventStore,
+        standards: KnownStandards,
+        policy: CasePolicy,
+      ) =>
         new PaymentRolls(
           store,
           new EventLogKnownFacts(events, (knownAt) => standards.lookupAsKnownAt(knownAt)),
+          policy,
         ),
     },
     {

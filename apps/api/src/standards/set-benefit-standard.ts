@@ -6,10 +6,12 @@ import {
   parseYuan,
   standardDecider,
   startOfBusinessDay,
+  type CasePolicy,
   type SetBenefitStandard,
 } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
+import { CASE_POLICY } from '@app/runtime/config/policy';
 import { CommandPath } from '../command/command-path';
 import { actorOf, assertAllowed, envelopeFor, type CommandContext } from '../cases/command-context';
 import { CommandResult } from '../cases/graphql/case.types';
@@ -29,10 +31,15 @@ export class SetBenefitStandardCommand extends Command<CommandResult> {
 /** Regional standards are their own streams (one per region prefix and category). */
 @CommandHandler(SetBenefitStandardCommand)
 export class SetBenefitStandardHandler implements ICommandHandler<SetBenefitStandardCommand> {
+  private readonly decider: ReturnType<typeof standardDecider>;
+
   constructor(
     private readonly path: CommandPath,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(CASE_POLICY) policy: CasePolicy,
+  ) {
+    this.decider = standardDecider(policy);
+  }
 
   async execute({ data, ctx }: SetBenefitStandardCommand): Promise<CommandResult> {
     assertAllowed(ctx.principal, 'setBenefitStandard', data.regionCode);
@@ -45,7 +52,7 @@ export class SetBenefitStandardHandler implements ICommandHandler<SetBenefitStan
     const stream = benefitStandardStreamId(data.regionCode, data.category);
     const outcome = await this.path.run(
       stream,
-      standardDecider,
+      this.decider,
       command,
       envelopeFor(ctx, startOfBusinessDay(data.effectiveFrom)),
     );

@@ -14,13 +14,12 @@ import {
   isValidMonth,
   isVillageCode,
   MESSAGES,
-  monthlyAllowanceCategories,
   normalizeIdNumber,
   TEXT_LIMITS,
   tryParseYuan,
-  type ChildCategory,
 } from '@app/domain';
 import { systemClock } from '@app/runtime/clock/clock';
+import { StandardCategoryRule } from './policy-rules';
 
 /**
  * The DTOs' rules are the domain's: the same predicates, limits and messages (MESSAGES), so a
@@ -140,17 +139,9 @@ export const IsRevision = (options?: ValidationOptions) =>
     options,
   );
 
-/** A category some monthly allowance is paid for: the only ones a standard is set for. */
+/** A category some monthly allowance is paid for under the configured policy (StandardCategoryRule). */
 export const IsStandardCategory = (options?: ValidationOptions) =>
-  rule(
-    'isStandardCategory',
-    (v) => monthlyAllowanceCategories().includes(v as ChildCategory),
-    (v) =>
-      (CHILD_CATEGORIES as readonly unknown[]).includes(v)
-        ? MESSAGES.noMonthlyAllowance(monthlyAllowanceCategories())
-        : MESSAGES.oneOf(CHILD_CATEGORIES),
-    options,
-  );
+  ValidateBy({ name: 'isStandardCategory', validator: StandardCategoryRule }, options);
 
 /** A list of known categories, at least one when `atLeastOne`. */
 export const IsCategories = ({ atLeastOne = false } = {}, options?: ValidationOptions) =>

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../policy/case-policy';
 import { ValidationFailed } from '../shared/errors';
 import { foldCase } from '../case/case.decider';
 import type { CaseEvent } from '../case/case.events';
@@ -185,22 +186,30 @@ describe('age-out review', () => {
     ] as [string, CaseEvent[]][])(
       'a second review of the %s case returns nothing',
       (_name, history) => {
-        const first = reviewAgeOut(foldCase(history), {
-          asOf: '2026-07-01',
-          grantStandardFen: 197800,
-        });
-        expect(first.length).toBeGreaterThan(0);
-        expect(
-          reviewAgeOut(foldCase([...history, ...first]), {
+        const first = reviewAgeOut(
+          foldCase(history),
+          {
             asOf: '2026-07-01',
             grantStandardFen: 197800,
-          }),
+          },
+          DEFAULT_POLICY,
+        );
+        expect(first.length).toBeGreaterThan(0);
+        expect(
+          reviewAgeOut(
+            foldCase([...history, ...first]),
+            {
+              asOf: '2026-07-01',
+              grantStandardFen: 197800,
+            },
+            DEFAULT_POLICY,
+          ),
         ).toEqual([]);
       },
     );
 
     it('does nothing for a closed or unknown case', () => {
-      expect(reviewAgeOut(foldCase([]), { asOf: BIRTHDAY })).toEqual([]);
+      expect(reviewAgeOut(foldCase([]), { asOf: BIRTHDAY }, DEFAULT_POLICY)).toEqual([]);
       given([
         identified(),
         event('CaseClosed', { reason: 'x', closedAt: '2026-01-01T09:00:00+08:00' }),
@@ -259,7 +268,9 @@ describe('the grant standard', () => {
       ...studying,
       event('GraduationRecorded', { graduatedOn: '2026-06-30' }),
     ]) as ExistingCase;
-    expect(graduationGrantStandardFen(graduated, lookup)).toBe(190000);
-    expect(graduationGrantStandardFen(foldCase(studying) as ExistingCase, lookup)).toBeNull();
+    expect(graduationGrantStandardFen(graduated, lookup, DEFAULT_POLICY)).toBe(190000);
+    expect(
+      graduationGrantStandardFen(foldCase(studying) as ExistingCase, lookup, DEFAULT_POLICY),
+    ).toBeNull();
   });
 });

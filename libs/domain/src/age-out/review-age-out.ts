@@ -2,7 +2,7 @@ import { monthOf } from '../shared/dates';
 import { isFen } from '../shared/money';
 import type { BusinessDate, DateTime, Fen } from '../shared/types';
 import { FieldChecks } from '../shared/validation';
-import { DEFAULT_POLICY, type CasePolicy } from '../policy/case-policy';
+import type { CasePolicy } from '../policy/case-policy';
 import { eligibleCategoriesFor } from '../policy/eligibility';
 import type { StandardLookup } from '../standards/standard-in-force';
 import type { CaseEvent } from '../case/case.events';
@@ -29,7 +29,7 @@ export type AgeOutReviewInput = {
 export function reviewAgeOut(
   state: CaseState,
   input: AgeOutReviewInput,
-  policy: CasePolicy = DEFAULT_POLICY,
+  policy: CasePolicy,
   now?: DateTime,
 ): CaseEvent[] {
   checkAgeOutReviewDate(input.asOf, now);
@@ -119,7 +119,7 @@ function graduate(
 export function graduationGrantStandardFen(
   file: CaseFile,
   lookup: StandardLookup,
-  policy: CasePolicy = DEFAULT_POLICY,
+  policy: CasePolicy,
 ): Fen | null {
   const grant = graduationGrant(timelineOf(file, policy), lookup);
   return grant === null ? null : grant.amountFen / policy.graduationGrantMonths;

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../policy/case-policy';
 import { businessDateOf } from '../shared/dates';
 import type { CaseEvent } from '../case/case.events';
 import type { ExistingCase } from '../case/case.state';
@@ -29,7 +30,10 @@ const view = (events: TimedCaseEvent[], at: string, knownAt = '2099-01-01T00:00:
   const { state, revision } = foldCaseAsOf(events, at, knownAt);
   return state.status === 'NONE'
     ? { status: 'NONE' as const, revision }
-    : { ...caseView(state as ExistingCase, businessDateOf(at), () => null), revision };
+    : {
+        ...caseView(state as ExistingCase, businessDateOf(at), () => null, DEFAULT_POLICY),
+        revision,
+      };
 };
 
 // identified 01-05 (recorded at once), assessed RED 01-06, a court revocation effective 03-01

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../policy/case-policy';
 import { standardLookupFrom } from '../standards/standard-in-force';
 import type { BenefitStandard } from '../standards/standard.events';
 import type { ChildCategory } from '../shared/enums';
@@ -28,16 +29,23 @@ const child = (overrides: { regionCode?: string; categories?: ChildCategory[] } 
 
 describe('monthly allowance', () => {
   it('uses the standard in force on the day', () => {
-    expect(monthlyAllowanceFen(child(), '2024-02-01', lookup)).toEqual({
+    expect(
+      monthlyAllowanceFen(child(), '2024-02-01', lookup, 'BASIC_LIVING_ALLOWANCE', DEFAULT_POLICY),
+    ).toEqual({
       amountFen: 180000,
       category: 'DE_FACTO_UNSUPPORTED',
     });
-    expect(monthlyAllowanceFen(child(), '2024-03-01', lookup)?.amountFen).toBe(197800);
+    expect(
+      monthlyAllowanceFen(child(), '2024-03-01', lookup, 'BASIC_LIVING_ALLOWANCE', DEFAULT_POLICY)
+        ?.amountFen,
+    ).toBe(197800);
   });
 
   it('pays the higher of two eligible categories, once', () => {
     const both = child({ categories: ['DE_FACTO_UNSUPPORTED', 'ORPHAN', 'LEFT_BEHIND'] });
-    expect(monthlyAllowanceFen(both, '2024-04-01', lookup)).toEqual({
+    expect(
+      monthlyAllowanceFen(both, '2024-04-01', lookup, 'BASIC_LIVING_ALLOWANCE', DEFAULT_POLICY),
+    ).toEqual({
       amountFen: 210000,
       category: 'ORPHAN',
     });
@@ -45,10 +53,22 @@ describe('monthly allowance', () => {
 
   it('is nothing without an eligible category or a standard', () => {
     expect(
-      monthlyAllowanceFen(child({ categories: ['LEFT_BEHIND'] }), '2024-04-01', lookup),
+      monthlyAllowanceFen(
+        child({ categories: ['LEFT_BEHIND'] }),
+        '2024-04-01',
+        lookup,
+        'BASIC_LIVING_ALLOWANCE',
+        DEFAULT_POLICY,
+      ),
     ).toBeNull();
     expect(
-      monthlyAllowanceFen(child({ regionCode: '330102001001' }), '2024-04-01', lookup),
+      monthlyAllowanceFen(
+        child({ regionCode: '330102001001' }),
+        '2024-04-01',
+        lookup,
+        'BASIC_LIVING_ALLOWANCE',
+        DEFAULT_POLICY,
+      ),
     ).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { ChildCategory, Programme } from '../shared/enums';
 import type { BusinessDate, Fen } from '../shared/types';
-import { DEFAULT_POLICY, type CasePolicy } from '../policy/case-policy';
+import type { CasePolicy } from '../policy/case-policy';
 import { eligibleCategoriesFor } from '../policy/eligibility';
 import type { StandardLookup } from '../standards/standard-in-force';
 
@@ -11,8 +11,8 @@ export function monthlyAllowanceFen(
   child: { regionCode: string; categories: readonly ChildCategory[] },
   date: BusinessDate,
   lookup: StandardLookup,
-  programme: Programme = 'BASIC_LIVING_ALLOWANCE',
-  policy: Pick<CasePolicy, 'eligibility'> = DEFAULT_POLICY,
+  programme: Programme,
+  policy: Pick<CasePolicy, 'eligibility'>,
 ): Allowance | null {
   let best: Allowance | null = null;
   for (const category of eligibleCategoriesFor(programme, child.categories, policy)) {

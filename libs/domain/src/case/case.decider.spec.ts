@@ -7,7 +7,7 @@ import { foldCase } from './case.decider';
 describe('the case decider', () => {
   it('routes each command to its rule', () => {
     const state = foldCase([childIdentified(), riskAssessed()]);
-    const events = caseDecider.decide(
+    const events = caseDecider(DEFAULT_POLICY).decide(
       command('RecordVisit', { visitedAt: '2026-03-03T15:00:00+08:00' }),
       state,
     );
@@ -18,13 +18,14 @@ describe('the case decider', () => {
     expect(() =>
       decide(
         command('CloseCase', { reason: 'x', closedAt: '2026-03-03T15:00:00+08:00' }),
-        caseDecider.initialState(),
+        caseDecider(DEFAULT_POLICY).initialState(),
+        DEFAULT_POLICY,
       ),
     ).toThrow(NotFound);
   });
 
   it('takes other policy data', () => {
-    const strict = caseDecider.withPolicy({
+    const strict = caseDecider({
       ...DEFAULT_POLICY,
       eligibility: {
         ...DEFAULT_POLICY.eligibility,
@@ -36,7 +37,7 @@ describe('the case decider', () => {
       programme: 'CARE_SERVICES',
       effectiveFrom: '2026-02-01',
     });
-    expect(caseDecider.decide(enrol, state)).toHaveLength(1);
+    expect(caseDecider(DEFAULT_POLICY).decide(enrol, state)).toHaveLength(1);
     expect(() => strict.decide(enrol, state)).toThrow('Not eligible');
   });
 });

@@ -1,4 +1,5 @@
-import { DEFAULT_POLICY, type CasePolicy } from '../policy/case-policy';
+import type { CasePolicy } from '../policy/case-policy';
+import type { Decider } from '../shared/decider';
 import { reviewAgeOut } from '../age-out/review-age-out';
 import {
   recordGuardianshipAct,
@@ -19,11 +20,7 @@ import { raiseMonitoringSignals, resolveSignal } from '../monitoring/signal-comm
 import { erasePersonalInformation } from '../personal/erase-personal-information';
 
 /** Every case command, one pure function each: `(command, state) => events`, or a domain error. */
-export function decide(
-  command: CaseCommand,
-  state: CaseState,
-  policy: CasePolicy = DEFAULT_POLICY,
-): CaseEvent[] {
+export function decide(command: CaseCommand, state: CaseState, policy: CasePolicy): CaseEvent[] {
   switch (command.type) {
     case 'IdentifyChild':
       return identifyChild(command, state, policy);
@@ -60,7 +57,7 @@ export function decide(
     case 'UrgeGuardian':
       return urgeGuardian(command, state);
     case 'RecordGuardianshipAct':
-      return recordGuardianshipAct(command, state);
+      return recordGuardianshipAct(command, state, policy);
     case 'RaiseMonitoringSignals':
       return raiseMonitoringSignals(command, state);
     case 'ResolveSignal':
@@ -72,17 +69,17 @@ export function decide(
   }
 }
 
-/** The emmett-style triple the command path runs; `withPolicy` for other policy data. */
-export const caseDecider = {
-  initialState: initialCaseState,
-  evolve,
-  decide: (command: CaseCommand, state: CaseState): CaseEvent[] => decide(command, state),
-  withPolicy: (policy: CasePolicy) => ({
+/**
+ * The emmett-style triple the command path runs, deciding under `policy` (the configured one: the
+ * read side projects with the same). There is no default: every caller says which policy applies.
+ */
+export function caseDecider(policy: CasePolicy): Decider<CaseState, CaseCommand, CaseEvent> {
+  return {
     initialState: initialCaseState,
     evolve,
-    decide: (command: CaseCommand, state: CaseState) => decide(command, state, policy),
-  }),
-};
+    decide: (command, state) => decide(command, state, policy),
+  };
+}
 
 /** Folds a stream from the start. */
 export function foldCase(events: readonly CaseEvent[], from: CaseState = initialCaseState()) {

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../policy/case-policy';
 import { foldCase } from './case.decider';
 import { CASE_EVENT_TYPES } from './case.events';
 import { initialCaseState, type ExistingCase } from './case.state';
@@ -92,6 +93,7 @@ describe('the case view', () => {
       fold(childIdentified(), riskAssessed('RED', '2026-03-01T10:00:00+08:00')),
       '2026-03-02',
       () => null,
+      DEFAULT_POLICY,
     );
     expect(view).toMatchObject({
       status: 'ASSESSED',

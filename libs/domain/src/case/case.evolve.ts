@@ -1,5 +1,6 @@
 import { businessDateOf } from '../shared/dates';
 import { eighteenthBirthday } from '../policy/age';
+import { DEFAULT_POLICY } from '../policy/case-policy';
 import type { CaseEvent, Guardian } from './case.events';
 import type { CaseFile, CaseState } from './case.state';
 import { withStatus } from './case-status';
@@ -207,10 +208,17 @@ function corrected(file: CaseFile, field: string, to: string | null): CaseFile {
   }
 }
 
-/** An age-out on a wrong 18th birthday that has not come yet under the corrected date is undone. */
+/**
+ * An age-out on a wrong 18th birthday that has not come yet under the corrected date is undone.
+ * A fold takes no policy, and the AgedOut event does not record the age it was decided at: this
+ * reads the built-in age of majority (a configured other age is not seen here; see docs/policy.md).
+ */
 function birthDateCorrected(file: CaseFile, birthDate: string): CaseFile {
   const end = file.protectionEnd;
-  if (end?.reason === 'EIGHTEENTH_BIRTHDAY' && eighteenthBirthday(birthDate) > end.on)
+  if (
+    end?.reason === 'EIGHTEENTH_BIRTHDAY' &&
+    eighteenthBirthday(birthDate, DEFAULT_POLICY.ageOfMajority) > end.on
+  )
     return { ...file, birthDate, protectionEnd: null };
   return { ...file, birthDate };
 }

@@ -12,7 +12,7 @@ import {
 } from '../identity/id-number';
 import { isVillageCode } from '../region/region-code';
 import { isMinorOn } from '../policy/age';
-import { DEFAULT_POLICY, type CasePolicy } from '../policy/case-policy';
+import type { CasePolicy } from '../policy/case-policy';
 import { checkGuardian, toGuardian } from '../guardianship/guardian-input';
 import type { IdentifyChild } from './case.commands';
 import type { ChildIdentified } from './case.events';
@@ -27,7 +27,7 @@ import { checkCategories } from './case-checks';
 export function identifyChild(
   command: IdentifyChild,
   state: CaseState,
-  policy: CasePolicy = DEFAULT_POLICY,
+  policy: CasePolicy,
 ): ChildIdentified[] {
   if (state.status !== 'NONE')
     throw new IllegalTransition(command.type, state.status, 'the case already exists');

@@ -5,7 +5,7 @@ import { MESSAGES } from '../shared/messages';
 import { isFen } from '../shared/money';
 import { FieldChecks } from '../shared/validation';
 import { eighteenthBirthday } from '../policy/age';
-import { DEFAULT_POLICY, type CasePolicy } from '../policy/case-policy';
+import type { CasePolicy } from '../policy/case-policy';
 import { isEligibleForProgramme, medicalCoverageShare } from '../policy/eligibility';
 import type { EndProgramme, EnrollInProgramme } from './case.commands';
 import type { ProgrammeEnded, ProgrammeEnrolled } from './case.events';
@@ -23,7 +23,7 @@ import { checkDateOfCase } from './case-checks';
 export function enrollInProgramme(
   command: EnrollInProgramme,
   state: CaseState,
-  policy: CasePolicy = DEFAULT_POLICY,
+  policy: CasePolicy,
 ): ProgrammeEnrolled[] {
   const file = requireActive(state, command.caseId, command.type);
   const { programme, effectiveFrom, fastTrack, amountFen } = command.data;

@@ -5,6 +5,7 @@ import { AGENCY_ACTS, CRISIS_KINDS, isOneOf } from '../shared/enums';
 import { IllegalTransition } from '../shared/errors';
 import { FieldChecks, optionalText } from '../shared/validation';
 import { eighteenthBirthday } from '../policy/age';
+import type { CasePolicy } from '../policy/case-policy';
 import type {
   RecordGuardianshipAct,
   ReportGuardianshipCrisis,
@@ -86,6 +87,7 @@ export function checkGuardianshipAct(
 export function recordGuardianshipAct(
   command: RecordGuardianshipAct,
   state: CaseState,
+  policy: Pick<CasePolicy, 'ageOfMajority'>,
 ): GuardianshipEvent[] {
   const file = requireCase(state, command.caseId);
   const d = command.data;
@@ -94,7 +96,7 @@ export function recordGuardianshipAct(
   if (checks.ok) {
     checks.check(d.decidedOn >= file.birthDate, 'decidedOn', MESSAGES.beforeBirth);
     checks.check(
-      d.effectiveOn < eighteenthBirthday(file.birthDate),
+      d.effectiveOn < eighteenthBirthday(file.birthDate, policy.ageOfMajority),
       'effectiveOn',
       'is on or after the 18th birthday',
     );

@@ -1,8 +1,9 @@
 import { addYears, compareDates } from '../shared/dates';
 import type { BusinessDate } from '../shared/types';
 
-// "protection ends on the 18th birthday" (29 February: 1 March in a common year)
-export function eighteenthBirthday(birthDate: BusinessDate, ageOfMajority = 18): BusinessDate {
+// "protection ends on the 18th birthday" (29 February: 1 March in a common year); the age is
+// policy data (CasePolicy.ageOfMajority), passed by every caller
+export function eighteenthBirthday(birthDate: BusinessDate, ageOfMajority: number): BusinessDate {
   return addYears(birthDate, ageOfMajority);
 }
 
@@ -10,7 +11,7 @@ export function eighteenthBirthday(birthDate: BusinessDate, ageOfMajority = 18):
 export function isMinorOn(
   birthDate: BusinessDate,
   date: BusinessDate,
-  ageOfMajority = 18,
+  ageOfMajority: number,
 ): boolean {
   return compareDates(date, eighteenthBirthday(birthDate, ageOfMajority)) < 0;
 }

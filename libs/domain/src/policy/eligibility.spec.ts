@@ -3,7 +3,7 @@ import { DEFAULT_POLICY } from './case-policy';
 import { eligibleCategoriesFor, isEligibleForProgramme, medicalCoverageShare } from './eligibility';
 
 const eligible = (programme: Programme) =>
-  CHILD_CATEGORIES.filter((c) => isEligibleForProgramme(programme, [c]));
+  CHILD_CATEGORIES.filter((c) => isEligibleForProgramme(programme, [c], DEFAULT_POLICY));
 
 describe('eligibility by category', () => {
   it('opens the basic living allowance to orphans and de facto unsupported children', () => {
@@ -49,21 +49,23 @@ describe('eligibility by category', () => {
 
   it('opens housing and care services to any category, but not to a child with none', () => {
     expect(eligible('HOUSING_SUPPORT')).toEqual([...CHILD_CATEGORIES]);
-    expect(isEligibleForProgramme('CARE_SERVICES', [])).toBe(false);
+    expect(isEligibleForProgramme('CARE_SERVICES', [], DEFAULT_POLICY)).toBe(false);
   });
 
   it('opens temporary assistance to any case', () => {
-    expect(isEligibleForProgramme('TEMPORARY_ASSISTANCE', [])).toBe(true);
+    expect(isEligibleForProgramme('TEMPORARY_ASSISTANCE', [], DEFAULT_POLICY)).toBe(true);
   });
 
   it('is eligible when any held category opens the programme', () => {
-    expect(isEligibleForProgramme('BASIC_LIVING_ALLOWANCE', ['LEFT_BEHIND', 'ORPHAN'])).toBe(true);
-    expect(isEligibleForProgramme('BASIC_LIVING_ALLOWANCE', ['LEFT_BEHIND', 'MIGRANT'])).toBe(
-      false,
-    );
-    expect(eligibleCategoriesFor('BASIC_LIVING_ALLOWANCE', ['LEFT_BEHIND', 'ORPHAN'])).toEqual([
-      'ORPHAN',
-    ]);
+    expect(
+      isEligibleForProgramme('BASIC_LIVING_ALLOWANCE', ['LEFT_BEHIND', 'ORPHAN'], DEFAULT_POLICY),
+    ).toBe(true);
+    expect(
+      isEligibleForProgramme('BASIC_LIVING_ALLOWANCE', ['LEFT_BEHIND', 'MIGRANT'], DEFAULT_POLICY),
+    ).toBe(false);
+    expect(
+      eligibleCategoriesFor('BASIC_LIVING_ALLOWANCE', ['LEFT_BEHIND', 'ORPHAN'], DEFAULT_POLICY),
+    ).toEqual(['ORPHAN']);
   });
 });
 
@@ -79,7 +81,7 @@ describe('medical coverage share', () => {
     [['MARGINAL_LOW_INCOME', 'ORPHAN', 'LEFT_BEHIND'], 100],
     [['LEFT_BEHIND'], null],
   ] as [ChildCategory[], number | null][])('%p covers %p%', (categories, share) => {
-    expect(medicalCoverageShare(categories)).toBe(share);
+    expect(medicalCoverageShare(categories, DEFAULT_POLICY)).toBe(share);
   });
 
   it('comes from policy data', () => {

@@ -1,11 +1,11 @@
 import { CHILD_CATEGORIES, type ChildCategory, type Programme } from '../shared/enums';
-import { DEFAULT_POLICY, type CasePolicy } from './case-policy';
+import type { CasePolicy } from './case-policy';
 
 // "BASIC_LIVING_ALLOWANCE for orphans and de facto unsupported children" (and the other programmes' lists)
 export function isEligibleForProgramme(
   programme: Programme,
   categories: readonly ChildCategory[],
-  policy: Pick<CasePolicy, 'eligibility'> = DEFAULT_POLICY,
+  policy: Pick<CasePolicy, 'eligibility'>,
 ): boolean {
   const rule = policy.eligibility[programme];
   switch (rule.kind) {
@@ -22,7 +22,7 @@ export function isEligibleForProgramme(
 export function eligibleCategoriesFor(
   programme: Programme,
   categories: readonly ChildCategory[],
-  policy: Pick<CasePolicy, 'eligibility'> = DEFAULT_POLICY,
+  policy: Pick<CasePolicy, 'eligibility'>,
 ): ChildCategory[] {
   const rule = policy.eligibility[programme];
   return rule.kind === 'CATEGORIES' ? categories.filter((c) => rule.categories.includes(c)) : [];
@@ -31,7 +31,7 @@ export function eligibleCategoriesFor(
 // "Where a child holds several categories, the highest share applies."
 export function medicalCoverageShare(
   categories: readonly ChildCategory[],
-  policy: Pick<CasePolicy, 'medicalCoverageSharePercent'> = DEFAULT_POLICY,
+  policy: Pick<CasePolicy, 'medicalCoverageSharePercent'>,
 ): number | null {
   const shares = categories
     .map((c) => policy.medicalCoverageSharePercent[c])
@@ -44,7 +44,7 @@ export function medicalCoverageShare(
  * the only ones a regional standard can be set for.
  */
 export function monthlyAllowanceCategories(
-  policy: Pick<CasePolicy, 'eligibility' | 'monthlyProgrammes'> = DEFAULT_POLICY,
+  policy: Pick<CasePolicy, 'eligibility' | 'monthlyProgrammes'>,
 ): ChildCategory[] {
   const all = new Set<ChildCategory>();
   for (const programme of policy.monthlyProgrammes)

@@ -30,7 +30,7 @@ describe('next visit due', () => {
     ['BLUE', '2026-03-31'],
     ['GREEN', '2026-05-30'],
   ] as const)('counts from the assessment when no visit yet (%s)', (riskLevel, due) => {
-    expect(nextVisitDue({ riskLevel, assessedAt, lastVisitAt: null })).toBe(due);
+    expect(nextVisitDue({ riskLevel, assessedAt, lastVisitAt: null }, DEFAULT_POLICY)).toBe(due);
   });
 
   it('counts from the last visit when later than the assessment', () => {
@@ -39,7 +39,7 @@ describe('next visit due', () => {
       assessedAt,
       lastVisitAt: '2026-03-05T16:00:00+08:00',
     };
-    expect(nextVisitDue(clock)).toBe('2026-03-12');
+    expect(nextVisitDue(clock, DEFAULT_POLICY)).toBe('2026-03-12');
   });
 
   it('counts from a re-assessment after the last visit', () => {
@@ -48,11 +48,13 @@ describe('next visit due', () => {
       assessedAt: '2026-03-20T09:00:00+08:00',
       lastVisitAt: '2026-03-05T16:00:00+08:00',
     };
-    expect(nextVisitDue(clock)).toBe('2026-04-04');
+    expect(nextVisitDue(clock, DEFAULT_POLICY)).toBe('2026-04-04');
   });
 
   it('has no due date before an assessment', () => {
-    expect(nextVisitDue({ riskLevel: null, assessedAt: null, lastVisitAt: null })).toBeNull();
+    expect(
+      nextVisitDue({ riskLevel: null, assessedAt: null, lastVisitAt: null }, DEFAULT_POLICY),
+    ).toBeNull();
   });
 
   it('takes the intervals from policy data', () => {
@@ -64,7 +66,7 @@ describe('next visit due', () => {
 
   it('is overdue only after the due date', () => {
     const clock = { riskLevel: 'RED' as const, assessedAt, lastVisitAt: null };
-    expect(isVisitOverdue(clock, '2026-03-08')).toBe(false);
-    expect(isVisitOverdue(clock, '2026-03-09')).toBe(true);
+    expect(isVisitOverdue(clock, '2026-03-08', DEFAULT_POLICY)).toBe(false);
+    expect(isVisitOverdue(clock, '2026-03-09', DEFAULT_POLICY)).toBe(true);
   });
 });

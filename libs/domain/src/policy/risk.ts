@@ -1,7 +1,7 @@
 import { addDays, businessDateOf, compareDateTimes } from '../shared/dates';
 import type { RiskLevel, RiskScore } from '../shared/enums';
 import type { BusinessDate, DateTime } from '../shared/types';
-import { DEFAULT_POLICY, type CasePolicy } from './case-policy';
+import type { CasePolicy } from './case-policy';
 
 // "three dimensions, guardianship risk, living risk, behaviour risk, each scored 0-3"
 export function isRiskScore(value: unknown): value is RiskScore {
@@ -23,7 +23,7 @@ export type VisitClock = {
 // "Default follow-up visit interval: RED 7 days, YELLOW 15, BLUE 30, GREEN 90 (policy data)"
 export function nextVisitDue(
   clock: VisitClock,
-  policy: Pick<CasePolicy, 'visitIntervalDays'> = DEFAULT_POLICY,
+  policy: Pick<CasePolicy, 'visitIntervalDays'>,
 ): BusinessDate | null {
   if (clock.riskLevel === null) return null;
   const since = latest(clock.lastVisitAt, clock.assessedAt);
@@ -35,7 +35,7 @@ export function nextVisitDue(
 export function isVisitOverdue(
   clock: VisitClock,
   asOf: BusinessDate,
-  policy: Pick<CasePolicy, 'visitIntervalDays'> = DEFAULT_POLICY,
+  policy: Pick<CasePolicy, 'visitIntervalDays'>,
 ): boolean {
   const due = nextVisitDue(clock, policy);
   return due !== null && due < asOf;

@@ -3,7 +3,8 @@ import { CHILD_CATEGORIES, isOneOf, type ChildCategory } from '../shared/enums';
 import { MESSAGES } from '../shared/messages';
 import { isFen } from '../shared/money';
 import { FieldChecks } from '../shared/validation';
-import { DEFAULT_POLICY, type CasePolicy } from '../policy/case-policy';
+import type { CasePolicy } from '../policy/case-policy';
+import type { Decider } from '../shared/decider';
 import { monthlyAllowanceCategories } from '../policy/eligibility';
 import { isRegionPrefix } from '../region/region-code';
 import type { StandardCommand } from './standard.commands';
@@ -37,7 +38,7 @@ export function evolveStandard(state: StandardState, event: StandardEvent): Stan
 export function decideStandard(
   command: StandardCommand,
   state: StandardState,
-  policy: CasePolicy = DEFAULT_POLICY,
+  policy: CasePolicy,
 ): StandardEvent[] {
   const { regionCode, category, monthlyAmountFen, effectiveFrom } = command.data;
   const checks = new FieldChecks();
@@ -65,8 +66,13 @@ export function decideStandard(
   ];
 }
 
-export const standardDecider = {
-  initialState: initialStandardState,
-  evolve: evolveStandard,
-  decide: decideStandard,
-};
+/** The triple the command path runs, deciding under `policy` (the configured one). */
+export function standardDecider(
+  policy: CasePolicy,
+): Decider<StandardState, StandardCommand, StandardEvent> {
+  return {
+    initialState: initialStandardState,
+    evolve: evolveStandard,
+    decide: (command, state) => decideStandard(command, state, policy),
+  };
+}

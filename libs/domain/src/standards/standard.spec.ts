@@ -1,11 +1,12 @@
 import { ValidationFailed } from '../shared/errors';
+import { DEFAULT_POLICY } from '../policy/case-policy';
 import { deciderSpec } from '../testing/given-when-then';
 import type { SetBenefitStandard } from './standard.commands';
 import { standardDecider } from './standard.decider';
 import type { BenefitStandard, BenefitStandardSet } from './standard.events';
 import { standardInForce, standardLookupFrom } from './standard-in-force';
 
-const given = deciderSpec(standardDecider);
+const given = deciderSpec(standardDecider(DEFAULT_POLICY));
 const set = (data: Partial<SetBenefitStandard['data']> = {}): SetBenefitStandard => ({
   type: 'SetBenefitStandard',
   actor: { id: 'civil-1', role: 'CIVIL_AFFAIRS' },

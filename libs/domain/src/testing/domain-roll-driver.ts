@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../policy/case-policy';
 import { decide } from '../case/case.decider';
 import type { CaseCommand } from '../case/case.commands';
 import { evolve } from '../case/case.evolve';
@@ -90,7 +91,9 @@ export class DomainRollDriver implements RollWorldDriver {
 
   async roll(regionCode: string, month: string, knownAt?: string): Promise<ServiceRoll> {
     const known = knownAt === undefined ? this.known : this.moments.get(knownAt)!;
-    const timelines = [...known.states.values()].map((s) => timelineOf(s as ExistingCase));
+    const timelines = [...known.states.values()].map((s) =>
+      timelineOf(s as ExistingCase, DEFAULT_POLICY),
+    );
     const frozen = known.paid.filter(
       (l) => l.month === month && l.regionCode.startsWith(regionCode),
     );
@@ -104,7 +107,9 @@ export class DomainRollDriver implements RollWorldDriver {
   async forecast(regionCode: string, probe: ForecastProbe) {
     const overrides = overridesOf(probe);
     const known = this.known;
-    const timelines = [...known.states.values()].map((s) => timelineOf(s as ExistingCase));
+    const timelines = [...known.states.values()].map((s) =>
+      timelineOf(s as ExistingCase, DEFAULT_POLICY),
+    );
     const inputs = {
       issued: new IssuedRolls(known.rolls, known.paid),
       standards: withOverrides(standardLookupFrom(known.standards), overrides),
@@ -133,6 +138,7 @@ export class DomainRollDriver implements RollWorldDriver {
       const events = decide(
         { ...input, caseId, actor: ACTOR, now: WORLD_NOW } as CaseCommand,
         state,
+        DEFAULT_POLICY,
       );
       const states = new Map(this.known.states).set(caseId, events.reduce(evolve, state));
       this.known = { ...this.known, states };

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../policy/case-policy';
 import { caseDecider } from '../case/case.decider';
 import type { CaseCommand } from '../case/case.commands';
 import type { CaseEvent } from '../case/case.events';
@@ -55,7 +56,7 @@ export const given: (
   CaseState,
   CaseCommand,
   CaseEvent
->(caseDecider);
+>(caseDecider(DEFAULT_POLICY));
 
 /** Every `name`/`idNumber`-like string in `data`, sought in the error's message and fields. */
 export function expectNoPersonalInfo(error: Error, data: unknown): void {

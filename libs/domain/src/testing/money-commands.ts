@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../policy/case-policy';
 import { graduationGrantStandardFen } from '../age-out/review-age-out';
 import { makeFictionalIdNumber } from '../identity/id-number';
 import type { CaseCommand, IdentifyChild } from '../case/case.commands';
@@ -88,7 +89,11 @@ export function stepCommand(
 ): CaseCommand {
   const command = commandOf(op, style) as CaseCommand;
   if (command.type !== 'ReviewAgeOut') return command;
-  const grantStandardFen = graduationGrantStandardFen(state, standardLookupFrom(standards));
+  const grantStandardFen = graduationGrantStandardFen(
+    state,
+    standardLookupFrom(standards),
+    DEFAULT_POLICY,
+  );
   return { ...command, data: { ...command.data, grantStandardFen } };
 }
 

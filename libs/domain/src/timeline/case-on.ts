@@ -6,7 +6,7 @@ import type { StandardLookup } from '../standards/standard-in-force';
 import type { Guardian } from '../case/case.events';
 import type { ExistingCase, RiskScores } from '../case/case.state';
 import type { EducationSpell, RecordedAgencyAct } from '../case/case-history';
-import { DEFAULT_POLICY, type CasePolicy } from '../policy/case-policy';
+import type { CasePolicy } from '../policy/case-policy';
 import { categoriesOn, guardianOn, statusOn, timelineOf } from './case-timeline';
 import { enrolmentsOn, type Entitlement } from './entitlements';
 import { closureOn, educationOn } from './facts-on';
@@ -51,7 +51,7 @@ export function caseView(
   state: ExistingCase,
   date: BusinessDate,
   standards: StandardLookup,
-  policy: CasePolicy = DEFAULT_POLICY,
+  policy: CasePolicy,
 ): CaseView {
   const t = timelineOf(state, policy);
   return {

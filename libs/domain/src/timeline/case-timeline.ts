@@ -1,7 +1,7 @@
 import { addDays, businessDateOf } from '../shared/dates';
 import type { CaseStatus, ChildCategory } from '../shared/enums';
 import type { BusinessDate } from '../shared/types';
-import { DEFAULT_POLICY, type CasePolicy } from '../policy/case-policy';
+import type { CasePolicy } from '../policy/case-policy';
 import { isEligibleForProgramme } from '../policy/eligibility';
 import type { CaseFile, ProgrammeEntry } from '../case/case.state';
 import type { Guardian } from '../case/case.events';
@@ -32,10 +32,7 @@ export type CaseTimeline = {
 const built = new WeakMap<object, CaseTimeline>();
 
 /** The timeline of a case's fold (kept per fold object: folds are never changed in place). */
-export function timelineOf(
-  file: TimelineSource,
-  policy: CasePolicy = DEFAULT_POLICY,
-): CaseTimeline {
+export function timelineOf(file: TimelineSource, policy: CasePolicy): CaseTimeline {
   const known = built.get(file);
   if (known !== undefined && known.policy === policy) return known;
   const h = file.history;

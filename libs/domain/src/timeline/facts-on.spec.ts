@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../policy/case-policy';
 import { evolve } from '../case/case.evolve';
 import { initialCaseState, type ExistingCase } from '../case/case.state';
 import type { CaseEvent } from '../case/case.events';
@@ -6,7 +7,8 @@ import { childIdentified, closed, event, riskAssessed } from '../testing/fixture
 
 const fold = (events: CaseEvent[]) => events.reduce(evolve, initialCaseState()) as ExistingCase;
 const noStandards = () => null;
-const viewOn = (events: CaseEvent[], date: string) => caseView(fold(events), date, noStandards);
+const viewOn = (events: CaseEvent[], date: string) =>
+  caseView(fold(events), date, noStandards, DEFAULT_POLICY);
 
 const education = (recordedAt: string, level: 'SENIOR_SECONDARY' | 'UNDERGRADUATE') =>
   event('EducationRecorded', {

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../policy/case-policy';
 import fc from 'fast-check';
 import { graduationGrantStandardFen } from '../age-out/review-age-out';
 import { decide } from '../case/case.decider';
@@ -33,7 +34,7 @@ function play(world: World, onReview?: (before: ExistingCase, after: ExistingCas
       now: WORLD_NOW,
       data: identifyData(spec, i),
     } as CaseCommand;
-    return decide(command, initialCaseState()).reduce(evolve, initialCaseState());
+    return decide(command, initialCaseState(), DEFAULT_POLICY).reduce(evolve, initialCaseState());
   });
   for (const step of world.steps) {
     if (step.kind === 'standard') {
@@ -48,12 +49,16 @@ function play(world: World, onReview?: (before: ExistingCase, after: ExistingCas
     if (input.type === 'ReviewAgeOut')
       input.data = {
         ...input.data,
-        grantStandardFen: graduationGrantStandardFen(before, standardLookupFrom(standards)),
+        grantStandardFen: graduationGrantStandardFen(
+          before,
+          standardLookupFrom(standards),
+          DEFAULT_POLICY,
+        ),
       };
     const command = { ...input, caseId: `case-${i}`, actor: CIVIL, now: WORLD_NOW } as CaseCommand;
     let events;
     try {
-      events = decide(command, before);
+      events = decide(command, before, DEFAULT_POLICY);
     } catch (error) {
       if (error instanceof DomainError) continue;
       throw error;
@@ -75,7 +80,7 @@ describe('what a case is owed, month by month, against the reference model', () 
       fc.property(worldArb(), (world) => {
         const { states, reference, lookup } = play(world);
         states.forEach((state, i) => {
-          const t = timelineOf(state);
+          const t = timelineOf(state, DEFAULT_POLICY);
           for (const month of MONTHS)
             for (const expectedGraduations of [false, true])
               expect([
@@ -99,7 +104,7 @@ describe('what a case is owed, month by month, against the reference model', () 
         const reviewed: [ExistingCase, ExistingCase][] = [];
         const { lookup } = play(world, (before, after) => reviewed.push([before, after]));
         for (const [before, after] of reviewed) {
-          const [t0, t1] = [timelineOf(before), timelineOf(after)];
+          const [t0, t1] = [timelineOf(before, DEFAULT_POLICY), timelineOf(after, DEFAULT_POLICY)];
           for (const month of MONTHS) {
             expect(owedForMonth(t1, month, lookup)).toEqual(owedForMonth(t0, month, lookup));
             expect(statusOn(t1, `${month}-01`)).toBe(statusOn(t0, `${month}-01`));

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../policy/case-policy';
 import { foldCase } from '../case/case.decider';
 import type { CaseEvent } from '../case/case.events';
 import type { ExistingCase } from '../case/case.state';
@@ -24,6 +25,7 @@ const timeline = (...events: CaseEvent[]) =>
       childIdentified({ birthDate: BIRTH, identifiedAt: '2024-01-05T09:00:00+08:00' }),
       ...events,
     ]) as ExistingCase,
+    DEFAULT_POLICY,
   );
 const study = (
   recordedAt: string,

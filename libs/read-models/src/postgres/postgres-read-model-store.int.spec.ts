@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { Client } from 'pg';
 import { applyBatch } from '../projector/apply-batch';
 import { PROJECTIONS } from '../projections/project-batch';
@@ -108,14 +109,14 @@ describeWithPostgres('PostgresReadModelStore', () => {
     const errors: unknown[] = [];
     const watch = store.watchCheckpoints((p) => seen.push(p), { onError: (e) => errors.push(e) });
     try {
-      await applyBatch(store, log.events.slice(0, 5));
+      await applyBatch(store, log.events.slice(0, 5), DEFAULT_POLICY);
       await until(() => seen.includes('5'));
       await query(
         'SELECT pg_terminate_backend(pid) FROM pg_stat_activity' +
           " WHERE application_name = 'cases-checkpoint-listener' AND datname = $1",
         [db.name],
       );
-      await applyBatch(store, log.events.slice(5));
+      await applyBatch(store, log.events.slice(5), DEFAULT_POLICY);
       await until(() => seen.at(-1) === String(log.events.length));
       expect(errors.length).toBeGreaterThan(0);
     } finally {

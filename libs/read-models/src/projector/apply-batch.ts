@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, type CasePolicy } from '@app/domain';
+import type { CasePolicy } from '@app/domain';
 import type { Position } from '@app/event-store';
 import type { ReadModelStore, ReadModelTransaction } from '../read-model-store.port';
 import {
@@ -44,7 +44,7 @@ export async function fence(tx: ReadModelTransaction, expected: Position | null)
 export async function applyBatch(
   store: ReadModelStore,
   events: readonly ProjectedEvent[],
-  policy: CasePolicy = DEFAULT_POLICY,
+  policy: CasePolicy,
   from?: Position | null,
 ): Promise<BatchResult> {
   return store.transaction(async (tx) => {

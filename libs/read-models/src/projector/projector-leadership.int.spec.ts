@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,7 @@ function leadershipSpecs(name: string, stores: () => Stores): void {
     };
     const candidate = async (who: string, store?: ReadModelStore) => {
       const leadership = new ProjectorLeadership(events, store ?? (await open()), {
+        policy: DEFAULT_POLICY,
         name: who,
         candidate: true,
         retryMs: 50,
@@ -91,15 +93,15 @@ function leadershipSpecs(name: string, stores: () => Stores): void {
       );
       const rebuilt = await open();
       const live = await store.dump();
-      await rebuildReadModels(events, rebuilt);
+      await rebuildReadModels(events, rebuilt, { policy: DEFAULT_POLICY });
       expect(await rebuilt.dump()).toEqual(live);
     });
 
     it('fences a writer that fell behind: its batch writes nothing', async () => {
       const log = ziboScenario();
       const store = await open();
-      await applyBatch(store, log.events.slice(0, 5), undefined, null);
-      const stale = applyBatch(store, log.events.slice(5, 8), undefined, '3');
+      await applyBatch(store, log.events.slice(0, 5), DEFAULT_POLICY, null);
+      const stale = applyBatch(store, log.events.slice(5, 8), DEFAULT_POLICY, '3');
       await expect(stale).rejects.toBeInstanceOf(CheckpointMoved);
       expect((await store.checkpoints())[0]).toMatchObject({ position: '5', events: 5 });
     });
@@ -184,7 +186,7 @@ describeWithPostgres('ProjectorLeadership', () => {
       [1, 2].map(() => PostgresReadModelStore.open({ connectionString: db.url, poolSize: 2 })),
     );
     await resetAll(storeA);
-    const options = { candidate: true, retryMs: 50 };
+    const options = { candidate: true, retryMs: 50, policy: DEFAULT_POLICY };
     const a = new ProjectorLeadership(events, storeA, { ...options, name: 'a' });
     const b = new ProjectorLeadership(events, storeB, { ...options, name: 'b' });
     try {

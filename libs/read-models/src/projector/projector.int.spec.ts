@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ describe('Projector on the SQLite event store', () => {
     const log = ziboScenario();
     const half = Math.floor(log.events.length / 2);
     await log.appendTo(events, log.events.slice(0, half));
-    const projector = new Projector(events, readModels());
+    const projector = new Projector(events, readModels(), { policy: DEFAULT_POLICY });
     await projector.start();
     await expect(projector.signal.waitFor(String(half), 5000)).resolves.toBe('reached');
 
@@ -51,13 +52,13 @@ describe('Projector on the SQLite event store', () => {
     const half = Math.floor(log.events.length / 2);
     await log.appendTo(events, log.events.slice(0, half));
     const store = readModels();
-    const first = new Projector(events, store);
+    const first = new Projector(events, store, { policy: DEFAULT_POLICY });
     await first.start();
     await first.signal.waitFor(String(half), 5000);
     await first.stop();
 
     await log.appendTo(events, log.events.slice(half));
-    const second = new Projector(events, store);
+    const second = new Projector(events, store, { policy: DEFAULT_POLICY });
     await second.start();
     await expect(second.signal.waitFor(String(log.events.length), 5000)).resolves.toBe('reached');
     await second.stop();
@@ -75,7 +76,7 @@ describe('Projector on the SQLite event store', () => {
     await log.appendTo(events);
     const store = readModels();
     await store.transaction((tx) => tx.setCheckpoints(['retired-projection'], '3', 3));
-    const projector = new Projector(events, store);
+    const projector = new Projector(events, store, { policy: DEFAULT_POLICY });
     await projector.start();
     await projector.signal.waitFor(String(log.events.length), 5000);
     await projector.stop();
@@ -118,7 +119,7 @@ describe('Projector on the SQLite event store', () => {
     const lines: string[] = [];
     const log2: ProjectorLog = { info: () => undefined, error: (m) => lines.push(m) };
     const store = readModels();
-    const projector = new Projector(events, store, { log: log2 });
+    const projector = new Projector(events, store, { policy: DEFAULT_POLICY, log: log2 });
     await projector.start();
 
     await expect(projector.signal.waitFor(bad, 5000)).resolves.toBe('failed');
@@ -138,7 +139,7 @@ describe('Projector on the SQLite event store', () => {
   it('rebuilds from position 0 exactly the models it built incrementally', async () => {
     const log = ziboScenario();
     const incremental = readModels('incremental.sqlite');
-    const projector = new Projector(events, incremental, { batchSize: 3 });
+    const projector = new Projector(events, incremental, { policy: DEFAULT_POLICY, batchSize: 3 });
     await projector.start();
     // appended while the projector runs, so batches cut the log in arbitrary places
     for (const event of log.events) {
@@ -151,6 +152,7 @@ describe('Projector on the SQLite event store', () => {
     const rebuilt = readModels('rebuilt.sqlite');
     const progress: number[] = [];
     const result = await rebuildReadModels(events, rebuilt, {
+      policy: DEFAULT_POLICY,
       batchSize: 7,
       onProgress: (n) => progress.push(n),
     });
@@ -168,9 +170,9 @@ describe('Projector on the SQLite event store', () => {
     const log = ziboScenario();
     await log.appendTo(events);
     const store = readModels();
-    await rebuildReadModels(events, store);
+    await rebuildReadModels(events, store, { policy: DEFAULT_POLICY });
     const once = await store.dump();
-    await rebuildReadModels(events, store);
+    await rebuildReadModels(events, store, { policy: DEFAULT_POLICY });
     expect(await store.dump()).toEqual(once);
   });
 });

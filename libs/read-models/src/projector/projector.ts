@@ -1,5 +1,5 @@
 import type { AllSubscription, EventStore, Position, StoredEvent } from '@app/event-store';
-import { DEFAULT_POLICY, type CasePolicy } from '@app/domain';
+import type { CasePolicy } from '@app/domain';
 import type { ReadModelStore } from '../read-model-store.port';
 import { PROJECTIONS, type ProjectionFailure } from '../projections/project-batch';
 import { describeError } from '../projections/unhandled-event';
@@ -13,7 +13,8 @@ export interface ProjectorLog {
 }
 
 export interface ProjectorOptions {
-  policy?: CasePolicy;
+  /** the configured policy (the same the write side decides with) */
+  policy: CasePolicy;
   /** most events per transaction; a batch also ends whenever the log has nothing more ready */
   batchSize?: number;
   log?: ProjectorLog;
@@ -55,9 +56,9 @@ export class Projector {
   constructor(
     private readonly events: EventStore,
     private readonly store: ReadModelStore,
-    options: ProjectorOptions = {},
+    options: ProjectorOptions,
   ) {
-    this.policy = options.policy ?? DEFAULT_POLICY;
+    this.policy = options.policy;
     this.batchSize = options.batchSize ?? 500;
     this.log = options.log ?? silent;
     this.signal = options.signal ?? new CheckpointSignal();

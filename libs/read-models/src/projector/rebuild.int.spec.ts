@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,7 +58,7 @@ describe('rebuildReadModels', () => {
       log.command(SECOND, 'AssignCaseworker', { caseworkerId: 'director-3' });
       await log.appendTo(events);
 
-      const result = await rebuildReadModels(events, store, { batchSize });
+      const result = await rebuildReadModels(events, store, { policy: DEFAULT_POLICY, batchSize });
 
       await expectStoppedAfter(result, '5', 'ChildTeleported');
       expect((await store.findCase(FIRST))?.caseworkerId).toBe('director-2');

@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, type CasePolicy } from '@app/domain';
+import type { CasePolicy } from '@app/domain';
 import type { EventStore, Position } from '@app/event-store';
 import type { CaseSnapshot, ReadModelStore } from '../read-model-store.port';
 import { QuickFold, type BatchResult, type ProjectionFailure } from '../projections/project-batch';
@@ -20,7 +20,8 @@ export type RebuildResult = {
 export const REBUILD_BATCH_SIZE = 20_000;
 
 export interface RebuildOptions {
-  policy?: CasePolicy;
+  /** the configured policy (the same the write side decides with) */
+  policy: CasePolicy;
   batchSize?: number;
   onProgress?: (replayed: number, position: Position) => void;
 }
@@ -42,7 +43,7 @@ export interface RebuildOptions {
 export function rebuildReadModels(
   events: EventStore,
   store: ReadModelStore,
-  options: RebuildOptions = {},
+  options: RebuildOptions,
 ): Promise<RebuildResult> {
   return store.bulkWrites(() => replay(events, store, options));
 }
@@ -50,7 +51,7 @@ export function rebuildReadModels(
 async function replay(
   events: EventStore,
   store: ReadModelStore,
-  { policy = DEFAULT_POLICY, batchSize = REBUILD_BATCH_SIZE, onProgress }: RebuildOptions,
+  { policy, batchSize = REBUILD_BATCH_SIZE, onProgress }: RebuildOptions,
 ): Promise<RebuildResult> {
   await store.reset();
   const states = new Map<string, CaseSnapshot>();

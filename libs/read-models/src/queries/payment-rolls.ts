@@ -1,7 +1,6 @@
 import {
   addMonths,
   BEGINNING,
-  DEFAULT_POLICY,
   firstDayOfMonth,
   IssuedRolls,
   rollOf,
@@ -56,7 +55,7 @@ export class PaymentRolls {
   constructor(
     private readonly store: ReadModelStore,
     private readonly known: KnownFacts | null,
-    private readonly policy: CasePolicy = DEFAULT_POLICY,
+    private readonly policy: CasePolicy,
   ) {}
 
   async roll(prefix: string, month: string, query: RollQuery = {}): Promise<RollAnswer> {

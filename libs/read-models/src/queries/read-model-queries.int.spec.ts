@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { formatYuan } from '@app/domain';
 import { applyBatch } from '../projector/apply-batch';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
@@ -12,9 +13,9 @@ describe('ReadModelQueries on the Zibo scenario', () => {
   let rolls: PaymentRolls;
   beforeAll(async () => {
     store = new SqliteReadModelStore({ filename: ':memory:' });
-    await applyBatch(store, ziboScenario().events);
-    queries = new ReadModelQueries(store);
-    rolls = new PaymentRolls(store, null);
+    await applyBatch(store, ziboScenario().events, DEFAULT_POLICY);
+    queries = new ReadModelQueries(store, DEFAULT_POLICY);
+    rolls = new PaymentRolls(store, null, DEFAULT_POLICY);
   });
   afterAll(() => store.close());
 

@@ -1,7 +1,6 @@
 import {
   addDays,
   CHILD_CATEGORIES,
-  DEFAULT_POLICY,
   entitlementsOn,
   RISK_LEVELS,
   standardLookupFrom,
@@ -46,7 +45,7 @@ export const TURNING_18_WINDOW_DAYS = 90;
 export class ReadModelQueries {
   constructor(
     private readonly store: ReadModelStore,
-    private readonly policy: CasePolicy = DEFAULT_POLICY,
+    private readonly policy: CasePolicy,
   ) {}
 
   /** The folded case (`case(id)`): what every answer about it asks the timeline. */

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import type { ReadModelStore } from '../read-model-store.port';
 import { applyBatch } from '../projector/apply-batch';
 import { ZIBO, ziboScenario } from './zibo-scenario';
@@ -35,7 +36,7 @@ export function monitoringContract(store: () => ReadModelStore): void {
         ],
       });
       log.command(ZIBO.deFacto, 'ResolveSignal', { signalId: 'sig-2', resolution: 'visited' });
-      await applyBatch(store(), log.events);
+      await applyBatch(store(), log.events, DEFAULT_POLICY);
     };
 
     it('finds the cases of keyed hashes, with their status on the day', async () => {

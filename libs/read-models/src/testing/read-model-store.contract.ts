@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { hostname } from 'node:os';
 import type { ReadModelStore } from '../read-model-store.port';
 import { applyBatch } from '../projector/apply-batch';
@@ -35,7 +36,7 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
 
     const zibo = async () => {
       const log = ziboScenario();
-      await applyBatch(store, log.events);
+      await applyBatch(store, log.events, DEFAULT_POLICY);
       return log;
     };
 
@@ -61,7 +62,7 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
           }),
         ).rejects.toThrow('boom');
         expect(await store.checkpoints()).toEqual([]);
-        await applyBatch(store, log.events);
+        await applyBatch(store, log.events, DEFAULT_POLICY);
         expect((await store.checkpoints())[0].events).toBe(log.events.length);
       });
 
@@ -304,13 +305,13 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
 
     it('replaces every row of a case when it changes', async () => {
       const log = ziboScenario();
-      await applyBatch(store, log.events);
+      await applyBatch(store, log.events, DEFAULT_POLICY);
       const next = log.command(ZIBO.deFacto, 'EndProgramme', {
         programme: 'MEDICAL_ASSISTANCE',
         effectiveTo: '2026-10-31',
         reason: 'covered elsewhere',
       });
-      await applyBatch(store, next);
+      await applyBatch(store, next, DEFAULT_POLICY);
       const found = await store.findCaseState(ZIBO.deFacto);
       expect(found?.state.programmes.map((p) => [p.programme, p.to])).toEqual([
         ['BASIC_LIVING_ALLOWANCE', null],
@@ -366,9 +367,9 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
         const seen: string[] = [];
         const watch = other.watchCheckpoints((position) => seen.push(position));
         try {
-          await applyBatch(store, log.events.slice(0, 10));
+          await applyBatch(store, log.events.slice(0, 10), DEFAULT_POLICY);
           await eventually(() => seen.includes('10'));
-          await applyBatch(store, log.events.slice(10));
+          await applyBatch(store, log.events.slice(10), DEFAULT_POLICY);
           await eventually(() => seen.at(-1) === String(log.events.length));
           expect(seen.every((p, i) => i === 0 || Number(p) > Number(seen[i - 1]))).toBe(true);
         } finally {
@@ -414,7 +415,9 @@ export function readModelStoreContract(adapter: string, factory: StoreFactory): 
 
     it('runs bulk writes, keeps them, and passes on their result or their error', async () => {
       const log = ziboScenario();
-      await expect(store.bulkWrites(() => applyBatch(store, log.events))).resolves.toMatchObject({
+      await expect(
+        store.bulkWrites(() => applyBatch(store, log.events, DEFAULT_POLICY)),
+      ).resolves.toMatchObject({
         failure: null,
       });
       expect((await store.findCaseState(ZIBO.deFacto))?.state.status).toBe('ENROLLED');

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import {
   decide,
   evolve,
@@ -32,7 +33,7 @@ export class ScenarioLog {
   ): StoredEvent[] {
     const state = this.states.get(caseId) ?? initialCaseState();
     const command = { type, caseId, actor: CIVIL, now: this.now, data } as CaseCommandOf<T>;
-    const events = decide(command, state);
+    const events = decide(command, state, DEFAULT_POLICY);
     this.states.set(caseId, events.reduce(evolve, state));
     return events.map((e) => this.record(`case-${caseId}`, e.type, e.data));
   }

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '@app/domain';
 import { randomUUID } from 'node:crypto';
 import {
   benefitStandardStreamId,
@@ -61,7 +62,7 @@ export class StoreRollDriver implements RollWorldDriver {
     private readonly events: EventStore,
     private readonly store: ReadModelStore,
   ) {
-    this.rolls = new PaymentRolls(store, new EventLogKnownFacts(events));
+    this.rolls = new PaymentRolls(store, new EventLogKnownFacts(events), DEFAULT_POLICY);
   }
 
   async identify(spec: CaseSpec, index: number): Promise<string> {
@@ -79,7 +80,7 @@ export class StoreRollDriver implements RollWorldDriver {
   async standard(spec: StandardSpec): Promise<void> {
     const data = standardOf(spec);
     const { regionCode, category, effectiveFrom: from } = data;
-    const events = standardDecider.decide(
+    const events = standardDecider(DEFAULT_POLICY).decide(
       { type: 'SetBenefitStandard', actor: ACTOR, now: WORLD_NOW, data },
       {
         standards: this.standards.filter(
@@ -146,7 +147,7 @@ export class StoreRollDriver implements RollWorldDriver {
     const command = { ...input, caseId, actor: ACTOR, now: WORLD_NOW } as CaseCommand;
     let events;
     try {
-      events = decide(command, state);
+      events = decide(command, state, DEFAULT_POLICY);
     } catch (error) {
       if (error instanceof DomainError) return false;
       throw error;
@@ -179,7 +180,7 @@ export class StoreRollDriver implements RollWorldDriver {
     const batch: ProjectedEvent[] = [];
     for await (const event of this.events.readAll({ fromPosition: this.projected }))
       batch.push(projectedOf(event));
-    const applied = await applyBatch(this.store, batch);
+    const applied = await applyBatch(this.store, batch, DEFAULT_POLICY);
     if (applied.failure) throw new Error(`projection failed: ${applied.failure.error}`);
     this.projected = batch.at(-1)?.position ?? this.projected;
   }

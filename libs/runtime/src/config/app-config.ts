@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_LIMITS, type GraphQLLimits } from './graphql-limits';
 import { getOrCreateSecret } from './secrets';
 import { parseMasterKey } from '../personal-data/master-key';
+import { loadPolicyFile, PolicyFileError, type Policy } from './policy';
 
 export type EventStoreKind = 'sqlite' | 'esdb' | 'postgres';
 export type ReadModelStoreKind = 'sqlite' | 'postgres';
@@ -52,6 +53,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** POST /monitoring/v1/rosters: a larger body is refused (413) before or while it is read */
   rosterMaxBytes: number;
+  /** POLICY_FILE: the policy data of every rule (the built-in defaults without it); write and read sides alike */
+  policy: Policy;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -124,6 +127,15 @@ function port(name: string, value: string | undefined, fallback: number): number
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new ConfigError(`${name} must be a TCP port`);
   return n;
+}
+
+function policyOf(env: NodeJS.ProcessEnv): Policy {
+  try {
+    return loadPolicyFile(env.POLICY_FILE);
+  } catch (error) {
+    if (!(error instanceof PolicyFileError)) throw error;
+    throw new ConfigError(`POLICY_FILE (${env.POLICY_FILE}): ${error.message}`);
+  }
 }
 
 function checkMasterKey(text: string): void {
@@ -228,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     caseCacheSize: wholeNumber('CASE_CACHE_SIZE', env.CASE_CACHE_SIZE, 10_000, 0, '0 or more'),
     shutdownTimeoutMs: positiveInt('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 15_000),
     rosterMaxBytes: positiveInt('ROSTER_MAX_BYTES', env.ROSTER_MAX_BYTES, 128 * 1024 * 1024),
+    policy: policyOf(env),
     graphqlLimits: {
       maxDepth: positiveInt('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, DEFAULT_LIMITS.maxDepth),
       maxCost: positiveInt('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, DEFAULT_LIMITS.maxCost),

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { CasePolicy } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import {
   ProjectorLeadership,
@@ -26,12 +27,19 @@ export class LeaderProjections
 {
   private readonly leadership: ProjectorLeadership;
 
-  constructor(events: EventStore, store: ReadModelStore, name: string, candidate: boolean) {
+  constructor(
+    events: EventStore,
+    store: ReadModelStore,
+    name: string,
+    candidate: boolean,
+    policy: CasePolicy,
+  ) {
     super();
     const logger = new Logger('Projections');
     this.leadership = new ProjectorLeadership(events, store, {
       name,
       candidate,
+      policy,
       log: { info: (m) => logger.log(m), error: (m) => logger.error(m) },
     });
   }

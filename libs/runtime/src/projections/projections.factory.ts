@@ -9,7 +9,7 @@ import { Projections } from './projections';
  * lock); external: it only follows the checkpoints of apps/projector.
  */
 export function createProjections(
-  config: Pick<AppConfig, 'projections'>,
+  config: Pick<AppConfig, 'projections' | 'policy'>,
   events: EventStore,
   store: ReadModelStore,
 ): Projections {
@@ -18,5 +18,6 @@ export function createProjections(
     store,
     processName('api'),
     config.projections === 'internal',
+    config.policy.case,
   );
 }

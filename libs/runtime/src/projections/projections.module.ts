@@ -38,7 +38,13 @@ export class ProjectionsModule implements OnApplicationShutdown {
           useFactory: (config: AppConfig, events: EventStore, store: ReadModelStore) =>
             processRole === 'api'
               ? createProjections(config, events, store)
-              : new LeaderProjections(events, store, processName('projector'), true),
+              : new LeaderProjections(
+                  events,
+                  store,
+                  processName('projector'),
+                  true,
+                  config.policy.case,
+                ),
         },
         ProjectionsHealth,
         ProjectionsMetrics,

@@ -11,7 +11,9 @@ import type { AppConfig } from '../config/app-config';
  * The configured read-model store; nothing outside an adapter imports a driver. PostgreSQL
  * migrates its schema as it opens: every use waits for that, and a failure fails the first one.
  */
-export function createReadModelStore(config: AppConfig): ReadModelStore {
+export function createReadModelStore(
+  config: Pick<AppConfig, 'readModelStore' | 'dataDir' | 'databaseUrl'>,
+): ReadModelStore {
   switch (config.readModelStore) {
     case 'sqlite':
       preparePrivateDir(config.dataDir);

@@ -2,14 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   RESERVATION_STREAM_PREFIX,
   candidateErasedOn,
-  DEFAULT_MONITORING_POLICY,
   maskIdNumber,
   normalizeIdNumber,
+  type MonitoringPolicy,
 } from '@app/domain';
 import type { Principal } from '../../auth/principal';
 import { reservationStream } from '../../cases/case-streams';
 import { assertAllowed } from '../../cases/command-context';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
+import { MONITORING_POLICY } from '@app/runtime/config/policy';
 import { BadUserInput } from '../../errors/app-errors';
 import { scopeOf } from '../../read-models/reader-scope';
 import type { IdentificationCandidate } from '../graphql/monitoring.types';
@@ -23,6 +24,7 @@ export class IdentificationCandidates {
     @Inject(CANDIDATE_STORE) private readonly store: CandidateStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly retention: CandidateRetention,
+    @Inject(MONITORING_POLICY) private readonly policy: MonitoringPolicy,
   ) {}
 
   async page(
@@ -41,7 +43,7 @@ export class IdentificationCandidates {
       limit: query.first + 1,
     });
     return {
-      rows: page.rows.slice(0, query.first).map(view),
+      rows: page.rows.slice(0, query.first).map((c) => view(c, this.policy)),
       totalCount: page.totalCount,
       hasNextPage: page.rows.length > query.first,
     };
@@ -84,14 +86,14 @@ export class IdentificationCandidates {
   }
 }
 
-function view(c: Candidate): IdentificationCandidate {
+function view(c: Candidate, policy: MonitoringPolicy): IdentificationCandidate {
   return {
     id: c.id,
     regionCode: c.regionCode,
     rosterKinds: c.rosterKinds,
     firstSeenOn: c.firstSeenOn,
     lastSeenOn: c.lastSeenOn,
-    erasedOn: candidateErasedOn(c.seenAt.slice(0, 10), DEFAULT_MONITORING_POLICY),
+    erasedOn: candidateErasedOn(c.seenAt.slice(0, 10), policy),
     // ChildInfoResolver shows name and ID number to entitled roles and logs each read under this id
     child: {
       caseId: c.id,

@@ -2,6 +2,8 @@ import { Readable } from 'node:stream';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
+import { CASE_POLICY } from '@app/runtime/config/policy';
+import type { CasePolicy } from '@app/domain';
 import { principalKey } from '../../http/rate-limits';
 import { Projections } from '@app/runtime/projections/projections';
 import { FairQueue } from '../../http/fair-queue';
@@ -39,9 +41,10 @@ export class HeavyReads implements OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly projections: Projections,
+    @Inject(CASE_POLICY) policy: CasePolicy,
   ) {
     const { readModelStore, dataDir, databaseUrl } = config;
-    this.worker = new RollWorkerClient({ readModelStore, dataDir, databaseUrl });
+    this.worker = new RollWorkerClient({ readModelStore, dataDir, databaseUrl, policy });
   }
 
   /** A page of the roll's lines with its count, total and children (call after ReadConsistency.ensure). */

@@ -1,4 +1,4 @@
-import type { IssuedRoll, RollLine, StandardOverride } from '@app/domain';
+import type { CasePolicy, IssuedRoll, RollLine, StandardOverride } from '@app/domain';
 import type { ReadModelStoreKind } from '@app/runtime/config/app-config';
 import type { RollPage } from './roll-pages';
 
@@ -7,6 +7,8 @@ export interface RollWorkerData {
   readModelStore: ReadModelStoreKind;
   dataDir: string;
   databaseUrl?: string;
+  /** the configured policy (CASE_POLICY): the worker's rolls as the API's would be */
+  policy: CasePolicy;
 }
 
 /**

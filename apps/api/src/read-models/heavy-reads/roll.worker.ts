@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { standardLookupFrom, withOverrides, type RollLine } from '@app/domain';
 import { PaymentRolls, type RollAnswer } from '@app/read-models';
-import type { AppConfig } from '@app/runtime/config/app-config';
 import { createReadModelStore } from '@app/runtime/projections/read-model-store.factory';
 import { paymentRollCsv } from '../payment-roll.csv';
 import { keyedLines, rollPage } from './roll-pages';
@@ -28,8 +27,8 @@ type Computed = { roll: RollAnswer; keyed: ReturnType<typeof keyedLines> };
  * answered one at a time, in order.
  */
 const data = workerData as RollWorkerData;
-const store = createReadModelStore(data as AppConfig);
-const rolls = new PaymentRolls(store, null);
+const store = createReadModelStore(data);
+const rolls = new PaymentRolls(store, null, data.policy);
 const kept = new Map<string, Computed>();
 
 async function rollOf(request: RollRequest): Promise<Computed> {

@@ -1,0 +1,231 @@
+import { readFileSync } from 'node:fs';
+import {
+  CHILD_CATEGORIES,
+  DEFAULT_MONITORING_POLICY,
+  DEFAULT_POLICY,
+  EDUCATION_LEVELS,
+  PROGRAMMES,
+  RISK_LEVELS,
+  type CasePolicy,
+  type Eligibility,
+  type MonitoringPolicy,
+} from '@app/domain';
+
+/**
+ * The policy data of every rule, write side and read side alike: the case rules (visits,
+ * eligibility, money, age-out) and the monitoring rules (roster kinds, candidate retention).
+ * Loaded once at start (POLICY_FILE, else the built-in defaults) and provided to both sides
+ * through Nest (CASE_POLICY, MONITORING_POLICY), never taken from a default parameter.
+ */
+export type Policy = { case: CasePolicy; monitoring: MonitoringPolicy };
+
+export const DEFAULT_POLICIES: Policy = {
+  case: DEFAULT_POLICY,
+  monitoring: DEFAULT_MONITORING_POLICY,
+};
+
+/** Nest tokens of the configured policy (provided with APP_CONFIG, from `config.policy`). */
+export const CASE_POLICY = Symbol('CASE_POLICY');
+export const MONITORING_POLICY = Symbol('MONITORING_POLICY');
+
+/** A field of the policy file that is missing its shape: its dotted path and what it must be. */
+export class PolicyFileError extends Error {}
+
+type Json = unknown;
+
+const fail = (path: string, what: string, value: Json): never => {
+  throw new PolicyFileError(`${path} must be ${what} (it is ${describe(value)})`);
+};
+
+function describe(value: Json): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 40));
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+function objectAt(path: string, value: Json): Record<string, Json> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return fail(path, 'an object', value);
+  return value as Record<string, Json>;
+}
+
+/** Only the keys listed: a misspelt field must not be ignored (the default would apply silently). */
+function onlyKeys(path: string, value: Record<string, Json>, allowed: readonly string[]): void {
+  for (const key of Object.keys(value))
+    if (!allowed.includes(key))
+      throw new PolicyFileError(
+        `${path ? `${path}.` : ''}${key} is not a policy field (${path || 'the file'} takes ${allowed.join(', ')})`,
+      );
+}
+
+function wholeNumber(path: string, value: Json, least: number, most: number): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < least || value > most)
+    return fail(path, `a whole number from ${least} to ${most}`, value);
+  return value;
+}
+
+function oneOfList<T extends string>(path: string, value: Json, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+    return fail(path, `one of ${allowed.join(', ')}`, value);
+  return value as T;
+}
+
+function listOf<T extends string>(path: string, value: Json, allowed: readonly T[]): T[] {
+  if (!Array.isArray(value)) return fail(path, 'an array', value);
+  const items = value.map((item, i) => oneOfList(`${path}[${i}]`, item, allowed));
+  const repeated = items.find((item, i) => items.indexOf(item) !== i);
+  if (repeated !== undefined) throw new PolicyFileError(`${path} lists ${repeated} more than once`);
+  return items;
+}
+
+/** A record keyed by `keys`: the file's entries replace the defaults' one by one. */
+function recordOf<K extends string, V>(
+  path: string,
+  value: Json,
+  keys: readonly K[],
+  base: Partial<Record<K, V>>,
+  parse: (path: string, value: Json) => V,
+): Partial<Record<K, V>> {
+  const given = objectAt(path, value);
+  onlyKeys(path, given, keys);
+  const out: Partial<Record<K, V>> = { ...base };
+  for (const [key, item] of Object.entries(given)) out[key as K] = parse(`${path}.${key}`, item);
+  return out;
+}
+
+function eligibilityOf(path: string, value: Json): Eligibility {
+  const given = objectAt(path, value);
+  const kind = oneOfList(`${path}.kind`, given.kind, ['CATEGORIES', 'ANY_CATEGORY', 'ANY_CASE']);
+  if (kind !== 'CATEGORIES') {
+    onlyKeys(path, given, ['kind']);
+    return { kind };
+  }
+  onlyKeys(path, given, ['kind', 'categories']);
+  return { kind, categories: listOf(`${path}.categories`, given.categories, CHILD_CATEGORIES) };
+}
+
+const CASE_FIELDS = [
+  'visitIntervalDays',
+  'eligibility',
+  'oneOffProgrammes',
+  'fastTrackProgrammes',
+  'monthlyProgrammes',
+  'medicalCoverageSharePercent',
+  'ageOfMajority',
+  'extensionLevels',
+  'retakeYears',
+  'graduationGrantMonths',
+] as const;
+
+function casePolicyOf(path: string, value: Json, base: CasePolicy): CasePolicy {
+  const given = objectAt(path, value);
+  onlyKeys(path, given, CASE_FIELDS);
+  const at = (field: string) => `${path}.${field}`;
+  const policy: CasePolicy = { ...base };
+  if ('visitIntervalDays' in given)
+    policy.visitIntervalDays = recordOf(
+      at('visitIntervalDays'),
+      given.visitIntervalDays,
+      RISK_LEVELS,
+      base.visitIntervalDays,
+      (p, v) => wholeNumber(p, v, 1, 3660),
+    ) as CasePolicy['visitIntervalDays'];
+  if ('eligibility' in given)
+    policy.eligibility = recordOf(
+      at('eligibility'),
+      given.eligibility,
+      PROGRAMMES,
+      base.eligibility,
+      eligibilityOf,
+    ) as CasePolicy['eligibility'];
+  for (const field of ['oneOffProgrammes', 'fastTrackProgrammes', 'monthlyProgrammes'] as const)
+    if (field in given) policy[field] = listOf(at(field), given[field], PROGRAMMES);
+  if ('medicalCoverageSharePercent' in given)
+    policy.medicalCoverageSharePercent = recordOf(
+      at('medicalCoverageSharePercent'),
+      given.medicalCoverageSharePercent,
+      CHILD_CATEGORIES,
+      base.medicalCoverageSharePercent,
+      (p, v) => wholeNumber(p, v, 0, 100),
+    );
+  if ('ageOfMajority' in given) throw new PolicyFileError(`${at('ageOfMajority')} ${NOT_YET}`);
+  if ('extensionLevels' in given)
+    policy.extensionLevels = listOf(at('extensionLevels'), given.extensionLevels, EDUCATION_LEVELS);
+  if ('retakeYears' in given)
+    policy.retakeYears = wholeNumber(at('retakeYears'), given.retakeYears, 0, 10);
+  if ('graduationGrantMonths' in given)
+    policy.graduationGrantMonths = wholeNumber(
+      at('graduationGrantMonths'),
+      given.graduationGrantMonths,
+      0,
+      120,
+    );
+  const oneOffAndMonthly = policy.oneOffProgrammes.find((p) =>
+    policy.monthlyProgrammes.includes(p),
+  );
+  if (oneOffAndMonthly !== undefined)
+    throw new PolicyFileError(
+      `${path}: ${oneOffAndMonthly} cannot be both in oneOffProgrammes and in monthlyProgrammes`,
+    );
+  return policy;
+}
+
+/**
+ * Fields the file may not set yet: the roster import still reads the built-in figures, so a file
+ * setting them would leave the import and the rest of the service under two policies.
+ */
+const NOT_YET = 'cannot be set in the policy file yet: the roster import reads the built-in value';
+
+function monitoringPolicyOf(path: string, value: Json, base: MonitoringPolicy): MonitoringPolicy {
+  const given = objectAt(path, value);
+  onlyKeys(path, given, ['kinds', 'candidateRetentionDays']);
+  if ('kinds' in given) throw new PolicyFileError(`${path}.kinds ${NOT_YET}`);
+  const policy: MonitoringPolicy = { ...base };
+  if ('candidateRetentionDays' in given)
+    policy.candidateRetentionDays = wholeNumber(
+      `${path}.candidateRetentionDays`,
+      given.candidateRetentionDays,
+      1,
+      3660,
+    );
+  return policy;
+}
+
+/**
+ * The policy a file's JSON describes: each field it gives replaces the default's (a record such as
+ * `visitIntervalDays` entry by entry), every other field keeps the built-in default. A field the
+ * policy does not have, or a value of the wrong shape, is an error naming the field.
+ */
+export function parsePolicy(json: Json, base: Policy = DEFAULT_POLICIES): Policy {
+  const given = objectAt('the policy', json);
+  onlyKeys('', given, ['case', 'monitoring']);
+  return Object.freeze({
+    case: 'case' in given ? casePolicyOf('case', given.case, base.case) : base.case,
+    monitoring:
+      'monitoring' in given
+        ? monitoringPolicyOf('monitoring', given.monitoring, base.monitoring)
+        : base.monitoring,
+  });
+}
+
+/** POLICY_FILE's policy (JSON), or the built-in defaults without it. */
+export function loadPolicyFile(path: string | undefined): Policy {
+  if (path === undefined || path === '') return DEFAULT_POLICIES;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new PolicyFileError(
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  let json: Json;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new PolicyFileError(`is not JSON (${(error as Error).message})`);
+  }
+  return parsePolicy(json);
+}
