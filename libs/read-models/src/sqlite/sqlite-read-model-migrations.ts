@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReadModelMigration } from '../sql/read-model-tables';
+import { REDERIVE_ALL } from '../sql/rederive-all';
 
 export type { ReadModelMigration };
 
@@ -218,15 +219,7 @@ export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
       CREATE INDEX rm_case_by_next_visit ON rm_case (COALESCE(next_visit_due, '9999-12-31'), case_id);
       CREATE INDEX rm_case_by_identified ON rm_case (identified_at, case_id);
       CREATE INDEX rm_case_by_birth_date ON rm_case (birth_date, case_id);
-      DELETE FROM rm_case_state;
-      DELETE FROM rm_case;
-      DELETE FROM rm_case_status;
-      DELETE FROM rm_case_category;
-      DELETE FROM rm_case_region;
-      DELETE FROM rm_standard;
-      DELETE FROM rm_roll_line;
-      DELETE FROM rm_roll;
-      DELETE FROM rm_checkpoint;
+      ${REDERIVE_ALL}
       `,
   },
   {
@@ -287,15 +280,7 @@ export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
         case_id TEXT NOT NULL
       );
       CREATE INDEX rm_id_key_by_case ON rm_id_key (case_id);
-      DELETE FROM rm_case_state;
-      DELETE FROM rm_case;
-      DELETE FROM rm_case_status;
-      DELETE FROM rm_case_category;
-      DELETE FROM rm_case_region;
-      DELETE FROM rm_standard;
-      DELETE FROM rm_roll_line;
-      DELETE FROM rm_roll;
-      DELETE FROM rm_checkpoint;
+      ${REDERIVE_ALL}
     `,
   },
 ];
