@@ -106,89 +106,65 @@ function eligibilityOf(path: string, value: Json): Eligibility {
   return { kind, categories: listOf(`${path}.categories`, given.categories, CHILD_CATEGORIES) };
 }
 
-const CASE_FIELDS = [
-  'visitIntervalDays',
-  'eligibility',
-  'oneOffProgrammes',
-  'fastTrackProgrammes',
-  'monthlyProgrammes',
-  'medicalCoverageSharePercent',
-  'ageOfMajority',
-  'extensionLevels',
-  'retakeYears',
-  'graduationGrantMonths',
-] as const;
+/**
+ * Fields the file may not set yet: the roster import still reads the built-in figures, so a file
+ * setting them would leave the import and the rest of the service under two policies.
+ */
+const NOT_YET = 'cannot be set in the policy file yet: the roster import reads the built-in value';
+const notYet = (path: string): never => {
+  throw new PolicyFileError(`${path} ${NOT_YET}`);
+};
+
+/** How each field of a section is read: its path, the file's value, the default's value. */
+type Fields<T> = { [K in keyof T]: (path: string, value: Json, base: T[K]) => T[K] };
+
+const wholeNumbers =
+  (least: number, most: number) =>
+  (path: string, value: Json): number =>
+    wholeNumber(path, value, least, most);
+const programmes = (path: string, value: Json) => listOf(path, value, PROGRAMMES);
+
+const CASE_FIELDS: Fields<CasePolicy> = {
+  visitIntervalDays: (path, value, base) =>
+    recordOf(path, value, RISK_LEVELS, base, wholeNumbers(1, 3660)) as typeof base,
+  eligibility: (path, value, base) =>
+    recordOf(path, value, PROGRAMMES, base, eligibilityOf) as typeof base,
+  oneOffProgrammes: programmes,
+  fastTrackProgrammes: programmes,
+  monthlyProgrammes: programmes,
+  medicalCoverageSharePercent: (path, value, base) =>
+    recordOf(path, value, CHILD_CATEGORIES, base, wholeNumbers(0, 100)),
+  ageOfMajority: notYet,
+  extensionLevels: (path, value) => listOf(path, value, EDUCATION_LEVELS),
+  retakeYears: wholeNumbers(0, 10),
+  graduationGrantMonths: wholeNumbers(0, 120),
+};
+
+const MONITORING_FIELDS: Fields<MonitoringPolicy> = {
+  kinds: notYet,
+  candidateRetentionDays: wholeNumbers(1, 3660),
+};
+
+/** A section of the file over its defaults: only its own fields, each read by its parser. */
+function sectionOf<T extends object>(path: string, value: Json, base: T, fields: Fields<T>): T {
+  const given = objectAt(path, value);
+  onlyKeys(path, given, Object.keys(fields));
+  const section = { ...base };
+  for (const [field, item] of Object.entries(given)) {
+    const key = field as keyof T;
+    section[key] = fields[key](`${path}.${field}`, item, base[key]);
+  }
+  return section;
+}
 
 function casePolicyOf(path: string, value: Json, base: CasePolicy): CasePolicy {
-  const given = objectAt(path, value);
-  onlyKeys(path, given, CASE_FIELDS);
-  const at = (field: string) => `${path}.${field}`;
-  const policy: CasePolicy = { ...base };
-  if ('visitIntervalDays' in given)
-    policy.visitIntervalDays = recordOf(
-      at('visitIntervalDays'),
-      given.visitIntervalDays,
-      RISK_LEVELS,
-      base.visitIntervalDays,
-      (p, v) => wholeNumber(p, v, 1, 3660),
-    ) as CasePolicy['visitIntervalDays'];
-  if ('eligibility' in given)
-    policy.eligibility = recordOf(
-      at('eligibility'),
-      given.eligibility,
-      PROGRAMMES,
-      base.eligibility,
-      eligibilityOf,
-    ) as CasePolicy['eligibility'];
-  for (const field of ['oneOffProgrammes', 'fastTrackProgrammes', 'monthlyProgrammes'] as const)
-    if (field in given) policy[field] = listOf(at(field), given[field], PROGRAMMES);
-  if ('medicalCoverageSharePercent' in given)
-    policy.medicalCoverageSharePercent = recordOf(
-      at('medicalCoverageSharePercent'),
-      given.medicalCoverageSharePercent,
-      CHILD_CATEGORIES,
-      base.medicalCoverageSharePercent,
-      (p, v) => wholeNumber(p, v, 0, 100),
-    );
-  if ('ageOfMajority' in given) throw new PolicyFileError(`${at('ageOfMajority')} ${NOT_YET}`);
-  if ('extensionLevels' in given)
-    policy.extensionLevels = listOf(at('extensionLevels'), given.extensionLevels, EDUCATION_LEVELS);
-  if ('retakeYears' in given)
-    policy.retakeYears = wholeNumber(at('retakeYears'), given.retakeYears, 0, 10);
-  if ('graduationGrantMonths' in given)
-    policy.graduationGrantMonths = wholeNumber(
-      at('graduationGrantMonths'),
-      given.graduationGrantMonths,
-      0,
-      120,
-    );
+  const policy = sectionOf(path, value, base, CASE_FIELDS);
   const oneOffAndMonthly = policy.oneOffProgrammes.find((p) =>
     policy.monthlyProgrammes.includes(p),
   );
   if (oneOffAndMonthly !== undefined)
     throw new PolicyFileError(
       `${path}: ${oneOffAndMonthly} cannot be both in oneOffProgrammes and in monthlyProgrammes`,
-    );
-  return policy;
-}
-
-/**
- * Fields the file may not set yet: the roster import still reads the built-in figures, so a file
- * setting them would leave the import and the rest of the service under two policies.
- */
-const NOT_YET = 'cannot be set in the policy file yet: the roster import reads the built-in value';
-
-function monitoringPolicyOf(path: string, value: Json, base: MonitoringPolicy): MonitoringPolicy {
-  const given = objectAt(path, value);
-  onlyKeys(path, given, ['kinds', 'candidateRetentionDays']);
-  if ('kinds' in given) throw new PolicyFileError(`${path}.kinds ${NOT_YET}`);
-  const policy: MonitoringPolicy = { ...base };
-  if ('candidateRetentionDays' in given)
-    policy.candidateRetentionDays = wholeNumber(
-      `${path}.candidateRetentionDays`,
-      given.candidateRetentionDays,
-      1,
-      3660,
     );
   return policy;
 }
@@ -205,7 +181,7 @@ export function parsePolicy(json: Json, base: Policy = DEFAULT_POLICIES): Policy
     case: 'case' in given ? casePolicyOf('case', given.case, base.case) : base.case,
     monitoring:
       'monitoring' in given
-        ? monitoringPolicyOf('monitoring', given.monitoring, base.monitoring)
+        ? sectionOf('monitoring', given.monitoring, base.monitoring, MONITORING_FIELDS)
         : base.monitoring,
   });
 }
