@@ -2,31 +2,16 @@ import Database from 'better-sqlite3';
 import { preparePrivateSqliteFile } from '@app/event-store/sqlite/private-files';
 import { Kysely, SqliteDialect } from 'kysely';
 import { withStatementCache } from './statement-cache';
-import type { ChildCategory } from '@app/domain';
 import type { Position } from '@app/event-store';
 import type {
-  CaseListQuery,
-  CaseloadCounts,
-  CaseloadQuery,
-  IdMatch,
-  SignalListQuery,
-  SignalRow,
   CaseRecord,
-  CaseRow,
   CaseSnapshot,
   Checkpoint,
   CheckpointWatch,
   CheckpointWatchOptions,
-  IssuedLineRow,
-  IssuedRollRow,
-  KnownAt,
-  PayingCasesQuery,
-  ReadModelStore,
   ProjectorLock,
   RecordedFailure,
   ReadModelTransaction,
-  RegionPrefixes,
-  StandardRow,
 } from '../read-model-store.port';
 import { projectionsCheckpoint } from '../projector/checkpoints';
 import { ReadModelReader } from '../sql/read-model-reader';
@@ -38,6 +23,7 @@ import {
   type ReadModelTables,
 } from '../sql/read-model-tables';
 import { fromCaseRow, fromSignalRow, periodRows, rollRows } from '../sql/rows';
+import { SqlReadModelStore } from '../sql/sql-read-model-store';
 import { sqliteDialect } from './sqlite-dialect';
 import { SqliteProjectorLock } from './sqlite-projector-lock';
 import { watchSqliteCheckpoints } from './sqlite-checkpoint-watch';
@@ -104,20 +90,17 @@ const INSERT_CASE =
  * the shared Kysely writer (which compiles and prepares every statement) measured about 20% slower
  * on a rebuild and 45% slower on the projector's small live batches.
  */
-export class SqliteReadModelStore implements ReadModelStore {
+export class SqliteReadModelStore extends SqlReadModelStore {
   private readonly writer: Database.Database;
   private readonly reader: Database.Database;
   private readonly kysely: Kysely<ReadModelTables>;
-  private readonly reads: ReadModelReader;
-  private queue: Promise<unknown> = Promise.resolve();
+  protected readonly reads: ReadModelReader;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly watches = new Set<CheckpointWatch>();
-  /** the projector locks of this store: closing the store closes them */
-  private readonly locks = new Set<ProjectorLock>();
   /** cases this transaction looked up and found no rows of: nothing of theirs to delete */
   private readonly absent = new Set<string>();
 
   constructor(private readonly options: SqliteReadModelStoreOptions) {
+    super();
     const busy = options.busyTimeoutMs ?? 5000;
     this.writer = open(options.filename, busy);
     try {
@@ -172,10 +155,6 @@ export class SqliteReadModelStore implements ReadModelStore {
     }
   }
 
-  checkpoints(): Promise<Checkpoint[]> {
-    return this.read(() => this.reads.checkpoints());
-  }
-
   async reset(): Promise<void> {
     await this.transaction(async () => {
       for (const { table } of READ_MODEL_TABLES) this.writer.exec(`DELETE FROM ${table}`);
@@ -193,72 +172,6 @@ export class SqliteReadModelStore implements ReadModelStore {
       }
       throw new Error('read models: the WAL could not be truncated (readers stayed busy)');
     });
-  }
-
-  findCase(caseId: string): Promise<CaseRow | null> {
-    return this.read(() => this.reads.findCase(caseId));
-  }
-
-  findCaseState(caseId: string): Promise<CaseSnapshot | null> {
-    return this.read(() => this.reads.findCaseState(caseId));
-  }
-
-  caseStates(caseIds: readonly string[]): Promise<CaseSnapshot[]> {
-    return this.read(() => this.reads.caseStates(caseIds));
-  }
-
-  findCases(query: CaseListQuery): Promise<{ rows: CaseRow[]; totalCount: number }> {
-    return this.read(() => this.reads.findCases(query));
-  }
-
-  payingCases(query: PayingCasesQuery): Promise<CaseSnapshot[]> {
-    return this.read(() => this.reads.payingCases(query));
-  }
-
-  issuedRolls(query?: KnownAt): Promise<IssuedRollRow[]> {
-    return this.read(() => this.reads.issuedRolls(query));
-  }
-
-  issuedLines(
-    query: { month: string; regions: RegionPrefixes } & KnownAt,
-  ): Promise<IssuedLineRow[]> {
-    return this.read(() => this.reads.issuedLines(query));
-  }
-
-  paidLines(caseIds: readonly string[], query?: KnownAt): Promise<IssuedLineRow[]> {
-    return this.read(() => this.reads.paidLines(caseIds, query));
-  }
-
-  standards(): Promise<StandardRow[]> {
-    return this.read(() => this.reads.standards());
-  }
-
-  caseload(query: CaseloadQuery): Promise<CaseloadCounts> {
-    return this.read(() => this.reads.caseload(query));
-  }
-
-  matchIdHashes(idHashes: readonly string[], on: string): Promise<IdMatch[]> {
-    return this.read(() => this.reads.monitoring.matchIdHashes(idHashes, on));
-  }
-
-  casesHolding(
-    category: ChildCategory,
-    regions: RegionPrefixes,
-    on: string,
-  ): Promise<{ caseId: string; idHash: string | null }[]> {
-    return this.read(() => this.reads.monitoring.casesHolding(category, regions, on));
-  }
-
-  monitoringSignals(query: SignalListQuery): Promise<{ rows: SignalRow[]; totalCount: number }> {
-    return this.read(() => this.reads.monitoring.monitoringSignals(query));
-  }
-
-  findSignal(signalId: string): Promise<SignalRow | null> {
-    return this.read(() => this.reads.monitoring.findSignal(signalId));
-  }
-
-  dump(): Promise<Record<string, unknown[]>> {
-    return this.read(() => this.reads.dump());
   }
 
   watchCheckpoints(
@@ -279,22 +192,11 @@ export class SqliteReadModelStore implements ReadModelStore {
       onAdvance,
       options,
     );
-    const tracked: CheckpointWatch = {
-      stop: async () => {
-        this.watches.delete(tracked);
-        await watch.stop();
-      },
-    };
-    this.watches.add(tracked);
-    return tracked;
+    return this.tracked(watch);
   }
 
   projectorLock(name: string): ProjectorLock {
-    if (!this.inMemory) {
-      const lock = new SqliteProjectorLock(this.options.filename, name);
-      this.locks.add(lock);
-      return lock;
-    }
+    if (!this.inMemory) return this.kept(new SqliteProjectorLock(this.options.filename, name));
     // a private in-memory database: nobody else can project into it
     const free: ProjectorLock = {
       tryAcquire: async () => ({
@@ -317,26 +219,18 @@ export class SqliteReadModelStore implements ReadModelStore {
     });
   }
 
-  recordedFailure(): Promise<RecordedFailure | null> {
-    return this.read(() => this.reads.recordedFailure());
-  }
-
   async close(): Promise<void> {
-    await Promise.all([...this.watches].map((w) => w.stop()));
-    await this.queue;
-    await Promise.all([...this.locks].map((lock) => lock.close()));
+    await this.stopUsers();
     await this.kysely.destroy(); // closes the reader
     if (this.writer.open) this.writer.close();
   }
 
   /** One at a time; an in-memory database has a single connection, so its reads queue too. */
   private exclusive<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(run, run);
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.oneAtATime(run);
   }
 
-  private read<T>(run: () => Promise<T>): Promise<T> {
+  protected read<T>(run: () => Promise<T>): Promise<T> {
     return this.inMemory ? this.exclusive(run) : run();
   }
 
