@@ -18,6 +18,7 @@ import { LoggingModule } from '@app/runtime/logging/logging.module';
 import { MetricsController } from '@app/runtime/metrics/metrics.controller';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RollsModule } from './rolls/rolls.module';
+import { StandardsModule } from './standards/standards.module';
 import { CandidatesModule } from './monitoring/candidates/candidates.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { createValidationPipe } from './validation/validation';
@@ -44,6 +45,7 @@ export class AppModule {
         AgencyModule,
         AuditModule,
         RollsModule,
+        StandardsModule,
         CandidatesModule,
         MonitoringModule,
         PersonalDataModule,

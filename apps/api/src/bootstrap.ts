@@ -9,7 +9,7 @@ import { limitBodies } from './http/body-limit';
 import { installGracefulClose } from '@app/runtime/lifecycle/graceful-close';
 import { hardenHttp } from './http/http-hardening';
 import { limitJsonNesting } from './http/json-body';
-import { correlationIdOf } from './graphql/request-context';
+import { correlationIdOf } from './auth/request-context';
 import { logRequests } from '@app/runtime/logging/request-log';
 import { acceptCsvRosters } from './monitoring/roster-body';
 import { usePolicyRules } from './validation/policy-rules';

@@ -108,7 +108,7 @@ measurement.
   78 fields, about 5% of the server's CPU per request). And \`case(id)\` answers without a
   promise when nothing needs waiting for or reading: no \`consistentWith\`, the head
   \`LogHead\` knows without asking already projected, the case cached and the standards read at
-  this checkpoint (\`caseNow\` in \`apps/api/src/cases/case-queries.resolver.ts\`; about 4%).
+  this checkpoint (\`caseNow\` in \`apps/api/src/read-models/case-queries.resolver.ts\`; about 4%).
   Then 0.37-0.60x, our server 8.6-9.2k req/s while the bare one moved between 15k and 24k.
   Measured and left, both servers under the same alternating load: the request line costs 13-20%
   of a request (the hook without its line: 97-110 against 118-127 µs), of which pino and the

@@ -3,8 +3,8 @@ import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nest
 import type { Principal } from '../auth/principal';
 import type { CommandContext } from '../cases/command-context';
 import { AgeOutReviewResult } from '../cases/graphql/case.types';
-import { GraphQLDate } from '../graphql/scalars';
-import { CorrelationId, CurrentPrincipal } from '../graphql/request-context';
+import { GraphQLDate } from '../validation/scalars';
+import { CorrelationId, CurrentPrincipal } from '../auth/request-context';
 import { IsPastDate } from '../validation/validators';
 import { AgeOutReviewService, type AgeOutReviewSummary } from './age-out-review.service';
 

@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { parseYuan } from '@app/domain';
 import type { Principal } from '../auth/principal';
-import { CorrelationId, CurrentPrincipal } from '../graphql/request-context';
+import { CorrelationId, CurrentPrincipal } from '../auth/request-context';
 import { withArgumentPaths } from '../validation/argument-paths';
 import type { CaseCommandInput, CaseCommandResult } from './case-command.service';
 import { ExecuteCaseCommand, IdentifyChildCommand } from './commands/case.commands';

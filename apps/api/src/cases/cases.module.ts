@@ -2,13 +2,8 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandPath } from '../command/command-path';
 import { CorrectionTargets } from '../audit/correction-targets';
-import {
-  BenefitStandardsResolver,
-  SetBenefitStandardHandler,
-} from '../standards/set-benefit-standard';
 import { CaseCommandService } from './case-command.service';
 import { CaseMutationsResolver } from './case-mutations.resolver';
-import { CaseQueriesResolver } from './case-queries.resolver';
 import { ChildInfoResolver, GuardianInfoResolver } from './child-info.resolver';
 import { ExecuteCaseCommandHandler, IdentifyChildHandler } from './commands/case-command.handlers';
 import { IdentityReservations } from './identity-reservations';
@@ -24,12 +19,9 @@ import { StandardsView } from './standards.view';
     CorrectionTargets,
     IdentifyChildHandler,
     ExecuteCaseCommandHandler,
-    SetBenefitStandardHandler,
     CaseMutationsResolver,
-    CaseQueriesResolver,
     ChildInfoResolver,
     GuardianInfoResolver,
-    BenefitStandardsResolver,
   ],
   exports: [CommandPath, CaseCommandService, IdentityReservations, StandardsView],
 })

@@ -3,7 +3,7 @@ import { disclosureOf, isPersonGuardian, type PersonalInfoField } from '@app/dom
 import type { Principal } from '../auth/principal';
 import { personalInfoReadsOf } from '../audit/access-log/personal-info-reads';
 import { Forbidden } from '../errors/app-errors';
-import { CurrentPrincipal } from '../graphql/request-context';
+import { CurrentPrincipal } from '../auth/request-context';
 import { discloser } from '../personal-data/discloser';
 import { ChildInfo, GuardianInfo } from './graphql/case.types';
 

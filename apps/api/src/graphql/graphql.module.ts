@@ -16,7 +16,7 @@ import { pageSizeRule } from './limits/page-size.rule';
 import { maxDepthRule } from './limits/query-depth';
 import { withPlainFields } from './plain-fields';
 import { PlainQueries, PlainQueriesModule } from './plain-queries';
-import { buildRequestContext } from './request-context';
+import { buildRequestContext } from '../auth/request-context';
 
 @Module({})
 export class ApiGraphQLModule {

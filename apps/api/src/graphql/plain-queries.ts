@@ -1,6 +1,6 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
-import type { RequestContext } from './request-context';
+import type { RequestContext } from '../auth/request-context';
 
 /** A root query answered as GraphQL calls it: (root, args, context). */
 export type PlainQueryResolver<Args> = GraphQLFieldResolver<unknown, RequestContext, Args>;

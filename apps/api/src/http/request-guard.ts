@@ -1,18 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, preParsingHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, preParsingHookHandler } from 'fastify';
 import type { Principal } from '../auth/principal';
+import { rememberPrincipal } from '../auth/request-principal';
 import type { TokenService } from '../auth/token.service';
 import { RateLimited } from '../errors/app-errors';
 import { toContractError } from '../errors/to-contract-error';
 import type { RateLimits } from './rate-limits';
 import { refuseGraphQL } from '../graphql/graphql-http';
 import { appendRouteHook, isAgencyActRoute, isGraphQLRoute } from './route-hooks';
-
-const principals = new WeakMap<object, Principal>();
-
-/** The caller verified for this request by the guard, if its route has one. */
-export function principalOf(request: FastifyRequest): Principal | undefined {
-  return principals.get(request.raw);
-}
 
 /** 429 with Retry-After, in the agency API's refusal shape. */
 function refuseRateLimited(reply: FastifyReply, error: RateLimited): void {
@@ -45,7 +39,7 @@ export function guardRequests(
         if (graphql) return refuseGraphQL(request, reply, 401, code, message);
         return void reply.status(401).send({ code, message });
       }
-      principals.set(request.raw, principal);
+      rememberPrincipal(request, principal);
       done(null, payload);
     };
   fastify.addHook('onRoute', (route) => {

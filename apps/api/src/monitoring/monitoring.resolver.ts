@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal';
 import { CaseCommandService } from '../cases/case-command.service';
 import { assertAllowed } from '../cases/command-context';
 import { CommandResult } from '../cases/graphql/case.types';
-import { CorrelationId, CurrentPrincipal } from '../graphql/request-context';
+import { CorrelationId, CurrentPrincipal } from '../auth/request-context';
 import { DEFAULT_PAGE } from '../read-models/graphql/read-model.args';
 import { ReadConsistency } from '../read-models/read-consistency';
 import { scopeOf } from '../read-models/reader-scope';

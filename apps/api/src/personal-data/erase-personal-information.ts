@@ -16,7 +16,7 @@ import type { CommandContext } from '../cases/command-context';
 import { CommandResult } from '../cases/graphql/case.types';
 import { CaseInput } from '../cases/inputs/case-inputs';
 import { CasesModule } from '../cases/cases.module';
-import { CorrelationId, CurrentPrincipal } from '../graphql/request-context';
+import { CorrelationId, CurrentPrincipal } from '../auth/request-context';
 import { ReadConsistency } from '../read-models/read-consistency';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { withArgumentPaths } from '../validation/argument-paths';

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal';
 import { assertAllowed } from '../cases/command-context';
 import { BenefitEntitlement } from '../cases/graphql/case.types';
 import { CaseNotFound } from '../errors/app-errors';
-import { CurrentPrincipal } from '../graphql/request-context';
+import { CurrentPrincipal } from '../auth/request-context';
 import { toBenefitEntitlement } from '../cases/case-view';
 import { BenefitsArgs } from './graphql/read-model.args';
 import { ReadConsistency } from './read-consistency';

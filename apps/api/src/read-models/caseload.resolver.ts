@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { ReadModelQueries } from '@app/read-models';
 import type { Principal } from '../auth/principal';
 import { assertAllowed } from '../cases/command-context';
-import { CurrentPrincipal } from '../graphql/request-context';
+import { CurrentPrincipal } from '../auth/request-context';
 import { scopeOf } from './reader-scope';
 import { Caseload } from './graphql/read-model.types';
 import { CaseloadArgs } from './graphql/read-model.args';

@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 import { assertAllowed } from '../cases/command-context';
 import { Case } from '../cases/graphql/case.types';
 import { BadUserInput } from '../errors/app-errors';
-import { CurrentPrincipal } from '../graphql/request-context';
+import { CurrentPrincipal } from '../auth/request-context';
 import type { CasePolicy } from '@app/domain';
 import { CASE_POLICY } from '@app/runtime/config/policy';
 import { CaseViews } from './case-views';

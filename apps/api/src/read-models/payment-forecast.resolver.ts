@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { formatYuan, parseYuan } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { assertAllowed } from '../cases/command-context';
-import { CurrentPrincipal } from '../graphql/request-context';
+import { CurrentPrincipal } from '../auth/request-context';
 import { PaymentForecast, PaymentForecastArgs } from './graphql/forecast.types';
 import { HeavyReads } from './heavy-reads/heavy-reads';
 import { ReadConsistency } from './read-consistency';

@@ -10,7 +10,7 @@ import { PaymentRolls } from '@app/read-models';
 import type { Principal } from '../auth/principal';
 import { assertAllowed } from '../cases/command-context';
 import { BadUserInput } from '../errors/app-errors';
-import { CurrentPrincipal } from '../graphql/request-context';
+import { CurrentPrincipal } from '../auth/request-context';
 import { DEFAULT_ROLL_PAGE, PaymentRollArgs, RollLinesArgs } from './graphql/read-model.args';
 import { PaymentLine, PaymentRoll } from './graphql/read-model.types';
 import { HeavyReads } from './heavy-reads/heavy-reads';

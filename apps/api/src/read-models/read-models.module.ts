@@ -18,6 +18,7 @@ import { PaymentForecastResolver } from './payment-forecast.resolver';
 import { CaseReadCache } from './case-read-cache';
 import { CaseReadCacheMetrics } from './case-read-cache.metrics';
 import { CaseloadResolver } from './caseload.resolver';
+import { CaseQueriesResolver } from './case-queries.resolver';
 import { CasesResolver } from './cases.resolver';
 import { HeavyReads } from './heavy-reads/heavy-reads';
 import { PaymentFileController } from './payment-file/payment-file.controller';
@@ -68,6 +69,7 @@ import { RequestReadsProvider } from './request-reads';
     ReadConsistency,
     RequestReadsProvider,
     CaseReadCacheMetrics,
+    CaseQueriesResolver,
     CasesResolver,
     BenefitsResolver,
     HeavyReads,

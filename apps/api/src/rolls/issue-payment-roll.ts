@@ -13,7 +13,7 @@ import { actorOf, assertAllowed, envelopeFor, type CommandContext } from '../cas
 import { CommandResult } from '../cases/graphql/case.types';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CommandPath } from '../command/command-path';
-import { CorrelationId, CurrentPrincipal } from '../graphql/request-context';
+import { CorrelationId, CurrentPrincipal } from '../auth/request-context';
 import { ReadConsistency } from '../read-models/read-consistency';
 import { RequestReadsProvider } from '../read-models/request-reads';
 import { IsRegionPrefix, IsYearMonth } from '../validation/validators';

@@ -16,7 +16,7 @@ import { CommandPath } from '../command/command-path';
 import { actorOf, assertAllowed, envelopeFor, type CommandContext } from '../cases/command-context';
 import { CommandResult } from '../cases/graphql/case.types';
 import { SetBenefitStandardInput } from '../cases/inputs/case-inputs';
-import { CorrelationId, CurrentPrincipal } from '../graphql/request-context';
+import { CorrelationId, CurrentPrincipal } from '../auth/request-context';
 import { withArgumentPaths } from '../validation/argument-paths';
 
 export class SetBenefitStandardCommand extends Command<CommandResult> {

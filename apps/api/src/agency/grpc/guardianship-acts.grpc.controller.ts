@@ -6,7 +6,7 @@ import { TokenService } from '../../auth/token.service';
 import { BadUserInput } from '../../errors/app-errors';
 import { RateLimits } from '../../http/rate-limits';
 import { toContractError } from '../../errors/to-contract-error';
-import { correlationIdOf } from '../../graphql/request-context';
+import { correlationIdOf } from '../../auth/request-context';
 import { AgencyActsService } from '../agency-acts.service';
 import { isUndecodable } from './agency-grpc.options';
 import { toRpcException } from './grpc-status';

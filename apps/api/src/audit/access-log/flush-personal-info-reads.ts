@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../graphql/request-context';
+import type { RequestContext } from '../../auth/request-context';
 import type { AccessLog } from './access-log.service';
 import { takePersonalInfoReads } from './personal-info-reads';
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { GraphQLDateTime } from '../../graphql/scalars';
+import { GraphQLDateTime } from '../../validation/scalars';
 import { GraphQLJSON } from './json.scalar';
 
 @ObjectType({ description: '操作人 / who did it: a user, or an agency (court, procuratorate)' })

@@ -8,7 +8,7 @@ import {
   type EducationLevel,
   type Programme,
 } from '@app/domain';
-import { GraphQLDate, GraphQLDateTime } from '../../graphql/scalars';
+import { GraphQLDate, GraphQLDateTime } from '../../validation/scalars';
 import {
   IsBusinessDate,
   IsCaseId,

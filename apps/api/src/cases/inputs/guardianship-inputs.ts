@@ -9,7 +9,7 @@ import {
   type CorrectableField,
   type CrisisKind,
 } from '@app/domain';
-import { GraphQLDateTime } from '../../graphql/scalars';
+import { GraphQLDateTime } from '../../validation/scalars';
 import {
   IsCorrectionValue,
   IsOneOf,

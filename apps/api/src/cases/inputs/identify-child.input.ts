@@ -9,7 +9,7 @@ import {
   type GuardianKind,
   type IdentificationSource,
 } from '@app/domain';
-import { GraphQLDateTime } from '../../graphql/scalars';
+import { GraphQLDateTime } from '../../validation/scalars';
 import {
   IsCategories,
   IsIdNumber,

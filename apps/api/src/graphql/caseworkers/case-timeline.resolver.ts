@@ -5,7 +5,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import type { Principal } from '../../auth/principal';
 import { readCaseEvents } from '../../audit/history-verification';
 import { BadUserInput, CaseNotFound } from '../../errors/app-errors';
-import { CurrentPrincipal } from '../request-context';
+import { CurrentPrincipal } from '../../auth/request-context';
 import { assertAllowed } from '../../cases/command-context';
 import { CaseTimelineArgs, TimelineEntry, TIMELINE_PAGE } from './case-timeline.types';
 import { timelineCursor, timelineKeyOf, type TimelineKey } from './timeline-cursor';

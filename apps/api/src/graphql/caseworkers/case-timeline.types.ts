@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Allow, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DEFAULT_LIMITS } from '@app/runtime/config/graphql-limits';
-import { GraphQLDateTime } from '../scalars';
+import { GraphQLDateTime } from '../../validation/scalars';
 import { IsCursor, IsPosition } from '../../validation/validators';
 
 /** Entries of a timeline on one page when `first` is not given (the largest page GraphQL allows). */

@@ -1,7 +1,7 @@
 import { GraphQLError, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { MESSAGES } from '@app/domain';
 import type { PrincipalRateLimit } from '../../http/rate-limits';
-import type { RequestContext } from '../request-context';
+import type { RequestContext } from '../../auth/request-context';
 import { FragmentCycle, WalkTooLong } from './cost-walk';
 import type { GraphQLLimits } from '@app/runtime/config/graphql-limits';
 import { HEAVY_COST, type HeavyTurns } from './heavy-turns';

@@ -12,7 +12,7 @@ import {
 } from '@app/domain';
 import { ChildCategoryEnum, register } from '../../cases/graphql/enums';
 import { ChildInfo } from '../../cases/graphql/case.types';
-import { GraphQLDate, GraphQLDateTime } from '../../graphql/scalars';
+import { GraphQLDate, GraphQLDateTime } from '../../validation/scalars';
 import { ConsistentArgs, DEFAULT_PAGE, MAX_PAGE } from '../../read-models/graphql/read-model.args';
 import { PageInfo } from '../../read-models/graphql/read-model.types';
 import { IsOneOf, IsRegionPrefix, IsText } from '../../validation/validators';

@@ -12,7 +12,7 @@ import {
 } from 'class-validator';
 import { CHILD_CATEGORIES, type ChildCategory } from '@app/domain';
 import { ChildCategoryEnum } from '../../cases/graphql/enums';
-import { GraphQLDate } from '../../graphql/scalars';
+import { GraphQLDate } from '../../validation/scalars';
 import { IsBusinessDate, IsRegionPrefix, IsYearMonth, IsYuan } from '../../validation/validators';
 import { ConsistentArgs } from './read-model.args';
 

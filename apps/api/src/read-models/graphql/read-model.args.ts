@@ -18,7 +18,7 @@ import {
   ChildCategoryEnum,
   RiskLevelEnum,
 } from '../../cases/graphql/enums';
-import { GraphQLDate, GraphQLDateTime } from '../../graphql/scalars';
+import { GraphQLDate, GraphQLDateTime } from '../../validation/scalars';
 import {
   IsBusinessDate,
   IsCursor,

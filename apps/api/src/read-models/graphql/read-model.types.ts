@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { PaymentReason, Programme } from '@app/domain';
 import { Case } from '../../cases/graphql/case.types';
 import { PaymentReasonEnum, ProgrammeEnum } from '../../cases/graphql/enums';
-import { GraphQLDate, GraphQLDateTime } from '../../graphql/scalars';
+import { GraphQLDate, GraphQLDateTime } from '../../validation/scalars';
 
 @ObjectType({ description: 'Relay page information' })
 export class PageInfo {

@@ -4,15 +4,15 @@ import { ReadModelQueries } from '@app/read-models';
 import type { Principal } from '../auth/principal';
 import { CaseNotFound } from '../errors/app-errors';
 import { PlainQueries } from '../graphql/plain-queries';
-import { CurrentPrincipal } from '../graphql/request-context';
-import { CaseReadCache } from '../read-models/case-read-cache';
+import { CurrentPrincipal } from '../auth/request-context';
+import { CaseReadCache } from './case-read-cache';
 import type { CasePolicy } from '@app/domain';
 import { CASE_POLICY } from '@app/runtime/config/policy';
-import { CaseViews } from '../read-models/case-views';
-import { ReadConsistency } from '../read-models/read-consistency';
-import { RequestReadsProvider } from '../read-models/request-reads';
-import { assertAllowed } from './command-context';
-import { Case } from './graphql/case.types';
+import { CaseViews } from './case-views';
+import { ReadConsistency } from './read-consistency';
+import { RequestReadsProvider } from './request-reads';
+import { assertAllowed } from '../cases/command-context';
+import { Case } from '../cases/graphql/case.types';
 
 /**
  * `case(id)` from the folded case the read model keeps (or from the CaseReadCache while the case

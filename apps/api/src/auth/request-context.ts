@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
-import type { Principal } from '../auth/principal';
-import type { TokenService } from '../auth/token.service';
-import { principalOf } from '../http/request-guard';
+import type { Principal } from './principal';
+import type { TokenService } from './token.service';
+import { principalOf } from './request-principal';
 
 /** Per-request GraphQL context: the caller (verified lazily, once) and the correlation id. */
 export interface RequestContext {
