@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HeavyTurns } from '../graphql/limits/heavy-turns';
-import { RateLimits } from '../http/rate-limits';
+import { RateLimits } from './rate-limits';
 import { TokenService } from './token.service';
 
 /** Who is calling (the verified token) and how much that caller may do (rate limits, heavy turns). */

@@ -9,7 +9,7 @@ import { AccessLog } from '../audit/access-log/access-log.service';
 import { flushPersonalInfoReads } from '../audit/access-log/flush-personal-info-reads';
 import type { AppConfig } from '@app/runtime/config/app-config';
 import { graphqlErrorFormatter, graphqlErrorHandler } from './graphql-error-formatter';
-import { RateLimits } from '../http/rate-limits';
+import { RateLimits } from '../auth/rate-limits';
 import { endHeavyTurn, operationLimits, queryTooLarge } from './limits/graphql-limits';
 import { HeavyTurns } from './limits/heavy-turns';
 import { pageSizeRule } from './limits/page-size.rule';

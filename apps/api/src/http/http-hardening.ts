@@ -5,7 +5,7 @@ import type { AppConfig } from '@app/runtime/config/app-config';
 import { serveGraphiql } from '../graphiql/graphiql.routes';
 import { graphqlOverHttp } from '../graphql/graphql-http';
 import { HeavyTurns } from '../graphql/limits/heavy-turns';
-import { RateLimits } from './rate-limits';
+import { RateLimits } from '../auth/rate-limits';
 import { guardRequests } from './request-guard';
 import { addSecurityHeaders } from './security-headers';
 

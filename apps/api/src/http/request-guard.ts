@@ -4,7 +4,7 @@ import { rememberPrincipal } from '../auth/request-principal';
 import type { TokenService } from '../auth/token.service';
 import { RateLimited } from '../errors/app-errors';
 import { toContractError } from '../errors/to-contract-error';
-import type { RateLimits } from './rate-limits';
+import type { RateLimits } from '../auth/rate-limits';
 import { refuseGraphQL } from '../graphql/graphql-http';
 import { appendRouteHook, isAgencyActRoute, isGraphQLRoute } from './route-hooks';
 

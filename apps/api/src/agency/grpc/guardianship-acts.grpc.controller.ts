@@ -4,7 +4,7 @@ import { GrpcMethod } from '@nestjs/microservices';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { TokenService } from '../../auth/token.service';
 import { BadUserInput } from '../../errors/app-errors';
-import { RateLimits } from '../../http/rate-limits';
+import { RateLimits } from '../../auth/rate-limits';
 import { toContractError } from '../../errors/to-contract-error';
 import { correlationIdOf } from '../../auth/request-context';
 import { AgencyActsService } from '../agency-acts.service';

@@ -1,6 +1,6 @@
 import { GraphQLError, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { MESSAGES } from '@app/domain';
-import type { PrincipalRateLimit } from '../../http/rate-limits';
+import type { PrincipalRateLimit } from '../../auth/rate-limits';
 import type { RequestContext } from '../../auth/request-context';
 import { FragmentCycle, WalkTooLong } from './cost-walk';
 import type { GraphQLLimits } from '@app/runtime/config/graphql-limits';

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, onRequestAbortHookHandler, onResponseHookHandler } from 'fastify';
 import { appendRouteHook, isGraphQLRoute } from '../../http/route-hooks';
 import type { Principal } from '../../auth/principal';
-import { FairQueue } from '../../http/fair-queue';
-import { principalKey } from '../../http/rate-limits';
+import { FairQueue } from '../../auth/fair-queue';
+import { principalKey } from '../../auth/rate-limits';
 
 /** An operation of at least this cost is heavy: it waits for its turn (a page of ~30 cases with details). */
 export const HEAVY_COST = 1000;

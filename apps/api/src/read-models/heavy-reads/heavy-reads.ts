@@ -4,9 +4,9 @@ import type { Principal } from '../../auth/principal';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { CASE_POLICY } from '@app/runtime/config/policy';
 import type { CasePolicy } from '@app/domain';
-import { principalKey } from '../../http/rate-limits';
+import { principalKey } from '../../auth/rate-limits';
 import { Projections } from '@app/runtime/projections/projections';
-import { FairQueue } from '../../http/fair-queue';
+import { FairQueue } from '../../auth/fair-queue';
 import type { StandardOverride } from '@app/domain';
 import type {
   ForecastResult,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '../auth/principal';
+import type { Principal } from './principal';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { RateLimited } from '../errors/app-errors';
 

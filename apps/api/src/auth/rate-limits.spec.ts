@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal';
+import type { Principal } from './principal';
 import { RateLimited } from '../errors/app-errors';
 import { PrincipalRateLimit } from './rate-limits';
 
