@@ -8,7 +8,7 @@ import type { AppConfig } from '@app/runtime/config/app-config';
 import { limitBodies } from './http/body-limit';
 import { installGracefulClose } from '@app/runtime/lifecycle/graceful-close';
 import { hardenHttp } from './http/http-hardening';
-import { limitJsonNesting } from './http/json-body';
+import { limitJsonNesting } from './validation/json-body';
 import { correlationIdOf } from './auth/request-context';
 import { logRequests } from '@app/runtime/logging/request-log';
 import { acceptCsvRosters } from './monitoring/roster-body';

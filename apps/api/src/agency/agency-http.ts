@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BadUserInput } from '../errors/app-errors';
 import { toContractError } from '../errors/to-contract-error';
-import { BodyTooDeep } from '../http/json-body';
+import { BodyTooDeep } from '../validation/json-body';
 import { appendRouteHook } from '../http/route-hooks';
 
 /** The agency API's body limit: an act is a few hundred bytes, 64 KiB is generous. */

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { RateLimited } from '../errors/app-errors';
 import { toContractError } from '../errors/to-contract-error';
-import { BodyTooDeep } from '../http/json-body';
+import { BodyTooDeep } from '../validation/json-body';
 import { wantsGraphQLResponse } from './graphql-http';
 import {
   withCompleteInputErrors,
