@@ -56,6 +56,9 @@ module.exports = {
   // the `@app/*` libraries, as tsconfig.json maps them (defined once there)
   moduleNameMapper: libraryAliases(),
   testTimeout: 30000,
+  // most specs wait on servers they spawned, not on the CPU: two workers on CI's two cores, where
+  // Jest's default (cores - 1) would run them one at a time
+  maxWorkers: 2,
   // suites that cannot run here (no PostgreSQL, no Chromium) are counted as skipped, and why is said once
   reporters: ['default', '<rootDir>/tools/jest/skip-reasons-reporter.js'],
   // a handle a failed spec left open (a child process, a socket) must not keep CI waiting forever

@@ -120,8 +120,10 @@ export class PostgresAccessLogStore implements AccessLogStore, ChainedAccessLog 
 
   async chainedRows(afterSeq: string, limit: number): Promise<ChainedAccessRow[]> {
     await this.ready();
+    // seq is selected as it is (pg hands a BIGINT out as a decimal string): an alias of a cast
+    // (`seq::text AS seq`) would be what ORDER BY sorts, as text, putting 10 before 9
     const { rows } = await this.pool.query<ChainedAccessRow>(
-      `SELECT seq::text AS seq, ${ACCESS_COLUMNS.join(', ')}, log_hash FROM audit_access_reads
+      `SELECT seq, ${ACCESS_COLUMNS.join(', ')}, log_hash FROM audit_access_reads
        WHERE seq > $1 ORDER BY seq LIMIT $2`,
       [afterSeq, limit],
     );
@@ -154,8 +156,9 @@ export class PostgresAccessLogStore implements AccessLogStore, ChainedAccessLog 
  */
 async function insertChained(client: PoolClient, records: readonly AccessRecord[]): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+  // the numeric tip: see chainedRows on why seq is not selected as `seq::text AS seq`
   const { rows: tip } = await client.query<{ seq: string; log_hash: string | null }>(
-    'SELECT seq::text AS seq, log_hash FROM audit_access_reads ORDER BY seq DESC LIMIT 1',
+    'SELECT seq, log_hash FROM audit_access_reads ORDER BY seq DESC LIMIT 1',
   );
   let seq = BigInt(tip[0]?.seq ?? 0);
   let hash = tip[0]?.log_hash ?? ACCESS_CHAIN_GENESIS;
