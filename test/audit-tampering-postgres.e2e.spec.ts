@@ -47,7 +47,11 @@ describeWithPostgres('history:verify against an operator of PostgreSQL', () => {
       cases.push(caseId);
     }
     const admin = app.token('ADMIN', ['*'], { sub: 'admin-1' });
-    for (const id of cases) await app.gql(CASE_QUERY, { id }, admin);
+    // three reads of each case: the access log's seq goes past one digit (a tip or a page taken
+    // in text order would put 10 before 9)
+    for (let round = 0; round < 3; round++)
+      for (const id of cases)
+        expect((await app.gql(CASE_QUERY, { id }, admin)).errors).toBeUndefined();
     await app.close();
   }, 120_000);
 
@@ -78,7 +82,7 @@ describeWithPostgres('history:verify against an operator of PostgreSQL', () => {
   it('passes the log as written, then names each tampering of the tables', async () => {
     const clean = await runTool('history-verify', env);
     expect(clean.stdout).toContain('the chain holds');
-    expect(clean.stdout).toContain('access log: 4 reads');
+    expect(clean.stdout).toContain('access log: 12 reads');
     expect(clean.code).toBe(0);
 
     const [truncated, moved, rewritten] = cases.map((id) => `case-${id}`);
@@ -105,7 +109,7 @@ describeWithPostgres('history:verify against an operator of PostgreSQL', () => {
       await client.query(`UPDATE es_events SET stream_id = 'case-elsewhere' WHERE stream_id = $1`, [
         moved,
       ]);
-      await client.query(`UPDATE audit_access_reads SET case_id = $1 WHERE seq = 3`, [cases[3]]);
+      await client.query(`UPDATE audit_access_reads SET case_id = $1 WHERE seq = 11`, [cases[0]]);
     });
 
     const run = await runTool('history-verify', env);
@@ -118,6 +122,6 @@ describeWithPostgres('history:verify against an operator of PostgreSQL', () => {
       `TAMPERED STREAM_MOVED stream ${moved} was moved: its events now stand in stream case-elsewhere`,
     );
     expect(run.stdout).toContain(`TAMPERED STREAM_REWRITTEN stream ${rewritten} revision 2`);
-    expect(run.stdout).toMatch(/TAMPERED ACCESS_EDITED access-log row 3 /);
+    expect(run.stdout).toMatch(/TAMPERED ACCESS_EDITED access-log row 11 /);
   }, 120_000);
 });
