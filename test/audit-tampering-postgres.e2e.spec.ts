@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -11,6 +11,8 @@ import { CASE_QUERY, mustMutate } from './support/cases-api';
 import { TestApp } from './support/test-app';
 import { identify } from './audit-support';
 import { rechained, relinked, runTool, type EventRowOnDisk } from './support/log-operator';
+
+const SIGNING_KEY = 'the-signing-key-of-the-postgres-tampering-spec';
 
 /** The same operator as audit-tampering.e2e.spec.ts, on the PostgreSQL tables (EVENT_STORE=postgres). */
 describeWithPostgres('history:verify against an operator of PostgreSQL', () => {
@@ -28,6 +30,7 @@ describeWithPostgres('history:verify against an operator of PostgreSQL', () => {
       EVENT_STORE_DATABASE_URL: db.url,
       IDENTITY_HMAC_KEY: 'identity-key-of-the-postgres-tampering-spec',
       PERSONAL_DATA_KEY: 'a1'.repeat(32),
+      AUDIT_SIGNING_KEY: SIGNING_KEY,
     };
     const app = await TestApp.start(env, dataDir);
     const director = app.token('CHILD_DIRECTOR', ['370303'], { sub: 'director-7' });
@@ -80,6 +83,9 @@ describeWithPostgres('history:verify against an operator of PostgreSQL', () => {
       .then((r) => r.rows);
 
   it('passes the log as written, then names each tampering of the tables', async () => {
+    const signed = await runTool('history-checkpoint', env, ['--force']);
+    expect(signed.code).toBe(0);
+    expect(signed.stdout).toMatch(/checkpoint written .* access log at row 12/);
     const clean = await runTool('history-verify', env);
     expect(clean.stdout).toContain('the chain holds');
     expect(clean.stdout).toContain('access log: 12 reads');
@@ -123,5 +129,12 @@ describeWithPostgres('history:verify against an operator of PostgreSQL', () => {
     );
     expect(run.stdout).toContain(`TAMPERED STREAM_REWRITTEN stream ${rewritten} revision 2`);
     expect(run.stdout).toMatch(/TAMPERED ACCESS_EDITED access-log row 11 /);
+    // the key signs, and is written nowhere: not in what the tools say, nor beside the checkpoints
+    for (const output of [signed, clean, run].flatMap((r) => [r.stdout, r.stderr]))
+      expect(output).not.toContain(SIGNING_KEY);
+    const checkpoints = readFileSync(join(dataDir, 'checkpoints', 'checkpoints.jsonl'), 'utf8');
+    expect(checkpoints.trim().split('\n').length).toBeGreaterThanOrEqual(2);
+    expect(checkpoints).not.toContain(SIGNING_KEY);
+    expect(readdirSync(join(dataDir, 'checkpoints'))).toEqual(['checkpoints.jsonl']);
   }, 120_000);
 });
