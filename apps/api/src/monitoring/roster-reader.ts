@@ -49,17 +49,33 @@ export class RosterReader {
       if (record.trim() === '') return null;
       return { line, fields: csvFields(record) };
     };
+    const notUtf8 = (at: number) =>
+      new BadUserInput([
+        { field: 'encoding', message: `is not UTF-8 (at line ${at}); save the file as UTF-8` },
+      ]);
+    // A newline byte never occurs inside a UTF-8 sequence: the chunk is decoded one line piece at
+    // a time, so a failure names the line it is on (the first piece continues line `line + 1`).
     const decode = (chunk: Buffer | undefined): string => {
-      try {
-        return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
-      } catch {
-        throw new BadUserInput([
-          {
-            field: 'encoding',
-            message: `is not UTF-8 (at line ${line + 1}); save the file as UTF-8`,
-          },
-        ]);
+      if (!chunk) {
+        try {
+          return decoder.decode();
+        } catch {
+          throw notUtf8(line + 1);
+        }
       }
+      let text = '';
+      let start = 0;
+      for (let piece = 0; start < chunk.length; piece += 1) {
+        const newline = chunk.indexOf(0x0a, start);
+        const end = newline < 0 ? chunk.length : newline + 1;
+        try {
+          text += decoder.decode(chunk.subarray(start, end), { stream: true });
+        } catch {
+          throw notUtf8(line + 1 + piece);
+        }
+        start = end;
+      }
+      return text;
     };
     for await (const chunk of this.body as AsyncIterable<Buffer>) {
       this.hash.update(chunk);
