@@ -189,6 +189,14 @@ export async function runBench(settings: RunSettings, temp: TempDir): Promise<Ru
     ),
   );
   // last: the import adds signals and candidates to the seeded store
-  await needsData('roster', (ds) => measureRosterImport(ds, settings.quick));
+  await needsData('roster', (ds) =>
+    measureRosterImport(
+      ds,
+      settings.quick,
+      settings.serverProfileDir
+        ? ['--cpu-prof', `--cpu-prof-dir=${settings.serverProfileDir}`]
+        : [],
+    ),
+  );
   return outcome;
 }

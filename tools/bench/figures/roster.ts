@@ -66,14 +66,20 @@ async function rawRate(file: string, asOf: string, identityKey: string): Promise
  * the seeded store; rosterRawRowsPerSec: the same file parsed and hashed in this process;
  * rosterServerPeakRssMb: the server's VmHWM after the import (its VmHWM before is a note).
  */
-export async function measureRosterImport(dataset: Dataset, quick: boolean): Promise<Measured> {
+export async function measureRosterImport(
+  dataset: Dataset,
+  quick: boolean,
+  serverArgs: string[] = [],
+): Promise<Measured> {
   const rows = quick ? 50_000 : 200_000;
   const file = join(dataset.dir, '..', 'roster.csv');
   const matched = await writeRoster(file, dataset, rows);
   const bytes = statSync(file).size;
   progress('roster', `${rows} rows (${matched} seeded children), ${(bytes / 1e6).toFixed(1)} MB`);
   const raw = await rawRate(file, dataset.asOf, BENCH_ENV.IDENTITY_HMAC_KEY);
-  const { server, url } = await startApiServer(dataset.dir, [], { REQUEST_TIMEOUT_MS: '600000' });
+  const { server, url } = await startApiServer(dataset.dir, serverArgs, {
+    REQUEST_TIMEOUT_MS: '600000',
+  });
   try {
     const before = server.peakRssMb();
     const token = new TokenService(benchConfig(dataset.dir)).sign({

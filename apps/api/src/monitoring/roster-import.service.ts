@@ -33,6 +33,7 @@ import {
   type StagedCandidate,
 } from './candidates/candidate-store.port';
 import { RosterReader, type RosterRecord } from './roster-reader';
+import { RosterSpool } from './roster-spool';
 import { CandidateRetention } from './candidate-retention';
 
 export type RosterImportRequest = {
@@ -55,11 +56,19 @@ export type RosterImportAnswer = RosterImportResult & {
 
 /** At most this many bad rows are listed (all are counted): the answer stays small. */
 const MAX_LISTED_INVALID = 1000;
-/** cases whose signals are appended at once */
-const APPEND_CONCURRENCY = 8;
+/** cases whose signals are appended at once (the store commits them together) */
+const APPEND_CONCURRENCY = 32;
+/** rows matched with one query and merged in one transaction */
+const BATCH_ROWS = 5000;
+
+/** How far an import is: bytes of the file received, then bytes of it matched. */
+export type RosterProgress = { received: number; matched: number };
+
+type Seen = { rosterKind: RosterKind; asOf: string; at: string };
 
 type Tally = {
   rows: number;
+  candidates: number;
   invalid: InvalidRow[];
   invalidCount: number;
   outside: number;
@@ -69,17 +78,19 @@ type Tally = {
 };
 
 /**
- * A roster import: rows validated one by one, matched to open cases by the keyed hash the
- * reservations use (a batch of hashes, one query), evidence kept per case (bounded by the cases,
- * not the file), candidates staged in their store; once the file has ended and is known by its
- * hash, the signals are appended, the candidates merged and the import recorded, or, for a file
- * imported before, everything staged is dropped and the first import's answer given.
+ * A roster import: the body received whole into an encrypted spool (checked for its encoding,
+ * header and line lengths, and known by its SHA-256) before anything is written; a file imported
+ * before answers with the first import's result at once. Then the rows are read back in batches,
+ * validated one by one, matched to open cases by the keyed hash the reservations use (a batch of
+ * hashes, one query), the evidence kept per case (bounded by the cases, not the file), and the
+ * rows with no open case merged into the candidates, one transaction per batch. Last, the
+ * signals are appended on the cases' streams and the import recorded.
  */
 @Injectable()
 export class RosterImportService {
   private readonly logger = new Logger(RosterImportService.name);
   private readonly ids = new UuidV7Generator();
-  /** one import at a time in this process: they stage and merge in the same tables */
+  /** one import at a time in this process: they merge into the same candidates */
   private readonly lock = new KeyedLock();
 
   constructor(
@@ -96,28 +107,51 @@ export class RosterImportService {
     request: RosterImportRequest,
     body: Readable,
     ctx: CommandContext,
-    onRows?: (rows: number) => void,
+    onProgress?: (progress: RosterProgress) => void,
   ): Promise<RosterImportAnswer> {
     assertAllowed(
       ctx.principal,
       'importRoster',
       ...(request.regionCode ? [request.regionCode] : []),
     );
-    return this.lock.run('import', () => this.importFile(request, body, ctx, onRows));
+    return this.lock.run('import', () => this.importFile(request, body, ctx, onProgress));
   }
 
   private async importFile(
     request: RosterImportRequest,
     body: Readable,
     ctx: CommandContext,
-    onRows?: (rows: number) => void,
+    onProgress?: (progress: RosterProgress) => void,
   ): Promise<RosterImportAnswer> {
     const importId = this.ids.next();
+    const spool = await RosterSpool.receive(body, this.config.dataDir, importId, (received) =>
+      onProgress?.({ received, matched: 0 }),
+    );
+    try {
+      const stream = rosterImportStream(spool.sha256);
+      const before = await this.path.load(stream, rosterImportDecider);
+      if (before.state.imported)
+        return answerOf(before.state.imported, true, before.lastPosition ?? '0');
+      return await this.importNew(request, spool, importId, ctx, onProgress);
+    } finally {
+      await spool.remove();
+    }
+  }
+
+  private async importNew(
+    request: RosterImportRequest,
+    spool: RosterSpool,
+    importId: string,
+    ctx: CommandContext,
+    onProgress?: (progress: RosterProgress) => void,
+  ): Promise<RosterImportAnswer> {
     const now = this.clock.now().toISOString();
     const today = businessDateOf(now);
     const regions = request.regionCode ? [request.regionCode] : ctx.principal.regions;
+    const seen: Seen = { rosterKind: request.kind, asOf: request.asOf, at: now };
     const tally: Tally = {
       rows: 0,
+      candidates: 0,
       invalid: [],
       invalidCount: 0,
       outside: 0,
@@ -125,30 +159,14 @@ export class RosterImportService {
       matched: new Set(),
       evidence: new Map(),
     };
-    const reader = new RosterReader(body);
-    try {
-      for await (const batch of reader.batches()) {
-        await this.matchBatch(batch, request, regions, ctx.principal, today, importId, tally);
-        onRows?.(tally.rows);
-      }
-    } catch (error) {
-      await this.candidates.drop(importId);
-      throw error;
+    const reader = new RosterReader(spool.read(), BATCH_ROWS);
+    for await (const batch of reader.batches()) {
+      await this.matchBatch(batch, request, regions, ctx.principal, today, importId, seen, tally);
+      onProgress?.({ received: spool.bytes, matched: reader.bytesRead() });
     }
-    const file = reader.file();
-    const stream = rosterImportStream(file.sha256);
-    const before = await this.path.load(stream, rosterImportDecider);
-    if (before.state.imported) {
-      await this.candidates.drop(importId);
-      return answerOf(before.state.imported, true, before.lastPosition ?? '0');
-    }
+    const stream = rosterImportStream(spool.sha256);
     if (request.complete) await this.lapsed(request, regions, today, importId, tally);
     const signals = await this.raise(tally.evidence, ctx);
-    const candidates = await this.candidates.commit(importId, {
-      rosterKind: request.kind,
-      asOf: request.asOf,
-      at: now,
-    });
     const outcome = await this.path.run(
       stream,
       rosterImportDecider,
@@ -158,7 +176,7 @@ export class RosterImportService {
           importId,
           rows: tally.rows,
           matchedCases: tally.matched.size,
-          candidates,
+          candidates: tally.candidates,
           signals,
           invalidRows: tally.invalid,
           invalidRowCount: tally.invalidCount,
@@ -168,8 +186,8 @@ export class RosterImportService {
           asOf: request.asOf,
           complete: request.complete,
           regions: [...regions],
-          fileSha256: file.sha256,
-          fileBytes: file.bytes,
+          fileSha256: spool.sha256,
+          fileBytes: spool.bytes,
           importedAt: now,
         },
       },
@@ -191,6 +209,7 @@ export class RosterImportService {
     principal: Principal,
     today: string,
     importId: string,
+    seen: Seen,
     tally: Tally,
   ): Promise<void> {
     const rows: (StagedCandidate & { line: number })[] = [];
@@ -261,7 +280,7 @@ export class RosterImportService {
       if (evidence && !tally.evidence.has(match.caseId))
         tally.evidence.set(match.caseId, [evidence]);
     }
-    await this.candidates.stage(importId, staged);
+    tally.candidates += await this.candidates.merge(importId, staged, seen);
   }
 
   /** "A case that holds the category a complete roster covers but is absent from it". */

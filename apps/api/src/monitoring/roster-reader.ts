@@ -9,9 +9,20 @@ export type RosterRecord = { line: number; fields: string[] | null };
 /** What the reader saw once the body ended: the file's SHA-256 and its size. */
 export type RosterFile = { sha256: string; bytes: number };
 
-const BOM = '\uFEFF';
+export const BOM = '\uFEFF';
 /** a roster line is about 40 characters; anything this long is not one */
-const MAX_LINE = 4096;
+export const MAX_LINE = 4096;
+
+export const badHeader = (): BadUserInput =>
+  new BadUserInput([{ field: 'header', message: 'must be id_number,name,region_code' }]);
+export const notUtf8 = (line: number): BadUserInput =>
+  new BadUserInput([
+    { field: 'encoding', message: `is not UTF-8 (at line ${line}); save the file as UTF-8` },
+  ]);
+export const tooLong = (line: number): BadUserInput =>
+  new BadUserInput([
+    { field: 'line', message: `line ${line} is longer than ${MAX_LINE} characters` },
+  ]);
 
 /**
  * Reads a roster as it streams in: UTF-8 (a BOM is dropped), checked strictly, so a file in
@@ -39,10 +50,7 @@ export class RosterReader {
       const record = text.endsWith('\r') ? text.slice(0, -1) : text;
       if (line === 1) {
         const fields = csvFields(record.startsWith(BOM) ? record.slice(1) : record);
-        if (!fields || !isRosterHeader(fields))
-          throw new BadUserInput([
-            { field: 'header', message: 'must be id_number,name,region_code' },
-          ]);
+        if (!fields || !isRosterHeader(fields)) throw badHeader();
         header = true;
         return null;
       }
@@ -53,12 +61,7 @@ export class RosterReader {
       try {
         return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
       } catch {
-        throw new BadUserInput([
-          {
-            field: 'encoding',
-            message: `is not UTF-8 (at line ${line + 1}); save the file as UTF-8`,
-          },
-        ]);
+        throw notUtf8(line + 1);
       }
     };
     for await (const chunk of this.body as AsyncIterable<Buffer>) {
@@ -76,19 +79,20 @@ export class RosterReader {
         }
       }
       pending = pending.slice(start);
-      if (pending.length > MAX_LINE)
-        throw new BadUserInput([
-          { field: 'line', message: `line ${line + 1} is longer than ${MAX_LINE} characters` },
-        ]);
+      if (pending.length > MAX_LINE) throw tooLong(line + 1);
     }
     pending += decode(undefined);
     if (pending.length > 0) {
       const record = take(pending);
       if (record) batch.push(record);
     }
-    if (!header)
-      throw new BadUserInput([{ field: 'header', message: 'must be id_number,name,region_code' }]);
+    if (!header) throw badHeader();
     if (batch.length > 0) yield batch;
+  }
+
+  /** Bytes of the body read so far. */
+  bytesRead(): number {
+    return this.bytes;
   }
 
   /** Valid once `batches` has run to its end. */

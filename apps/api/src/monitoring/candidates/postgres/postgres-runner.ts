@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Pool, type PoolClient } from 'pg';
-import { CANDIDATE_SCHEMA, type SqlRunner } from '../sql-candidate-store';
+import { CANDIDATE_ADDED_COLUMNS, CANDIDATE_SCHEMA, type SqlRunner } from '../sql-candidate-store';
 
 /** `?` placeholders as PostgreSQL's `$1, $2, ...` (the SQL has no `?` inside literals). */
 const numbered = (sql: string): string => {
@@ -18,6 +18,8 @@ export function postgresCandidateRunner(connectionString: string): SqlRunner {
     try {
       await client.query('SELECT pg_advisory_lock(7310425)');
       for (const statement of CANDIDATE_SCHEMA) await client.query(statement);
+      for (const { table, column, type } of CANDIDATE_ADDED_COLUMNS)
+        await client.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`);
     } finally {
       await client.query('SELECT pg_advisory_unlock(7310425)').catch(() => undefined);
       client.release();

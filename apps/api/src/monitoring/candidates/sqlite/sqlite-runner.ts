@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { preparePrivateSqliteFile } from '@app/event-store/sqlite/private-files';
-import { CANDIDATE_SCHEMA, STAGE_TABLE, type SqlRunner } from '../sql-candidate-store';
+import { CANDIDATE_ADDED_COLUMNS, CANDIDATE_SCHEMA, type SqlRunner } from '../sql-candidate-store';
 
 /**
  * The embedded candidate store: its own file in DATA_DIR, with secure_delete on, so an erased
@@ -14,13 +14,14 @@ export function sqliteCandidateRunner(filename: string): SqlRunner {
   db.pragma('secure_delete = ON');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  // a roster's staged rows and the merge touch random places of the hash indexes: keep them cached
+  // a roster's merge touches random places of the hash index: keep it cached
   db.pragma('cache_size = -65536');
   for (const statement of CANDIDATE_SCHEMA) db.exec(statement);
-  // an import's staged rows live in memory, in this connection's TEMP table that shadows the one
-  // of the file: no write-ahead log, no fsync, nothing on disk to erase; a crash forgets them
-  db.pragma('temp_store = MEMORY');
-  db.exec(STAGE_TABLE.replace('CREATE TABLE IF NOT EXISTS', 'CREATE TEMP TABLE IF NOT EXISTS'));
+  for (const { table, column, type } of CANDIDATE_ADDED_COLUMNS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === column))
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
     let statement = statements.get(sql);
