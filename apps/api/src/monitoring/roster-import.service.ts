@@ -2,23 +2,17 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   RESERVATION_STREAM_PREFIX,
-  birthDateFromIdNumber,
   businessDateOf,
-  checkRosterRow,
   DEFAULT_MONITORING_POLICY,
   DEFAULT_POLICY,
   impliedCategory,
-  isMinorOn,
-  regionInScope,
   rosterImportDecider,
   rosterImportStream,
   type Evidence,
-  type InvalidRow,
   type RosterImportResult,
   type RosterKind,
 } from '@app/domain';
 import { READ_MODEL_STORE, type ReadModelStore } from '@app/read-models';
-import type { Principal } from '../auth/principal';
 import { CaseCommandService } from '../cases/case-command.service';
 import { reservationStream } from '../cases/case-streams';
 import { assertAllowed, envelopeFor, type CommandContext } from '../cases/command-context';
@@ -27,12 +21,14 @@ import { CommandPath } from '../command/command-path';
 import { KeyedLock } from '../command/keyed-lock';
 import { UuidV7Generator } from '@app/runtime/ids/uuid-v7';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
+import { CANDIDATE_STORE, type CandidateStore } from './candidates/candidate-store.port';
+import { RosterReader } from './roster-reader';
 import {
-  CANDIDATE_STORE,
-  type CandidateStore,
-  type StagedCandidate,
-} from './candidates/candidate-store.port';
-import { RosterReader, type RosterRecord } from './roster-reader';
+  emptyTally,
+  RosterMatcher,
+  type RosterMatchRules,
+  type RosterTally,
+} from './roster-matcher';
 import { RosterSpool } from './roster-spool';
 import { CandidateRetention } from './candidate-retention';
 
@@ -54,8 +50,6 @@ export type RosterImportAnswer = RosterImportResult & {
   position: string;
 };
 
-/** At most this many bad rows are listed (all are counted): the answer stays small. */
-const MAX_LISTED_INVALID = 1000;
 /** cases whose signals are appended at once (the store commits them together) */
 const APPEND_CONCURRENCY = 32;
 /** rows matched with one query and merged in one transaction */
@@ -63,19 +57,6 @@ const BATCH_ROWS = 5000;
 
 /** How far an import is: bytes of the file received, then bytes of it matched. */
 export type RosterProgress = { received: number; matched: number };
-
-type Seen = { rosterKind: RosterKind; asOf: string; at: string };
-
-type Tally = {
-  rows: number;
-  candidates: number;
-  invalid: InvalidRow[];
-  invalidCount: number;
-  outside: number;
-  adults: number;
-  matched: Set<string>;
-  evidence: Map<string, Evidence[]>;
-};
 
 /**
  * A roster import: the body received whole into an encrypted spool (checked for its encoding,
@@ -148,20 +129,27 @@ export class RosterImportService {
     const now = this.clock.now().toISOString();
     const today = businessDateOf(now);
     const regions = request.regionCode ? [request.regionCode] : ctx.principal.regions;
-    const seen: Seen = { rosterKind: request.kind, asOf: request.asOf, at: now };
-    const tally: Tally = {
-      rows: 0,
-      candidates: 0,
-      invalid: [],
-      invalidCount: 0,
-      outside: 0,
-      adults: 0,
-      matched: new Set(),
-      evidence: new Map(),
+    const rules: RosterMatchRules = {
+      importId,
+      kind: request.kind,
+      asOf: request.asOf,
+      today,
+      regions,
+      principalRegions: ctx.principal.regions,
+      implied: impliedCategory(request.kind, DEFAULT_MONITORING_POLICY),
+      ageOfMajority: DEFAULT_POLICY.ageOfMajority,
+      at: now,
     };
+    const tally = emptyTally();
+    const matcher = new RosterMatcher(
+      this.store,
+      this.candidates,
+      (idNumber) => this.hashOf(idNumber),
+      () => this.ids.next(),
+    );
     const reader = new RosterReader(spool.read(), BATCH_ROWS);
     for await (const batch of reader.batches()) {
-      await this.matchBatch(batch, request, regions, ctx.principal, today, importId, seen, tally);
+      await matcher.matchBatch(batch, rules, tally);
       onProgress?.({ received: spool.bytes, matched: reader.bytesRead() });
     }
     const stream = rosterImportStream(spool.sha256);
@@ -202,94 +190,13 @@ export class RosterImportService {
     return answerOf(recorded, recorded.importId !== importId, outcome.position ?? '0');
   }
 
-  private async matchBatch(
-    batch: readonly RosterRecord[],
-    request: RosterImportRequest,
-    regions: readonly string[],
-    principal: Principal,
-    today: string,
-    importId: string,
-    seen: Seen,
-    tally: Tally,
-  ): Promise<void> {
-    const rows: (StagedCandidate & { line: number })[] = [];
-    for (const record of batch) {
-      tally.rows += 1;
-      const checked = record.fields
-        ? checkRosterRow(record.fields, today, regions)
-        : { fields: ['columns'] };
-      if ('fields' in checked) {
-        tally.invalidCount += 1;
-        if (tally.invalid.length < MAX_LISTED_INVALID)
-          tally.invalid.push({ line: record.line, fields: checked.fields });
-        continue;
-      }
-      const { idNumber, name, regionCode } = checked.row;
-      rows.push({
-        id: '',
-        idHash: this.hashOf(idNumber),
-        idNumber,
-        name,
-        regionCode,
-        line: record.line,
-      });
-    }
-    const matches = await this.store.matchIdHashes([...new Set(rows.map((r) => r.idHash))], today);
-    const openCase = new Map(matches.filter((m) => m.open).map((m) => [m.idHash, m]));
-    const implied = impliedCategory(request.kind, DEFAULT_MONITORING_POLICY);
-    const staged: StagedCandidate[] = [];
-    for (const row of rows) {
-      const match = openCase.get(row.idHash);
-      if (!match) {
-        if (
-          !isMinorOn(
-            birthDateFromIdNumber(row.idNumber),
-            request.asOf,
-            DEFAULT_POLICY.ageOfMajority,
-          )
-        ) {
-          tally.adults += 1;
-          continue;
-        }
-        staged.push({ ...row, id: this.ids.next() });
-        continue;
-      }
-      if (!regionInScope(principal.regions, match.regionCode)) {
-        tally.outside += 1;
-        continue;
-      }
-      tally.matched.add(match.caseId);
-      const evidence: Evidence | null =
-        implied === null
-          ? {
-              kind: 'RISK_EVIDENCE_FOUND',
-              rosterKind: request.kind,
-              category: null,
-              asOf: request.asOf,
-              importId,
-            }
-          : match.categories.includes(implied)
-            ? null
-            : {
-                kind: 'CATEGORY_EVIDENCE_FOUND',
-                rosterKind: request.kind,
-                category: implied,
-                asOf: request.asOf,
-                importId,
-              };
-      if (evidence && !tally.evidence.has(match.caseId))
-        tally.evidence.set(match.caseId, [evidence]);
-    }
-    tally.candidates += await this.candidates.merge(importId, staged, seen);
-  }
-
   /** "A case that holds the category a complete roster covers but is absent from it". */
   private async lapsed(
     request: RosterImportRequest,
     regions: readonly string[],
     today: string,
     importId: string,
-    tally: Tally,
+    tally: RosterTally,
   ): Promise<void> {
     const category = impliedCategory(request.kind, DEFAULT_MONITORING_POLICY);
     if (category === null) return;
