@@ -148,9 +148,13 @@ export class RosterImportService {
       () => this.ids.next(),
     );
     const reader = new RosterReader(spool.read(), BATCH_ROWS);
-    for await (const batch of reader.batches()) {
-      await matcher.matchBatch(batch, rules, tally);
-      onProgress?.({ received: spool.bytes, matched: reader.bytesRead() });
+    try {
+      for await (const batch of reader.batches()) {
+        await matcher.matchBatch(batch, rules, tally);
+        onProgress?.({ received: spool.bytes, matched: reader.bytesRead() });
+      }
+    } finally {
+      await matcher.finish(tally);
     }
     const stream = rosterImportStream(spool.sha256);
     if (request.complete) await this.lapsed(request, regions, today, importId, tally);

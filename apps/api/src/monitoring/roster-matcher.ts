@@ -59,9 +59,13 @@ export const emptyTally = (): RosterTally => ({
 /**
  * Matches a roster's rows a batch at a time: each row validated alone and hashed, then one query
  * for the cases of the batch's hashes and one transaction merging its rows with no open case
- * into the candidates. Two awaits per batch, none per row.
+ * into the candidates. Two awaits per batch, none per row. A batch's merge runs while the next
+ * batch is read and matched (one merge in flight at most: memory holds two batches); `finish`
+ * waits for the last.
  */
 export class RosterMatcher {
+  private merging: Promise<number> | null = null;
+
   constructor(
     private readonly store: Pick<ReadModelStore, 'matchIdHashes'>,
     private readonly candidates: Pick<CandidateStore, 'merge'>,
@@ -112,11 +116,23 @@ export class RosterMatcher {
       const evidence = evidenceOf(rules, match.categories);
       if (evidence) tally.evidence.set(match.caseId, [evidence]);
     }
-    tally.candidates += await this.candidates.merge(rules.importId, staged, {
+    const before = this.merging;
+    const merging = this.candidates.merge(rules.importId, staged, {
       rosterKind: rules.kind,
       asOf: rules.asOf,
       at: rules.at,
     });
+    // a failure is reported by the await below or by finish, never as unhandled
+    merging.catch(() => undefined);
+    this.merging = merging;
+    if (before) tally.candidates += await before;
+  }
+
+  /** Waits for the last batch's merge; call it once the rows have ended (also after a failure). */
+  async finish(tally: RosterTally): Promise<void> {
+    const last = this.merging;
+    this.merging = null;
+    if (last) tally.candidates += await last;
   }
 }
 

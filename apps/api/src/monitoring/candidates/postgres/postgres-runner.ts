@@ -33,25 +33,41 @@ export function postgresCandidateRunner(connectionString: string): SqlRunner {
       ? client.query(numbered(sql), params as unknown[])
       : pool.query(numbered(sql), params as unknown[]);
   };
+  const transaction = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (inTx.getStore()) return work();
+    await ready;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await inTx.run(client, work);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  // runMany: one after the other, in the order asked (a pool would run them side by side)
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
     all: async <T>(sql: string, params?: readonly unknown[]) =>
       (await query(sql, params)).rows as T[],
-    transaction: async (work) => {
-      if (inTx.getStore()) return work();
-      await ready;
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await inTx.run(client, work);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+    transaction,
+    rowsPerInsert: 100,
+    runMany: (statements) => {
+      const done = queue.then(() =>
+        transaction(async () => {
+          let changed = 0;
+          for (const { sql, params } of statements)
+            for (const values of params) changed += (await query(sql, values)).rowCount ?? 0;
+          return changed;
+        }),
+      );
+      queue = done.catch(() => undefined);
+      return done;
     },
     // deleted rows are vacuumed by PostgreSQL; what its WAL holds is the operator's to retain
     scrub: async () => undefined,
