@@ -75,7 +75,12 @@ const YIELDS: Record<Phase, FigureKey[]> = {
     'bareMercuriusRps',
     'bareMercuriusP99Ms',
   ],
-  roster: ['rosterImportRowsPerSec', 'rosterRawRowsPerSec', 'rosterServerPeakRssMb'],
+  roster: [
+    'rosterImportRowsPerSec',
+    'rosterRawRowsPerSec',
+    'rosterServerPeakRssMb',
+    'rosterSmallServerPeakRssMb',
+  ],
 };
 
 export interface RunSettings {
