@@ -37,8 +37,12 @@ function npmRun(script: string, args: string[], env: Record<string, string>) {
   });
 }
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
+async function eventually<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  withinMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + withinMs;
   for (;;) {
     const value = await read();
     if (ok(value) || Date.now() > deadline) return value;
@@ -85,8 +89,10 @@ describe('a tool beside a running server on the same DATA_DIR', () => {
     const seeding = npmRun('demo:seed', ['--preset', 'zibo', '--children', '40'], env());
     void seeding.then(() => (done = true));
     // once the seed writes (it refuses a store that holds events), the server's writes and reads
-    // with consistentWith keep working beside it
-    await eventually(health, (h) => done || h.eventStore.headPosition !== null);
+    // with consistentWith keep working beside it. A seed that has not written yet when the server
+    // does would find a store that holds events and refuse it: wait for its first write however
+    // long a loaded machine takes to start it.
+    await eventually(health, (h) => done || h.eventStore.headPosition !== null, 90_000);
     const during = await writeThenRead();
     expect(during.errors).toBeUndefined();
     const seed = await seeding;

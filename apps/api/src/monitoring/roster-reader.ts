@@ -3,6 +3,67 @@ import type { Readable } from 'node:stream';
 import { csvFields, isRosterHeader } from '@app/domain';
 import { BadUserInput } from '../errors/app-errors';
 
+/** How many bytes a UTF-8 character that starts with `lead` has (1 for anything else). */
+const utf8Length = (lead: number): number =>
+  lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+
+/** The bytes at the end of `bytes` that begin a character it does not end (at most 3). */
+function unfinished(bytes: Buffer): Buffer {
+  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
+    if ((bytes[i] & 0xc0) === 0x80) continue;
+    return utf8Length(bytes[i]) > bytes.length - i ? Buffer.from(bytes.subarray(i)) : EMPTY;
+  }
+  return EMPTY;
+}
+const EMPTY: Buffer = Buffer.alloc(0);
+
+/**
+ * Strict UTF-8, chunk by chunk, a whole chunk at a time; when one fails it is decoded again a
+ * line piece at a time (a newline byte never occurs inside a UTF-8 sequence), after the bytes of
+ * a character the chunk before began, so the error names the line the bad byte is on however
+ * the body was cut.
+ */
+export class StrictUtf8 {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private carried: Buffer = EMPTY;
+
+  /** `linesBefore`: the lines that ended before this chunk. */
+  decode(chunk: Buffer | undefined, linesBefore: number): string {
+    if (!chunk) {
+      try {
+        return this.decoder.decode();
+      } catch {
+        throw notUtf8(linesBefore + 1);
+      }
+    }
+    try {
+      const text = this.decoder.decode(chunk, { stream: true });
+      const end = chunk.subarray(Math.max(0, chunk.length - 4));
+      this.carried = unfinished(this.carried.length ? Buffer.concat([this.carried, end]) : end);
+      return text;
+    } catch {
+      throw notUtf8(linesBefore + 1 + badPiece(Buffer.concat([this.carried, chunk])));
+    }
+  }
+}
+
+/** The index of the line piece of `bytes` (pieces end after each newline) that is not UTF-8. */
+function badPiece(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let piece = 0;
+  for (let start = 0; start < bytes.length; piece += 1) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline + 1;
+    try {
+      decoder.decode(bytes.subarray(start, end), { stream: true });
+    } catch {
+      return piece;
+    }
+    start = end;
+  }
+  return Math.max(0, piece - 1);
+}
+
 /** A data record of a roster: its line in the file (the header is line 1) and its fields. */
 export type RosterRecord = { line: number; fields: string[] | null };
 
@@ -40,7 +101,6 @@ export class RosterReader {
   ) {}
 
   async *batches(): AsyncGenerator<RosterRecord[]> {
-    const decoder = new TextDecoder('utf-8', { fatal: true });
     let pending = '';
     let line = 0;
     let header = false;
@@ -57,13 +117,8 @@ export class RosterReader {
       if (record.trim() === '') return null;
       return { line, fields: csvFields(record) };
     };
-    const decode = (chunk: Buffer | undefined): string => {
-      try {
-        return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
-      } catch {
-        throw notUtf8(line + 1);
-      }
-    };
+    const utf8 = new StrictUtf8();
+    const decode = (chunk: Buffer | undefined): string => utf8.decode(chunk, line);
     for await (const chunk of this.body as AsyncIterable<Buffer>) {
       this.hash.update(chunk);
       this.bytes += chunk.length;

@@ -1,27 +1,13 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { isUtf8 } from 'node:buffer';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { csvFields, isRosterHeader } from '@app/domain';
-import { BOM, MAX_LINE, badHeader, notUtf8, tooLong } from './roster-reader';
+import { BOM, MAX_LINE, StrictUtf8, badHeader, tooLong } from './roster-reader';
 
 const CIPHER = 'aes-256-ctr';
-
-/**
- * Line breaks in `chunk` before the line holding its first byte that is not UTF-8 (a line break
- * is never part of a multi-byte character, so each line is checked alone).
- */
-function linesBeforeBadByte(chunk: Buffer): number {
-  let lines = 0;
-  for (let start = 0; ; lines++) {
-    const end = chunk.indexOf(0x0a, start);
-    if (end < 0 || !isUtf8(chunk.subarray(start, end))) return lines;
-    start = end + 1;
-  }
-}
 
 /**
  * The shape of a roster, checked as its bytes arrive and before anything is matched or written:
@@ -29,18 +15,13 @@ function linesBeforeBadByte(chunk: Buffer): number {
  * Holds one partial line, whatever the file's size.
  */
 class RosterShape {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly utf8 = new StrictUtf8();
   private pending = '';
   private line = 0;
   private header = false;
 
   feed(chunk: Buffer | undefined): void {
-    let text: string;
-    try {
-      text = chunk ? this.decoder.decode(chunk, { stream: true }) : this.decoder.decode();
-    } catch {
-      throw notUtf8(this.line + 1 + (chunk ? linesBeforeBadByte(chunk) : 0));
-    }
+    let text = this.utf8.decode(chunk, this.line);
     let start = 0;
     if (!this.header) {
       this.pending += text;
