@@ -235,6 +235,8 @@ export class RosterImportService {
             data: { evidence: items.map((e) => ({ ...e, signalId: this.ids.next() })) },
           },
           ctx,
+          // thousands of cases, each touched once: their folds are not kept
+          { keepFold: false },
         );
         raised += outcome.eventIds.length;
       }
