@@ -13,7 +13,11 @@ describe('Swagger UI under NODE_ENV=production', () => {
   let html: string;
   let policy: string;
   beforeAll(async () => {
-    app = await TestApp.start({ NODE_ENV: 'production', PERSONAL_DATA_KEY: 'cd'.repeat(32) });
+    app = await TestApp.start({
+      NODE_ENV: 'production',
+      AUDIT_SIGNING_KEY: 'an-audit-signing-key-of-32-bytes-or-more',
+      PERSONAL_DATA_KEY: 'cd'.repeat(32),
+    });
     const page = await fetch(`${app.url}/agency/docs`);
     expect(page.status).toBe(200);
     html = await page.text();

@@ -10,6 +10,7 @@ describe('HTTP hardening', () => {
     app = await TestApp.start({
       RATE_LIMIT_MUTATIONS_PER_MINUTE: '3',
       NODE_ENV: 'production',
+      AUDIT_SIGNING_KEY: 'an-audit-signing-key-of-32-bytes-or-more',
       PERSONAL_DATA_KEY: 'cd'.repeat(32),
       REQUEST_TIMEOUT_MS: '400',
     });

@@ -13,6 +13,7 @@ import { PostgresReadModelStore, rebuildReadModels } from '@app/read-models';
 import { loadConfig } from '@app/runtime/config/app-config';
 import { createEventStore } from '@app/runtime/event-store/event-store.module';
 import { Cluster, eventually } from './support/cluster';
+import { runTool } from './support/log-operator';
 import type { ServerProcess } from './support/server-process';
 
 const VILLAGE = '330102001001';
@@ -295,4 +296,15 @@ describeWithPostgres('several processes on one PostgreSQL', () => {
       await Promise.all([events.close(), live.close(), rebuilt.close()]);
     }
   });
+
+  it('kept the global chains whole through the kills and the dropped connections', async () => {
+    // api1's last checkpoint is signed at its shutdown; it and the one of its start bracket
+    // everything above: appends from two apis at once, kills, a lost connection
+    await api1.stop();
+    const verify = await runTool('history-verify', { ...cluster.env, DATA_DIR: api1.dataDir });
+    expect(verify.stdout).not.toContain('TAMPERED');
+    expect(verify.stdout).toContain('the chain holds');
+    expect(verify.stdout).toMatch(/access log: \d{3,} reads, [2-9]\d* signed checkpoints/);
+    expect(verify.code).toBe(0);
+  }, 60_000);
 });

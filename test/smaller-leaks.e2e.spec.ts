@@ -7,7 +7,10 @@ import { AGENCY_ENV, COURT_NAME, identifyChild, postAct } from './support/agency
 import { codeOf, TestApp } from './support/test-app';
 
 /** What production requires besides (fictional keys of the right length). */
-const PRODUCTION_KEYS = { PERSONAL_DATA_KEY: 'ab'.repeat(32) };
+const PRODUCTION_KEYS = {
+  PERSONAL_DATA_KEY: 'ab'.repeat(32),
+  AUDIT_SIGNING_KEY: 'an-audit-signing-key-of-32-bytes-or-more',
+};
 
 const ROOT = resolve(__dirname, '..');
 const BUREAU = { kind: 'CIVIL_AFFAIRS', name: '杭州市上城区民政局' };

@@ -5,11 +5,17 @@ import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig } from '@app/runtime/config/app-config';
 import { createEventStore } from '@app/runtime/event-store/event-store.module';
 import { caseIdsInLog, verifyAllCases } from '../apps/api/src/audit/history-verification';
+import { signingKey } from '@app/runtime/config/audit-config';
+import { verifyIntegrity } from '@app/runtime/audit/verify-integrity';
+import { closeAll, openAccessLog } from './integrity/audit-sources';
+import { printIntegrity } from './integrity/print-integrity';
 
 const usage = `usage: npm run history:verify
 Recomputes the hash chain of every case in the configured event store (DATA_DIR, EVENT_STORE, ...
-as for the server). Exits 0 when every chain holds, 1 naming the broken cases (ids only), 2 when
-the store cannot be opened.`;
+as for the server), the global chain of the whole log and of the access log, and compares them
+with the checkpoints signed with AUDIT_SIGNING_KEY (AUDIT_CHECKPOINT_DIR). Exits 0 when all hold,
+1 naming what it found (BROKEN case lines, TAMPERED lines: ids and positions only), 2 when the
+store cannot be opened.`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { help: { type: 'boolean', default: false } } });
@@ -27,7 +33,9 @@ async function main(): Promise<number> {
     console.error(`history:verify: no event store in ${config.dataDir} (set DATA_DIR)`);
     return 2;
   }
+  const key = signingKey(config.audit, config.dataDir, false);
   const store = createEventStore(config);
+  const accessLog = openAccessLog(config);
   try {
     const caseIds = await caseIdsInLog(store);
     const bar = new SingleBar({
@@ -47,9 +55,12 @@ async function main(): Promise<number> {
         ? `${summary}every hash chain holds`
         : `${summary}${result.broken.length} broken`,
     );
-    return result.broken.length === 0 ? 0 : 1;
+    const dir = config.audit.checkpointDir;
+    const integrity = await verifyIntegrity({ store, accessLog, key, dir });
+    printIntegrity(integrity);
+    return result.broken.length === 0 && integrity.findings.length === 0 ? 0 : 1;
   } finally {
-    await store.close();
+    await closeAll(store, accessLog);
   }
 }
 

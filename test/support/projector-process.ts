@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from './free-port';
+import { keepProcessLogs } from './process-logs';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -15,6 +16,7 @@ export class ProjectorProcess {
   ) {
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
+    keepProcessLogs(child, 'projector');
     this.exited = new Promise((done) =>
       child.once('exit', (code, signal) => done({ code, signal })),
     );

@@ -9,6 +9,14 @@ export {
   type Migration,
 } from './sqlite/sqlite-migrations';
 export {
+  LOG_CHAIN_GENESIS,
+  isChainedEventLog,
+  logLink,
+  rowDigest,
+  type ChainedEventLog,
+  type LogRow,
+} from './common/log-chain';
+export {
   preparePrivateDir,
   preparePrivateSqliteFile,
   PRIVATE_DIR_MODE,

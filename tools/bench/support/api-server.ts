@@ -24,6 +24,7 @@ export async function startApiServer(
     env: {
       ...BENCH_ENV,
       NODE_ENV: 'production',
+      AUDIT_SIGNING_KEY: 'the-benchmark-audit-signing-key-0123456789',
       DATA_DIR: dataDir,
       HOST: '127.0.0.1',
       PORT: String(port),

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   businessDateOf,
+  caseStreamId,
   foldCase,
   foldCaseAsOf,
   timedCaseEvent,
@@ -18,6 +19,9 @@ import { AccessLog } from './access-log/access-log.service';
 
 import type { AccessLogEntry, CaseHistoryEvent, HistoryVerification } from './graphql/audit.types';
 import { readCaseEvents, verifyHistory } from './history-verification';
+import { CaseNotFound } from '../errors/app-errors';
+import { CheckpointService } from './integrity/checkpoint.service';
+import { firstTamperedRevision } from '@app/runtime/audit/stream-integrity';
 import { KnownStandards } from './known-standards';
 import { maskEventData } from './mask-personal-info';
 import { discloser, type Show } from '../personal-data/discloser';
@@ -33,6 +37,7 @@ export class CaseAudit {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly standards: KnownStandards,
     private readonly accessLog: AccessLog,
+    private readonly checkpoints: CheckpointService,
   ) {}
 
   async history(principal: Principal, caseId: string): Promise<CaseHistoryEvent[]> {
@@ -57,8 +62,29 @@ export class CaseAudit {
     return toCaseView(state, revision, standards, businessDateOf(at));
   }
 
+  /**
+   * The case's own chain, then its place in the global chain and the heads the signed checkpoints
+   * recorded of it (integrity/stream-integrity.ts): the first revision that fails either. A stream
+   * the checkpoints knew and the store no longer holds is not NOT_FOUND but broken at revision 0
+   * (its region unknown: for principals of every region only).
+   */
   async verify(principal: Principal, caseId: string): Promise<HistoryVerification> {
-    return verifyHistory(await this.authorizedEvents(principal, 'verifyCaseHistory', caseId));
+    const streamId = caseStreamId(caseId);
+    const signed = this.checkpoints.signed();
+    let events: StoredEvent[];
+    try {
+      events = await this.authorizedEvents(principal, 'verifyCaseHistory', caseId);
+    } catch (error) {
+      const known = signed.some((c) => c.streams.some(([stream]) => stream === streamId));
+      if (!(error instanceof CaseNotFound) || !known) throw error;
+      assertAllowed(principal, 'verifyCaseHistory', UNKNOWN_REGION);
+      return { events: 0, valid: false, brokenAtRevision: 0 };
+    }
+    const own = verifyHistory(events);
+    const placed = await firstTamperedRevision(this.store, streamId, events, signed);
+    const broken = [own.brokenAtRevision, placed].filter((r): r is number => r !== null);
+    if (broken.length === 0) return own;
+    return { events: events.length, valid: false, brokenAtRevision: Math.min(...broken) };
   }
 
   async accessLogOf(principal: Principal, caseId: string): Promise<AccessLogEntry[]> {

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
+import { internalErrorLog } from './internal-error-log';
 import { toContractError } from './to-contract-error';
 
 /**
@@ -26,10 +27,7 @@ export class ContractExceptionFilter implements ExceptionFilter {
     }
     const error = toContractError(exception);
     if (error.code === 'INTERNAL_SERVER_ERROR') {
-      this.logger.error(
-        { err: { type: (exception as Error)?.name, stack: (exception as Error)?.stack } },
-        'request failed',
-      );
+      this.logger.error({ err: internalErrorLog(exception) }, 'request failed');
     }
     return reply.status(error.httpStatus).send({
       code: error.code,

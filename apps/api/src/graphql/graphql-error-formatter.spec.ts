@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { GraphQLError, parse } from 'graphql';
 import { makeFictionalIdNumber } from '@app/domain';
 import { graphqlErrorFormatter, withoutValues } from './graphql-error-formatter';
@@ -41,5 +42,43 @@ describe('graphqlErrorFormatter', () => {
       message: 'Syntax Error: Expected Name, found String "…".',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
+  });
+
+  it('logs a resolver that failed unexpectedly, by type, SQLSTATE and frames, never its values', () => {
+    const failure = Object.assign(
+      new Error(`duplicate key value: 王小明 ${ID_NUMBER}`, { cause: ID_NUMBER }),
+      {
+        code: '23505',
+        constraint: 'audit_access_reads_pkey',
+        table: 'audit_access_reads',
+        detail: `Key (id_number)=(${ID_NUMBER}) already exists.`,
+      },
+    );
+    const error = new GraphQLError(failure.message, { path: ['case'], originalError: failure });
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const { response } = graphqlErrorFormatter({ data: { case: null }, errors: [error] }, {});
+      expect(response.errors?.[0]).toMatchObject({
+        message: 'internal error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
+      expect(logged).toHaveBeenCalledTimes(1);
+      const [line, message] = logged.mock.calls[0] as [Record<string, unknown>, string];
+      expect(message).toBe('resolver failed');
+      expect(line).toMatchObject({
+        path: ['case'],
+        err: {
+          type: 'Error',
+          code: '23505',
+          constraint: 'audit_access_reads_pkey',
+          table: 'audit_access_reads',
+          frames: expect.arrayContaining([expect.stringMatching(/graphql-error-formatter\.spec/)]),
+        },
+      });
+      expect(JSON.stringify(logged.mock.calls)).not.toContain(ID_NUMBER);
+      expect(JSON.stringify(logged.mock.calls)).not.toContain('王小明');
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

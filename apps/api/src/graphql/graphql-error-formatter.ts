@@ -1,7 +1,8 @@
+import { Logger } from '@nestjs/common';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { FastifyReply } from 'fastify';
-import type { Logger } from 'pino';
 import { RateLimited } from '../errors/app-errors';
+import { internalErrorLog } from '../errors/internal-error-log';
 import { toContractError } from '../errors/to-contract-error';
 import { BodyTooDeep } from '../http/json-body';
 import { wantsGraphQLResponse } from './graphql-http';
@@ -9,6 +10,12 @@ import {
   withCompleteInputErrors,
   type FormatterContext,
 } from './input-errors/complete-input-errors';
+
+/**
+ * The application's logger (nestjs-pino once the app is up). Not the reply's: Fastify runs here
+ * without a logger of its own, so `reply.log` dropped every line, failures of resolvers included.
+ */
+const logger = new Logger('GraphQL');
 
 const VARIABLE_PROBLEM = /^Variable "\$(\w+)" got invalid value/;
 const AT_PATH = / at "([\w.[\]]+)";/;
@@ -20,7 +27,7 @@ const VARIABLE_MISSING =
   /^Variable "\$(\w+)" of (?:required|non-null) type .* (?:was not provided|must not be null)/s;
 
 /** A GraphQL error as it leaves the server: contract code, safe message, the bad fields if any. */
-function format(error: GraphQLError, log?: Logger): Record<string, unknown> {
+function format(error: GraphQLError): Record<string, unknown> {
   const base = { path: error.path, locations: error.locations };
   if (Array.isArray(error.extensions?.fields) && !error.originalError)
     return { ...base, message: error.message, extensions: error.extensions }; // named in full already
@@ -83,15 +90,11 @@ function format(error: GraphQLError, log?: Logger): Record<string, unknown> {
     };
   }
   const contract = toContractError(error.originalError);
-  if (contract.code === 'INTERNAL_SERVER_ERROR') {
-    log?.error(
-      {
-        err: { type: error.originalError.name, stack: error.originalError.stack },
-        path: error.path,
-      },
+  if (contract.code === 'INTERNAL_SERVER_ERROR')
+    logger.error(
+      { err: internalErrorLog(error.originalError), path: error.path },
       'resolver failed',
     );
-  }
   return {
     ...base,
     message: contract.message,
@@ -146,7 +149,6 @@ function requestErrorStatus(errors: readonly GraphQLError[], graphqlResponse: bo
 /** What the formatter reads of Mercurius' context: the reply, its request's headers. */
 type ReplyContext = FormatterContext & {
   reply?: {
-    log: Logger;
     request?: { headers: Record<string, unknown> };
     header?(k: string, v: string): unknown;
   };
@@ -172,7 +174,7 @@ export function graphqlErrorFormatter(
   const graphqlErrors = errors.map((e) =>
     e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)),
   );
-  const formatted = graphqlErrors.map((e) => format(e, context.reply?.log)) as never;
+  const formatted = graphqlErrors.map((e) => format(e)) as never;
   if (execution.data)
     return { statusCode: 200, response: { data: execution.data, errors: formatted } };
   const request = context.reply?.request;

@@ -6,6 +6,7 @@ import type {
   EventToAppend,
   EventWithoutMetadata,
   ExpectedRevision,
+  FromPosition,
   Position,
   ReadAllOptions,
   ReadStreamOptions,
@@ -24,6 +25,7 @@ import { PostgresListener } from './postgres-listener';
 import { APPENDED_CHANNEL, EVENT_STORE_SCHEMA, migratePostgres } from './postgres-migrations';
 import { PostgresReader } from './postgres-reader';
 import { PostgresWriter } from './postgres-writer';
+import type { ChainedEventLog, LogRow } from '../common/log-chain';
 
 export interface PostgresEventStoreOptions {
   /** EVENT_STORE_DATABASE_URL, e.g. postgres://cases:secret@postgres:5432/cases */
@@ -48,7 +50,7 @@ const SUBSCRIPTION_RETRY_MAX_MS = 5000;
  * order). Positions are decimal integers from 1, as SQLite's. Subscriptions wake on this
  * process's commits and on other processes' through LISTEN es_appended.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, ChainedEventLog {
   private readonly pool: Pool;
   private readonly reader: PostgresReader;
   private readonly queue: GroupCommitQueue<ValidAppend, AppendResult>;
@@ -131,6 +133,10 @@ export class PostgresEventStore implements EventStore {
 
   readAllWithoutMetadata(options?: ReadAllOptions): AsyncIterable<EventWithoutMetadata> {
     return this.logPages(options, (...range) => this.reader.allDataPage(...range));
+  }
+
+  readLogRows(options?: { fromPosition?: FromPosition; maxCount?: number }): AsyncIterable<LogRow> {
+    return this.logPages(options, (...range) => this.reader.logRowsPage(...range));
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { MIGRATION_LOCK, APPEND_LOCK } from './postgres-locks';
 import { inTransaction } from './postgres-transaction';
+import { CHAIN_FUNCTIONS, FILL_LOG_CHAIN, HEAD_HASH } from './postgres-log-chain';
 
 export interface PostgresMigration {
   version: number;
@@ -39,8 +40,8 @@ export const APPENDED_CHANNEL = 'es_appended';
  * revisions, and one outcome per append, `ok` or `conflict`. Arrays are read once (unnest), not
  * element by element: an element of a text array is found by walking it from the start.
  */
-const BATCH_STATEMENT = `
-  WITH appends AS (
+const batchStatement = (chained: boolean) => `
+  WITH ${chained ? 'RECURSIVE ' : ''}appends AS (
     SELECT a.a_i, a.a_stream, a.a_expected, a.a_n,
            sum(a.a_n) OVER (ORDER BY a.a_i) - a.a_n AS a_first,
            (SELECT max(e.revision) FROM es_events e WHERE e.stream_id = a.a_stream) AS a_current
@@ -58,15 +59,7 @@ const BATCH_STATEMENT = `
     FROM checked
   ), events AS (
     SELECT * FROM unnest(ids, types, datas, metas) WITH ORDINALITY AS v(v_id, v_type, v_data, v_meta, v_j)
-  ), written AS (
-    INSERT INTO es_events (position, id, stream_id, revision, type, data, metadata, recorded_at)
-    SELECT p.a_last_position - p.a_n + k, v.v_id, p.a_stream, coalesce(p.a_current, -1) + k,
-           v.v_type, v.v_data, v.v_meta, at
-    FROM placed p
-    CROSS JOIN LATERAL generate_series(1, p.a_n) AS k
-    JOIN events v ON v.v_j = p.a_first + k
-    WHERE p.a_ok
-    RETURNING 1
+  ), ${chained ? CHAINED_WRITE : UNCHAINED_WRITE}
   )
   SELECT CASE WHEN a_ok THEN 'ok' ELSE 'conflict' END,
          CASE WHEN a_ok THEN coalesce(a_current, -1) + a_n ELSE a_current END,
@@ -74,8 +67,59 @@ const BATCH_STATEMENT = `
          NULL::uuid, NULL::text
   FROM placed ORDER BY a_i`;
 
-const APPEND_FUNCTION = `
-CREATE FUNCTION es_append(
+const UNCHAINED_WRITE = `written AS (
+    INSERT INTO es_events (position, id, stream_id, revision, type, data, metadata, recorded_at)
+    SELECT p.a_last_position - p.a_n + k, v.v_id, p.a_stream, coalesce(p.a_current, -1) + k,
+           v.v_type, v.v_data, v.v_meta, at
+    FROM placed p
+    CROSS JOIN LATERAL generate_series(1, p.a_n) AS k
+    JOIN events v ON v.v_j = p.a_first + k
+    WHERE p.a_ok
+    RETURNING 1`;
+
+/**
+ * The rows to write, then their links of the global chain (postgres-log-chain.ts) one after the
+ * other from the head's (a recursive CTE: each link needs the one before), then the insert.
+ */
+const CHAINED_WRITE = `new_rows AS (
+    SELECT p.a_last_position - p.a_n + k AS r_position, v.v_id AS r_id, p.a_stream AS r_stream,
+           coalesce(p.a_current, -1) + k AS r_revision, v.v_type AS r_type, v.v_data AS r_data,
+           v.v_meta AS r_meta
+    FROM placed p
+    CROSS JOIN LATERAL generate_series(1, p.a_n) AS k
+    JOIN events v ON v.v_j = p.a_first + k
+    WHERE p.a_ok
+  ), chain AS (
+    SELECT head AS c_position, head_hash AS c_hash
+    UNION ALL
+    SELECT r.r_position, es_log_link(c.c_hash, r.r_position, r.r_stream,
+             es_row_digest(r.r_revision, at, r.r_id, r.r_type, r.r_data, r.r_meta))
+    FROM chain c JOIN new_rows r ON r.r_position = c.c_position + 1
+  ), written AS (
+    INSERT INTO es_events (position, id, stream_id, revision, type, data, metadata, recorded_at, log_hash)
+    SELECT r.r_position, r.r_id, r.r_stream, r.r_revision, r.r_type, r.r_data, r.r_meta, at, c.c_hash
+    FROM new_rows r JOIN chain c ON c.c_position = r.r_position
+    RETURNING 1`;
+
+/** One append of the slow path: written row by row when chained, each linked to the one before. */
+const loopInsert = (chained: boolean) =>
+  chained
+    ? `FOR k IN 1 .. n LOOP
+        head_hash := es_log_link(head_hash, head + k, s, es_row_digest(
+          coalesce(current_revision, -1) + k, at, ids[first + k - 1], types[first + k - 1],
+          datas[first + k - 1], metas[first + k - 1]));
+        INSERT INTO es_events (position, id, stream_id, revision, type, data, metadata, recorded_at, log_hash)
+          VALUES (head + k, ids[first + k - 1], s, coalesce(current_revision, -1) + k,
+                  types[first + k - 1], datas[first + k - 1], metas[first + k - 1], at, head_hash);
+      END LOOP;`
+    : `INSERT INTO es_events (position, id, stream_id, revision, type, data, metadata, recorded_at)
+        SELECT head + k, ids[first + k - 1], s, coalesce(current_revision, -1) + k,
+               types[first + k - 1], datas[first + k - 1], metas[first + k - 1], at
+        FROM generate_series(1, n) AS k;`;
+
+/** es_append as first released (chained: false) and with the global chain (chained: true). */
+const appendFunction = (chained: boolean) => `
+CREATE ${chained ? 'OR REPLACE ' : ''}FUNCTION es_append(
   streams text[], expectations text[], counts int[],
   ids uuid[], types text[], datas text[], metas text[], at timestamptz
 ) RETURNS TABLE (o_outcome text, o_revision bigint, o_position bigint, o_event_id uuid, o_stream text)
@@ -97,13 +141,13 @@ DECLARE
   has_known boolean;
   last_stored record;
   written boolean := false;
-  new_head bigint;
+  new_head bigint;${chained ? '\n  head_hash text;' : ''}
 BEGIN
   PERFORM pg_advisory_xact_lock(${APPEND_LOCK});
-  SELECT COALESCE(max(e.position), 0) INTO head FROM es_events e;
+  SELECT COALESCE(max(e.position), 0) INTO head FROM es_events e;${chained ? HEAD_HASH : ''}
   IF cardinality(streams) = (SELECT count(DISTINCT x) FROM unnest(streams) AS x)
      AND NOT EXISTS (SELECT 1 FROM unnest(ids) AS x(id) JOIN es_events e ON e.id = x.id) THEN
-    RETURN QUERY ${BATCH_STATEMENT};
+    RETURN QUERY ${batchStatement(chained)};
     SELECT max(e.position) INTO new_head FROM es_events e;
     IF new_head > head THEN
       PERFORM pg_notify('${APPENDED_CHANNEL}', new_head::text);
@@ -128,10 +172,7 @@ BEGIN
       ORDER BY (e.id = ids[first]) DESC LIMIT 1;
     has_known := FOUND;
     IF NOT has_known AND matched THEN
-      INSERT INTO es_events (position, id, stream_id, revision, type, data, metadata, recorded_at)
-        SELECT head + k, ids[first + k - 1], s, coalesce(current_revision, -1) + k,
-               types[first + k - 1], datas[first + k - 1], metas[first + k - 1], at
-        FROM generate_series(1, n) AS k;
+      ${loopInsert(chained)}
       head := head + n;
       written := true;
       o_outcome := 'ok';
@@ -188,7 +229,18 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
       CREATE UNIQUE INDEX es_events_stream_revision ON es_events (stream_id, revision);
       CREATE UNIQUE INDEX es_events_id ON es_events (id);
-      ${APPEND_FUNCTION}
+      ${appendFunction(false)}
+    `,
+  },
+  {
+    version: 2,
+    description:
+      'es_events.log_hash: the global hash chain, filled for older rows; es_append links',
+    up: `
+      ALTER TABLE es_events ADD COLUMN log_hash TEXT;
+      ${CHAIN_FUNCTIONS}
+      ${FILL_LOG_CHAIN}
+      ${appendFunction(true)}
     `,
   },
 ];

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { EventWithoutMetadata, StoredEvent } from '../event-store.port';
 import { dataEventOfRow, eventOfRow, type EventRow as Row } from '../common/event-rows';
+import type { LogRow } from '../common/log-chain';
 
 type EventRow = Omit<Row, 'position' | 'revision' | 'recorded_at'> & {
   position: string;
@@ -88,5 +89,25 @@ export class PostgresReader {
       values: [String(after), String(upTo), limit],
     });
     return rows.map(dataEventOfRow);
+  }
+
+  /** Rows as stored, for the global chain; the recording time as the chain writes it. */
+  async logRowsPage(after: bigint, upTo: bigint, limit: number): Promise<LogRow[]> {
+    const { rows } = await this.pool.query<EventRow & { log_hash: string | null }>({
+      name: 'es_log_rows',
+      text: `SELECT ${COLUMNS}, log_hash FROM es_events WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3`,
+      values: [String(after), String(upTo), limit],
+    });
+    return rows.map((row) => ({
+      position: row.position,
+      id: row.id,
+      streamId: row.stream_id,
+      revision: BigInt(row.revision),
+      type: row.type,
+      data: row.data,
+      metadata: row.metadata,
+      recordedAt: row.recorded_at.toISOString(),
+      logHash: row.log_hash,
+    }));
   }
 }

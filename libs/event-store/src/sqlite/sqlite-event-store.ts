@@ -6,6 +6,7 @@ import type {
   EventToAppend,
   EventWithoutMetadata,
   ExpectedRevision,
+  FromPosition,
   Position,
   ReadAllOptions,
   ReadStreamOptions,
@@ -21,6 +22,7 @@ import { SqliteReader } from './sqlite-reader';
 import { readLogPages, readStreamPages } from '../common/paged-reads';
 import { subscribeToLog, type SubscriptionSource } from '../common/log-subscription';
 import { SqliteWriter } from './sqlite-writer';
+import type { ChainedEventLog, LogRow } from '../common/log-chain';
 
 export interface SqliteEventStoreOptions {
   /** Database file; created (with its schema) when missing. */
@@ -38,7 +40,7 @@ export interface SqliteEventStoreOptions {
 }
 
 /** The embedded EventStore: one SQLite file in WAL mode, one writing connection per process. */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, ChainedEventLog {
   private readonly db: Database.Database;
   private readonly reader: SqliteReader;
   private readonly queue: GroupCommitQueue<ValidAppend, AppendResult>;
@@ -91,6 +93,10 @@ export class SqliteEventStore implements EventStore {
 
   readAllWithoutMetadata(options?: ReadAllOptions): AsyncIterable<EventWithoutMetadata> {
     return this.logPages(options, (reader, ...range) => reader.allDataPage(...range));
+  }
+
+  readLogRows(options?: { fromPosition?: FromPosition; maxCount?: number }): AsyncIterable<LogRow> {
+    return this.logPages(options, (reader, ...range) => reader.logRowsPage(...range));
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {

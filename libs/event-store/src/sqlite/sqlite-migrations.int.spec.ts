@@ -40,14 +40,15 @@ describe('SQLite schema migrations', () => {
 
   it('applies only the migrations after the recorded version, in order', () => {
     const conn = new Database(db.filename);
+    const next = LATEST_SCHEMA_VERSION + 1;
     const extra = [
       ...SQLITE_MIGRATIONS,
-      { version: 2, description: 'test', up: 'CREATE TABLE extra (x INTEGER)' },
+      { version: next, description: 'test', up: 'CREATE TABLE extra (x INTEGER)' },
     ];
     migrate(conn);
-    expect(migrate(conn, extra)).toBe(2);
-    expect(conn.pragma('user_version', { simple: true })).toBe(2);
-    expect(migrate(conn, extra)).toBe(2); // would fail with "table extra already exists" if re-run
+    expect(migrate(conn, extra)).toBe(next);
+    expect(conn.pragma('user_version', { simple: true })).toBe(next);
+    expect(migrate(conn, extra)).toBe(next); // would fail with "table extra already exists" if re-run
     conn.close();
   });
 
@@ -56,10 +57,14 @@ describe('SQLite schema migrations', () => {
     migrate(conn);
     const broken = [
       ...SQLITE_MIGRATIONS,
-      { version: 2, description: 'broken', up: 'CREATE TABLE half (x); SELECT * FROM missing' },
+      {
+        version: LATEST_SCHEMA_VERSION + 1,
+        description: 'broken',
+        up: 'CREATE TABLE half (x); SELECT * FROM missing',
+      },
     ];
     expect(() => migrate(conn, broken)).toThrow(/missing/);
-    expect(conn.pragma('user_version', { simple: true })).toBe(1);
+    expect(conn.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(
       conn.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get(),
     ).toBeUndefined();

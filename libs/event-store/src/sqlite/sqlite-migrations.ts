@@ -1,9 +1,13 @@
 import type Database from 'better-sqlite3';
+import { LOG_CHAIN_GENESIS, logLink, rowDigest } from '../common/log-chain';
+import type { EventRow } from '../common/event-rows';
 
 export interface Migration {
   version: number;
   description: string;
   up: string;
+  /** runs after `up`, in the same transaction: fills what SQL alone cannot compute */
+  fill?: (db: Database.Database) => void;
 }
 
 /**
@@ -31,7 +35,43 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX events_id ON events (id);
     `,
   },
+  {
+    version: 2,
+    description:
+      'events.log_hash: the global hash chain (common/log-chain.ts), filled for older rows',
+    up: `ALTER TABLE events ADD COLUMN log_hash TEXT;`,
+    fill: fillLogChain,
+  },
 ];
+
+/** Links every row of an older file, in position order (one pass, one row in memory at a time). */
+function fillLogChain(db: Database.Database): void {
+  const rows = db
+    .prepare(
+      'SELECT position, id, stream_id, revision, type, data, metadata, recorded_at FROM events ORDER BY position',
+    )
+    .safeIntegers(true);
+  const update = db.prepare('UPDATE events SET log_hash = ? WHERE position = ?').safeIntegers(true);
+  let previous = LOG_CHAIN_GENESIS;
+  const links: [string, bigint][] = [];
+  for (const row of rows.iterate() as Iterable<SqliteEventRow>) {
+    previous = logLink(previous, String(row.position), row.stream_id, rowDigest(rowOf(row)));
+    links.push([previous, row.position]);
+  }
+  for (const [hash, position] of links) update.run(hash, position);
+}
+
+/** A row as this fill reads it: integers as bigints, the recording time as ISO text. */
+type SqliteEventRow = EventRow & { position: bigint; revision: bigint; recorded_at: string };
+
+const rowOf = (row: SqliteEventRow) => ({
+  id: row.id,
+  revision: row.revision,
+  type: row.type,
+  data: row.data,
+  metadata: row.metadata,
+  recordedAt: row.recorded_at,
+});
 
 export const LATEST_SCHEMA_VERSION = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1].version;
 
@@ -52,6 +92,7 @@ export function migrate(db: Database.Database, migrations = SQLITE_MIGRATIONS): 
       }
       for (const m of migrations.slice(current)) {
         db.exec(m.up);
+        m.fill?.(db);
         db.pragma(`user_version = ${m.version}`);
       }
       return latest;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventWithoutMetadata, StoredEvent } from '../event-store.port';
 import { dataEventOfRow, eventOfRow } from '../common/event-rows';
+import type { LogRow } from '../common/log-chain';
 
 interface EventRow {
   position: bigint;
@@ -41,6 +42,7 @@ export class SqliteReader {
   private readonly allSmall: Database.Statement;
   private readonly allData: Database.Statement;
   private readonly allDataSmall: Database.Statement;
+  private readonly logRows: Database.Statement;
   private readonly filtered = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
@@ -59,6 +61,23 @@ export class SqliteReader {
     this.allSmall = db.prepare(all(COLUMNS));
     this.allData = prepare(all(DATA_COLUMNS));
     this.allDataSmall = db.prepare(all(DATA_COLUMNS));
+    this.logRows = prepare(all(`${COLUMNS}, log_hash`));
+  }
+
+  /** Rows as stored, for the global chain (common/log-chain.ts). */
+  logRowsPage(after: bigint, upTo: bigint, limit: number): LogRow[] {
+    const rows = this.logRows.all(after, upTo, limit) as (EventRow & { log_hash: string | null })[];
+    return rows.map((row) => ({
+      position: String(row.position),
+      id: row.id,
+      streamId: row.stream_id,
+      revision: row.revision,
+      type: row.type,
+      data: row.data,
+      metadata: row.metadata,
+      recordedAt: row.recorded_at,
+      logHash: row.log_hash,
+    }));
   }
 
   /** The stream's last revision, or null when it has no events. */

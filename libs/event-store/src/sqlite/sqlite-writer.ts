@@ -3,6 +3,7 @@ import type { AppendResult, ExpectedRevision } from '../event-store.port';
 import { DuplicateEventId, EventStoreError, WrongExpectedRevision } from '../errors';
 import type { ValidAppend } from '../validation';
 import type { Outcome } from '../common/group-commit-queue';
+import { LOG_CHAIN_GENESIS, logLink, rowDigest } from '../common/log-chain';
 
 interface IdRow {
   id: string;
@@ -11,13 +12,23 @@ interface IdRow {
   position: bigint;
 }
 
+/** The last row of the log: where the next one goes, and the link it chains to. */
+interface Tip {
+  position: bigint;
+  hash: string;
+}
+
 /**
  * Writes a batch of appends in one BEGIN IMMEDIATE..COMMIT (one fsync). Each append of several
  * events runs in its own SAVEPOINT (better-sqlite3 nests transactions that way), so a refused
- * append is rolled back alone and the others in the batch still commit.
+ * append is rolled back alone and the others in the batch still commit. Each row gets its link of
+ * the global chain (common/log-chain.ts): the tip is read once per batch, under the write lock,
+ * and moved on only when an append has been written whole.
  */
 export class SqliteWriter {
   private readonly revision: Database.Statement;
+  private readonly lastRow: Database.Statement;
+  private tip: Tip = { position: 0n, hash: LOG_CHAIN_GENESIS };
   private readonly byId: Database.Statement;
   private readonly idsFrom: Database.Statement;
   private readonly insert: Database.Statement;
@@ -34,13 +45,18 @@ export class SqliteWriter {
       `SELECT id, stream_id, revision, position FROM events
        WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
     );
+    this.lastRow = prepare('SELECT position, log_hash FROM events ORDER BY position DESC LIMIT 1');
     this.insert = prepare(
-      `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (position, id, stream_id, revision, type, data, metadata, recorded_at, log_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.appendOne = db.transaction((append: ValidAppend, at: string) => this.write(append, at));
-    this.appendAll = db.transaction((batch: readonly ValidAppend[], at: string) =>
-      batch.map((append): Outcome<AppendResult> => {
+    this.appendAll = db.transaction((batch: readonly ValidAppend[], at: string) => {
+      const last = this.lastRow.get() as { position: bigint; log_hash: string | null } | undefined;
+      this.tip = last
+        ? { position: last.position, hash: last.log_hash ?? LOG_CHAIN_GENESIS }
+        : { position: 0n, hash: LOG_CHAIN_GENESIS };
+      return batch.map((append): Outcome<AppendResult> => {
         try {
           // One row is one INSERT, which SQLite undoes by itself when it fails, and a refusal comes
           // before it or from it (the id index), with only reads after: only an append of several
@@ -54,8 +70,8 @@ export class SqliteWriter {
             return { ok: false, error };
           throw error;
         }
-      }),
-    );
+      });
+    });
   }
 
   /** Runs the batch; throws (rejecting every append) only when the transaction as a whole fails. */
@@ -76,12 +92,15 @@ export class SqliteWriter {
     // on insert): a retry of a stored append, or an id already taken, is told apart then.
     if (!matches(expectedRevision, current)) return retryOrConflict();
     let revision = current ?? -1n;
-    let position: bigint | number = 0;
+    let { position, hash } = this.tip;
     for (const [i, e] of events.entries()) {
       revision += 1n;
+      position += 1n;
+      const digest = rowDigest({ ...e, revision, recordedAt: at });
+      hash = logLink(hash, String(position), streamId, digest);
       try {
-        const row = [e.id, streamId, revision, e.type, e.data, e.metadata, at];
-        position = this.insert.run(...row).lastInsertRowid;
+        const row = [position, e.id, streamId, revision, e.type, e.data, e.metadata, at, hash];
+        this.insert.run(...row);
       } catch (error) {
         if (!isDuplicateId(error)) throw error;
         // the first id stored: a retry, or a conflict; a later one: taken (the events before it
@@ -90,6 +109,7 @@ export class SqliteWriter {
         throw this.takenBy(e.id, streamId) ?? conflict();
       }
     }
+    this.tip = { position, hash };
     return { nextRevision: revision, position: String(position) };
   }
 

@@ -2,6 +2,7 @@ import { appendContract } from './contract-append';
 import { contractContext, type EventStoreContractFactory } from './contract-context';
 import { durabilityContract } from './contract-durability';
 import { inputContract } from './contract-input';
+import { logChainContract } from './contract-log-chain';
 import { readContract } from './contract-reads';
 import { subscriptionContract } from './contract-subscriptions';
 
@@ -20,6 +21,7 @@ export function eventStoreContract(name: string, factory: EventStoreContractFact
     describe('bad input', () => inputContract(ctx));
     describe('reads', () => readContract(ctx));
     describe('subscribeToAll', () => subscriptionContract(ctx));
+    describe('global hash chain', () => logChainContract(ctx));
     describe('durability', () => durabilityContract(ctx, factory.capabilities ?? {}));
   });
 }

@@ -8,6 +8,39 @@ const base = {
   PERSONAL_DATA_KEY: MASTER,
 };
 
+const KEY = 'an-audit-signing-key-of-32-bytes-or-more';
+
+describe('loadConfig: the audit checkpoints', () => {
+  it('requires AUDIT_SIGNING_KEY in production, of 32 bytes at least, and names it', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(
+      /AUDIT_SIGNING_KEY is required in production/,
+    );
+    expect(() => loadConfig({ ...base, AUDIT_SIGNING_KEY: 'short' })).toThrow(
+      'AUDIT_SIGNING_KEY must be at least 32 bytes',
+    );
+    expect(loadConfig({ ...base, NODE_ENV: 'production', AUDIT_SIGNING_KEY: KEY }).audit).toEqual({
+      signingKey: KEY,
+      checkpointDir: '/tmp/cases-config-spec/checkpoints',
+      checkpointIntervalMs: 300_000,
+    });
+  });
+
+  it("takes the checkpoints' place and interval, 0 for no timer", () => {
+    const audit = loadConfig({
+      ...base,
+      AUDIT_CHECKPOINT_DIR: '/var/lib/cases-checkpoints',
+      AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
+    }).audit;
+    expect(audit).toMatchObject({
+      checkpointDir: '/var/lib/cases-checkpoints',
+      checkpointIntervalMs: 0,
+    });
+    expect(() => loadConfig({ ...base, AUDIT_CHECKPOINT_INTERVAL_SECONDS: '-1' })).toThrow(
+      'AUDIT_CHECKPOINT_INTERVAL_SECONDS must be 0 or a positive integer',
+    );
+  });
+});
+
 describe('loadConfig: PERSONAL_DATA_KEY', () => {
   const { PERSONAL_DATA_KEY: _, ...withoutKey } = base;
 
@@ -22,9 +55,9 @@ describe('loadConfig: PERSONAL_DATA_KEY', () => {
   });
 
   it('is required in production and where processes share the events', () => {
-    expect(() => loadConfig({ ...withoutKey, NODE_ENV: 'production' })).toThrow(
-      /NODE_ENV=production: set PERSONAL_DATA_KEY/,
-    );
+    expect(() =>
+      loadConfig({ ...withoutKey, NODE_ENV: 'production', AUDIT_SIGNING_KEY: KEY }),
+    ).toThrow(/NODE_ENV=production: set PERSONAL_DATA_KEY/);
     expect(() =>
       loadConfig({ ...withoutKey, EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://h/one' }),
     ).toThrow(/EVENT_STORE=postgres shares the events between processes: set PERSONAL_DATA_KEY/);
@@ -63,8 +96,9 @@ describe('loadConfig: LOG_LEVEL and GRAPHIQL', () => {
 
   it('takes true or false, on unless NODE_ENV=production, and names GRAPHIQL otherwise', () => {
     expect(loadConfig(base).graphiql).toBe(true);
-    expect(loadConfig({ ...base, NODE_ENV: 'production' }).graphiql).toBe(false);
-    expect(loadConfig({ ...base, NODE_ENV: 'production', GRAPHIQL: 'true' }).graphiql).toBe(true);
+    const production = { ...base, NODE_ENV: 'production', AUDIT_SIGNING_KEY: KEY };
+    expect(loadConfig(production).graphiql).toBe(false);
+    expect(loadConfig({ ...production, GRAPHIQL: 'true' }).graphiql).toBe(true);
     expect(loadConfig({ ...base, GRAPHIQL: 'false' }).graphiql).toBe(false);
     expect(() => loadConfig({ ...base, GRAPHIQL: 'yes' })).toThrow(
       'GRAPHIQL must be one of true, false',
@@ -132,7 +166,7 @@ describe('loadConfig: AUTH_JWT_SECRET, token lifetime, metrics and introspection
       metrics: { enabled: true },
       graphqlIntrospection: true,
     });
-    const production = { ...base, NODE_ENV: 'production' };
+    const production = { ...base, NODE_ENV: 'production', AUDIT_SIGNING_KEY: KEY };
     expect(loadConfig(production)).toMatchObject({
       metrics: { enabled: false },
       graphqlIntrospection: false,

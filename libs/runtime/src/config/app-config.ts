@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import { DEFAULT_LIMITS, type GraphQLLimits } from './graphql-limits';
 import { getOrCreateSecret } from './secrets';
+import { ConfigError } from './config-error';
+import { loadAuditConfig, type AuditConfig } from './audit-config';
+
+export { ConfigError };
 import { parseMasterKey } from '../personal-data/master-key';
 
 export type EventStoreKind = 'sqlite' | 'esdb' | 'postgres';
@@ -50,13 +54,13 @@ export interface AppConfig {
   caseCacheSize: number;
   /** SIGTERM: how long the orderly shutdown may take before the process exits anyway */
   shutdownTimeoutMs: number;
+  /** the signed checkpoints of the logs (docs/audit.md) */
+  audit: AuditConfig;
   /** POST /monitoring/v1/rosters: a larger body is refused (413) before or while it is read */
   rosterMaxBytes: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
-
-export class ConfigError extends Error {}
 
 /** pino's levels, most severe first; `silent` writes nothing */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -227,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000),
     caseCacheSize: wholeNumber('CASE_CACHE_SIZE', env.CASE_CACHE_SIZE, 10_000, 0, '0 or more'),
     shutdownTimeoutMs: positiveInt('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 15_000),
+    audit: loadAuditConfig(env, dataDir),
     rosterMaxBytes: positiveInt('ROSTER_MAX_BYTES', env.ROSTER_MAX_BYTES, 128 * 1024 * 1024),
     graphqlLimits: {
       maxDepth: positiveInt('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, DEFAULT_LIMITS.maxDepth),

@@ -1,13 +1,16 @@
-import type {
-  AllSubscription,
-  AppendResult,
-  EventStore,
-  EventToAppend,
-  EventWithoutMetadata,
-  ExpectedRevision,
-  ReadAllOptions,
-  ReadStreamOptions,
-  SubscribeToAllOptions,
+import {
+  isChainedEventLog,
+  type AllSubscription,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type EventWithoutMetadata,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeToAllOptions,
+  type FromPosition,
+  type LogRow,
 } from '@app/event-store';
 import type { PersonalDataSealer } from './personal-data-sealer';
 
@@ -17,10 +20,23 @@ import type { PersonalDataSealer } from './personal-data-sealer';
  * seals before it hashes (`personalData.seal`), so the chain covers what is stored.
  */
 export class SealedEventStore implements EventStore {
+  /**
+   * The log's rows exactly as stored (sealed: personal fields null, the box in `$sealed`), with
+   * the links the store recorded: what the whole-log chain, the checkpoints and `history:verify`
+   * hash. Present only when the store keeps that chain (SQLite, PostgreSQL), so
+   * `isChainedEventLog` answers for the store underneath; never opened.
+   */
+  readonly readLogRows?: (options?: {
+    fromPosition?: FromPosition;
+    maxCount?: number;
+  }) => AsyncIterable<LogRow>;
+
   constructor(
     readonly inner: EventStore,
     readonly personalData: PersonalDataSealer,
-  ) {}
+  ) {
+    if (isChainedEventLog(inner)) this.readLogRows = (options) => inner.readLogRows(options);
+  }
 
   appendToStream(
     streamId: string,

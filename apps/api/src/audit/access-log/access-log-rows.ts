@@ -1,27 +1,9 @@
 import type { PersonalInfoField, Role } from '@app/domain';
 import type { AccessRecord } from './access-log.port';
 
-/** One record as both stores keep it: the actor in columns, the fields as JSON text. */
-export interface AccessRow {
-  at: string;
-  actor_id: string;
-  actor_role: string;
-  actor_agency: string | null;
-  correlation_id: string;
-  case_id: string;
-  fields: string;
-}
+import type { AccessRow } from '@app/runtime/audit/access-chain';
 
-/** The columns, in the order the stores insert them. */
-export const ACCESS_COLUMNS = [
-  'at',
-  'actor_id',
-  'actor_role',
-  'actor_agency',
-  'correlation_id',
-  'case_id',
-  'fields',
-] as const satisfies readonly (keyof AccessRow)[];
+export { ACCESS_COLUMNS, type AccessRow } from '@app/runtime/audit/access-chain';
 
 export function toRow(record: AccessRecord): AccessRow {
   return {

@@ -1,8 +1,18 @@
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { GroupCommitQueue } from '@app/event-store/common/group-commit-queue';
 import { inTransaction, migratePostgres, type PostgresSchema } from '@app/event-store/postgres';
 import type { AccessLogStore, AccessRecord } from './access-log.port';
 import { ACCESS_COLUMNS, fromRow, toRow, type AccessRow } from './access-log-rows';
+import {
+  ACCESS_CHAIN_GENESIS,
+  ACCESS_LINK_SQL,
+  accessLink,
+  type ChainedAccessLog,
+  type ChainedAccessRow,
+} from '@app/runtime/audit/access-chain';
+
+/** Held while appending: one writer at a time, so each row links to the one before it. */
+const APPEND_LOCK = 7_310_431;
 
 // Append-only, like the event store's: never edit a released version, add the next one.
 const SCHEMA: PostgresSchema = {
@@ -27,6 +37,27 @@ const SCHEMA: PostgresSchema = {
         CREATE INDEX audit_access_reads_case ON audit_access_reads (case_id, seq);
       `,
     },
+    {
+      version: 2,
+      description:
+        'audit_access_reads.log_hash: the hash chain (access-chain.ts), older rows filled',
+      up: `
+        ALTER TABLE audit_access_reads ADD COLUMN log_hash TEXT;
+        CREATE FUNCTION audit_field(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT octet_length(t)::text || ':' || t $$;
+        DO $fill$
+        DECLARE
+          r record;
+          previous text := '${ACCESS_CHAIN_GENESIS}';
+        BEGIN
+          FOR r IN SELECT * FROM audit_access_reads ORDER BY seq LOOP
+            previous := ${ACCESS_LINK_SQL('previous')};
+            UPDATE audit_access_reads SET log_hash = previous WHERE seq = r.seq;
+          END LOOP;
+        END
+        $fill$;
+      `,
+    },
   ],
 };
 
@@ -35,7 +66,7 @@ const SCHEMA: PostgresSchema = {
  * they are in PostgreSQL, else the read models'). Appends queued together are one INSERT: one
  * transaction, committed with synchronous_commit on, so an acknowledged read survives a crash.
  */
-export class PostgresAccessLogStore implements AccessLogStore {
+export class PostgresAccessLogStore implements AccessLogStore, ChainedAccessLog {
   private readonly pool: Pool;
   private readonly queue: GroupCommitQueue<readonly AccessRecord[], undefined>;
   private migrated: Promise<unknown> | undefined;
@@ -83,8 +114,20 @@ export class PostgresAccessLogStore implements AccessLogStore {
     await this.ready();
     await inTransaction(this.pool, async (client) => {
       for (let i = 0; i < records.length; i += 1000)
-        await client.query(...insertOf(records.slice(i, i + 1000)));
+        await insertChained(client, records.slice(i, i + 1000));
     });
+  }
+
+  async chainedRows(afterSeq: string, limit: number): Promise<ChainedAccessRow[]> {
+    await this.ready();
+    // seq is selected as it is (pg hands a BIGINT out as a decimal string): an alias of a cast
+    // (`seq::text AS seq`) would be what ORDER BY sorts, as text, putting 10 before 9
+    const { rows } = await this.pool.query<ChainedAccessRow>(
+      `SELECT seq, ${ACCESS_COLUMNS.join(', ')}, log_hash FROM audit_access_reads
+       WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [afterSeq, limit],
+    );
+    return rows;
   }
 
   close(): Promise<void> {
@@ -103,20 +146,34 @@ export class PostgresAccessLogStore implements AccessLogStore {
 
   private async insert(records: readonly AccessRecord[]): Promise<void> {
     await this.ready();
-    await this.pool.query(...insertOf(records));
+    await inTransaction(this.pool, (client) => insertChained(client, records));
   }
 }
 
-/** One multi-row INSERT of the records, in their order. */
-function insertOf(records: readonly AccessRecord[]): [string, unknown[]] {
-  const width = ACCESS_COLUMNS.length;
+/**
+ * One multi-row INSERT of the records, in their order, under the append lock: each row gets the
+ * next seq and its link, from the tip read under the lock.
+ */
+async function insertChained(client: PoolClient, records: readonly AccessRecord[]): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+  // the numeric tip: see chainedRows on why seq is not selected as `seq::text AS seq`
+  const { rows: tip } = await client.query<{ seq: string; log_hash: string | null }>(
+    'SELECT seq, log_hash FROM audit_access_reads ORDER BY seq DESC LIMIT 1',
+  );
+  let seq = BigInt(tip[0]?.seq ?? 0);
+  let hash = tip[0]?.log_hash ?? ACCESS_CHAIN_GENESIS;
+  const columns = ['seq', ...ACCESS_COLUMNS, 'log_hash'];
   const values = records.flatMap((r) => {
     const row = toRow(r);
-    return ACCESS_COLUMNS.map((column) => row[column]);
+    seq += 1n;
+    hash = accessLink(hash, seq, row);
+    return [String(seq), ...ACCESS_COLUMNS.map((column) => row[column]), hash];
   });
-  const rows = records.map(
-    (_, i) => `(${ACCESS_COLUMNS.map((__, c) => `$${i * width + c + 1}`).join(', ')})`,
+  const placeholders = records.map(
+    (_, i) => `(${columns.map((__, c) => `$${i * columns.length + c + 1}`).join(', ')})`,
   );
-  const columns = ACCESS_COLUMNS.join(', ');
-  return [`INSERT INTO audit_access_reads (${columns}) VALUES ${rows.join(', ')}`, values];
+  await client.query(
+    `INSERT INTO audit_access_reads (${columns.join(', ')}) VALUES ${placeholders.join(', ')}`,
+    values,
+  );
 }

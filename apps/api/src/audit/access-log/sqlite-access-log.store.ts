@@ -3,6 +3,12 @@ import { preparePrivateSqliteFile } from '@app/event-store/sqlite/private-files'
 import { GroupCommitQueue } from '@app/event-store/common/group-commit-queue';
 import type { AccessLogStore, AccessRecord } from './access-log.port';
 import { fromRow, toRow, type AccessRow as Row } from './access-log-rows';
+import {
+  ACCESS_CHAIN_GENESIS,
+  accessLink,
+  type ChainedAccessLog,
+  type ChainedAccessRow,
+} from '@app/runtime/audit/access-chain';
 
 // Append-only, like the event store's: never edit a released version, add the next one.
 const MIGRATIONS = [
@@ -17,14 +23,18 @@ const MIGRATIONS = [
      fields         TEXT NOT NULL
    );
    CREATE INDEX access_reads_case ON access_reads (case_id, seq);`,
+  // the hash chain (access-chain.ts), filled for older rows by `fillChain`
+  `ALTER TABLE access_reads ADD COLUMN log_hash TEXT;`,
 ];
+
+const CHAIN_VERSION = 2;
 
 /**
  * The access log in its own SQLite file (WAL, synchronous=FULL: an acknowledged append survives a
  * power cut). Appends queued in the same turn of the event loop share one transaction and one
  * fsync, as the event store's do.
  */
-export class SqliteAccessLogStore implements AccessLogStore {
+export class SqliteAccessLogStore implements AccessLogStore, ChainedAccessLog {
   private readonly db: Database.Database;
   private readonly queue: GroupCommitQueue<readonly AccessRecord[], undefined>;
   private readonly insert: Database.Statement;
@@ -46,15 +56,26 @@ export class SqliteAccessLogStore implements AccessLogStore {
       throw error;
     }
     this.insert = this.db.prepare(
-      `INSERT INTO access_reads (at, actor_id, actor_role, actor_agency, correlation_id, case_id, fields)
-       VALUES (@at, @actor_id, @actor_role, @actor_agency, @correlation_id, @case_id, @fields)`,
+      `INSERT INTO access_reads (seq, at, actor_id, actor_role, actor_agency, correlation_id, case_id, fields, log_hash)
+       VALUES (@seq, @at, @actor_id, @actor_role, @actor_agency, @correlation_id, @case_id, @fields, @log_hash)`,
     );
+    const tip = this.db.prepare('SELECT seq, log_hash FROM access_reads ORDER BY seq DESC LIMIT 1');
     this.byCase = this.db.prepare(
       `SELECT at, actor_id, actor_role, actor_agency, correlation_id, case_id, fields
        FROM access_reads WHERE case_id = ? ORDER BY seq`,
     );
+    // the tip is read under the write lock: another process may share the file
     const commit = this.db.transaction((batch: readonly (readonly AccessRecord[])[]) => {
-      for (const records of batch) for (const record of records) this.insert.run(toRow(record));
+      const last = tip.get() as { seq: number; log_hash: string | null } | undefined;
+      let seq = last?.seq ?? 0;
+      let hash = last?.log_hash ?? ACCESS_CHAIN_GENESIS;
+      for (const records of batch)
+        for (const record of records) {
+          const row = toRow(record);
+          seq += 1;
+          hash = accessLink(hash, seq, row);
+          this.insert.run({ ...row, seq, log_hash: hash });
+        }
     });
     this.queue = new GroupCommitQueue((batch) => {
       commit.immediate(batch);
@@ -89,6 +110,16 @@ export class SqliteAccessLogStore implements AccessLogStore {
     return rows.map(fromRow);
   }
 
+  async chainedRows(afterSeq: string, limit: number): Promise<ChainedAccessRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT seq, at, actor_id, actor_role, actor_agency, correlation_id, case_id, fields, log_hash
+         FROM access_reads WHERE seq > ? ORDER BY seq LIMIT ?`,
+      )
+      .all(Number(afterSeq), limit) as (Row & { seq: number; log_hash: string | null })[];
+    return rows.map((row) => ({ ...row, seq: String(row.seq) }));
+  }
+
   close(): Promise<void> {
     this.closing ??= this.queue.drain().then(() => void this.db.close());
     return this.closing;
@@ -102,9 +133,23 @@ export class SqliteAccessLogStore implements AccessLogStore {
           throw new Error(`access log schema version ${current} is newer than this code knows`);
         MIGRATIONS.slice(current).forEach((sql, i) => {
           this.db.exec(sql);
+          if (current + i + 1 === CHAIN_VERSION) this.fillChain();
           this.db.pragma(`user_version = ${current + i + 1}`);
         });
       })
       .immediate();
+  }
+
+  /** Links the rows written before the chain existed (at migration only, never again). */
+  private fillChain(): void {
+    const rows = this.db.prepare('SELECT * FROM access_reads ORDER BY seq').all() as (Row & {
+      seq: number;
+    })[];
+    const update = this.db.prepare('UPDATE access_reads SET log_hash = ? WHERE seq = ?');
+    let hash = ACCESS_CHAIN_GENESIS;
+    for (const row of rows) {
+      hash = accessLink(hash, row.seq, row);
+      update.run(hash, row.seq);
+    }
   }
 }

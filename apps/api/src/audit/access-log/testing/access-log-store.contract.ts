@@ -1,3 +1,10 @@
+import {
+  ACCESS_CHAIN_GENESIS,
+  accessLink,
+  accessRowsAfter,
+  isChainedAccessLog,
+  type ChainedAccessRow,
+} from '@app/runtime/audit/access-chain';
 import type { AccessLogStore, AccessRecord } from '../access-log.port';
 
 export const accessRecord = (caseId: string, n: number): AccessRecord => ({
@@ -27,6 +34,42 @@ export function accessLogStoreContract(name: string, open: () => Promise<AccessL
       );
       expect(await reopened.forCase('case-c')).toEqual([]);
       await Promise.all([other.close(), reopened.close()]);
+    });
+
+    it('numbers and links every row in order past one digit, whichever store appends, page by page', async () => {
+      const [store, other] = [await open(), await open()];
+      if (!isChainedAccessLog(store) || !isChainedAccessLog(other))
+        throw new Error(`${name} does not keep the access log's hash chain`);
+      const record = (n: number) => ({
+        ...accessRecord(`case-${n % 3}`, 0),
+        at: new Date(Date.UTC(2026, 2, 1, 2, 0, n)).toISOString(),
+        correlationId: `req-${n}`,
+      });
+      // one append after another well past seq 9 (each reads the tip it links to), then appends
+      // from two stores at once, then one append of several records
+      for (let n = 1; n <= 12; n++) await store.append([record(n)]);
+      await Promise.all(
+        [13, 14, 15, 16, 17, 18].map((n) => (n % 2 ? store : other).append([record(n)])),
+      );
+      await other.append([19, 20, 21, 22].map(record));
+
+      const rows: ChainedAccessRow[] = [];
+      for await (const row of accessRowsAfter(other)) rows.push(row);
+      expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 22 }, (_, i) => String(i + 1)));
+      let previous = ACCESS_CHAIN_GENESIS;
+      for (const row of rows) {
+        previous = accessLink(previous, row.seq, row);
+        expect(row.log_hash).toBe(previous);
+      }
+      // pages are numeric ranges: 10 follows 9, and a page starts after the seq it is given
+      expect((await store.chainedRows('8', 3)).map((r) => r.seq)).toEqual(['9', '10', '11']);
+      expect((await store.chainedRows('19', 10)).map((r) => r.seq)).toEqual(['20', '21', '22']);
+      const ofCase = (await store.forCase('case-1')).map((r) => r.correlationId);
+      expect(ofCase).toEqual(
+        rows.filter((r) => r.case_id === 'case-1').map((r) => r.correlation_id),
+      );
+      expect(ofCase).toHaveLength(8);
+      await Promise.all([store.close(), other.close()]);
     });
 
     it('refuses appends once closed', async () => {
