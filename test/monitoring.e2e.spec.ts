@@ -398,6 +398,9 @@ describe('dynamic monitoring against the Zibo preset', () => {
       'application/json',
     );
     expect(json.status).toBe(415);
+    // the spool of every import, refused or not, is gone
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(app.config.dataDir).filter((f) => f.startsWith('.roster-'))).toEqual([]);
   });
 
   it('refuses a 2 GB body by its declared length before reading it', async () => {

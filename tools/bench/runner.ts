@@ -75,7 +75,12 @@ const YIELDS: Record<Phase, FigureKey[]> = {
     'bareMercuriusRps',
     'bareMercuriusP99Ms',
   ],
-  roster: ['rosterImportRowsPerSec', 'rosterRawRowsPerSec', 'rosterServerPeakRssMb'],
+  roster: [
+    'rosterImportRowsPerSec',
+    'rosterRawRowsPerSec',
+    'rosterServerPeakRssMb',
+    'rosterSmallServerPeakRssMb',
+  ],
 };
 
 export interface RunSettings {
@@ -189,6 +194,14 @@ export async function runBench(settings: RunSettings, temp: TempDir): Promise<Ru
     ),
   );
   // last: the import adds signals and candidates to the seeded store
-  await needsData('roster', (ds) => measureRosterImport(ds, settings.quick));
+  await needsData('roster', (ds) =>
+    measureRosterImport(
+      ds,
+      settings.quick,
+      settings.serverProfileDir
+        ? ['--cpu-prof', `--cpu-prof-dir=${settings.serverProfileDir}`]
+        : [],
+    ),
+  );
   return outcome;
 }

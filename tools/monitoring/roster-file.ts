@@ -20,7 +20,8 @@ export type RosterFileOptions = {
 
 /**
  * What `npm run roster:import` does: the same service, checks and answer as POST
- * /monitoring/v1/rosters, the file streamed from disk. `onBytes` follows the bytes read.
+ * /monitoring/v1/rosters, the file streamed from disk. `onBytes` follows the import: the file
+ * read and checked (the first half), then its rows matched (the second).
  */
 export async function importRosterFile(
   app: INestApplicationContext,
@@ -39,13 +40,12 @@ export async function importRosterFile(
   );
   const total = statSync(options.file).size;
   const body = createReadStream(options.file, { highWaterMark: 256 * 1024 });
-  let read = 0;
-  body.on('data', (chunk) => {
-    read += chunk.length;
-    onBytes?.(read, total);
-  });
-  return app.get(RosterImportService).run(request, body, {
-    principal: options.principal,
-    correlationId: options.correlationId,
-  });
+  return app
+    .get(RosterImportService)
+    .run(
+      request,
+      body,
+      { principal: options.principal, correlationId: options.correlationId },
+      ({ received, matched }) => onBytes?.((received + matched) / 2, total),
+    );
 }

@@ -45,7 +45,7 @@ export type ExistingCaseCommand = Exclude<CaseCommand, IdentifyChild>;
 export type CaseCommandInput = Omit<ExistingCaseCommand, 'actor' | 'now'>;
 
 type CaseDecider = Decider<CaseState, CaseCommand, CaseEvent>;
-type EnvelopeOverrides = { eventIds?: string[] };
+type EnvelopeOverrides = { eventIds?: string[]; keepFold?: boolean };
 
 /** The commands that can change which ID number a case holds open (the others never touch one). */
 const movesIdNumber = (command: ExistingCaseCommand): boolean =>

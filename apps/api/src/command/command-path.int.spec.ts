@@ -105,6 +105,36 @@ describe('the command path with two writers on one store (two api instances)', (
     expect((await path.load('counter-4', counter)).state).toBe(3);
   });
 
+  it('keeps no fold of a stream written with keepFold: false, and still decides right', async () => {
+    const reads: string[] = [];
+    const counting = new Proxy(store, {
+      get(target, key, receiver) {
+        if (key === 'readStream')
+          return (stream: string, options?: object) => {
+            reads.push(stream);
+            return target.readStream(stream, options as never);
+          };
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const path = new CommandPath(counting, clock, new LogHead(counting));
+    const bulk = { ...envelope, keepFold: false };
+    await path.run('counter-6', counter, { by: 1, atMost: 2 }, bulk);
+    await path.run('counter-6', counter, { by: 1, atMost: 2 }, bulk);
+    // each command read the stream: nothing was kept between them
+    expect(reads).toEqual(['counter-6', 'counter-6']);
+    await expect(path.run('counter-6', counter, { by: 1, atMost: 2 }, bulk)).rejects.toThrow(
+      'over the limit',
+    );
+    // a fold kept before a bulk write is behind it: the next command reads what it missed
+    await path.run('counter-7', counter, { by: 1, atMost: 3 }, envelope);
+    await path.run('counter-7', counter, { by: 1, atMost: 3 }, bulk);
+    await expect(path.run('counter-7', counter, { by: 2, atMost: 3 }, envelope)).rejects.toThrow(
+      'over the limit',
+    );
+    expect((await path.run('counter-7', counter, { by: 1, atMost: 3 }, envelope)).state).toBe(3);
+  });
+
   it('of two writers appending the same fixed ids at once, only the one whose events landed succeeds', async () => {
     // an agency request sent twice with one Idempotency-Key, to two api instances
     const ids = ['0b000000-0000-4000-8000-000000000001'];

@@ -34,6 +34,11 @@ export interface CommandEnvelope {
   occurredAt: string | ((event: { type: string; data: unknown }) => string);
   /** fixed event ids (the agency API derives them from its Idempotency-Key) */
   eventIds?: string[];
+  /**
+   * false: leave the stream's fold out of the cache (a bulk writer touching thousands of streams
+   * once, a roster import, would otherwise hold all their folds and push out the ones in use)
+   */
+  keepFold?: boolean;
 }
 
 export interface CommandOutcome<State> {
@@ -74,6 +79,7 @@ export class CommandPath {
     streamId: string,
     decider: Pick<Decider<S, unknown, E>, 'initialState' | 'evolve'>,
     lookForId?: string,
+    keepFold = true,
   ): Promise<LoadedStream<S>> {
     const cached = lookForId === undefined ? this.folds.get(streamId, decider.evolve) : undefined;
     let state = cached ? (cached.state as S) : decider.initialState();
@@ -97,7 +103,7 @@ export class CommandPath {
       if (!(error instanceof StreamNotFound)) throw error;
     }
     const loaded = { state, revision, lastHash, lastPosition, lastRecordedAt, holdsId };
-    if (revision !== 'no_stream') this.folds.set(streamId, decider.evolve, loaded);
+    if (revision !== 'no_stream' && keepFold) this.folds.set(streamId, decider.evolve, loaded);
     return loaded;
   }
 
@@ -143,7 +149,7 @@ export class CommandPath {
       trustCache = false;
       const loaded =
         (cached as LoadedStream<S> | undefined) ??
-        (await this.load(streamId, decider, envelope.eventIds?.[0]));
+        (await this.load(streamId, decider, envelope.eventIds?.[0], envelope.keepFold !== false));
       // fixed ids already written: the command ran before, and deciding again could duplicate it
       if (loaded.holdsId) throw new ConcurrencyConflict();
       let events: E[];
@@ -186,13 +192,14 @@ export class CommandPath {
       this.head.appendedAt(result.position);
       const state = events.reduce(decider.evolve, loaded.state);
       const last = toAppend[toAppend.length - 1].metadata as unknown as EventMetadata;
-      this.folds.set(streamId, decider.evolve, {
-        state,
-        revision: result.nextRevision,
-        lastHash: last.hash,
-        lastPosition: result.position,
-        lastRecordedAt: last.recordedAt,
-      });
+      if (envelope.keepFold !== false)
+        this.folds.set(streamId, decider.evolve, {
+          state,
+          revision: result.nextRevision,
+          lastHash: last.hash,
+          lastPosition: result.position,
+          lastRecordedAt: last.recordedAt,
+        });
       return {
         state,
         revision: result.nextRevision,

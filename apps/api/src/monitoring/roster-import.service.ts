@@ -2,23 +2,17 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   RESERVATION_STREAM_PREFIX,
-  birthDateFromIdNumber,
   businessDateOf,
-  checkRosterRow,
   DEFAULT_MONITORING_POLICY,
   DEFAULT_POLICY,
   impliedCategory,
-  isMinorOn,
-  regionInScope,
   rosterImportDecider,
   rosterImportStream,
   type Evidence,
-  type InvalidRow,
   type RosterImportResult,
   type RosterKind,
 } from '@app/domain';
 import { READ_MODEL_STORE, type ReadModelStore } from '@app/read-models';
-import type { Principal } from '../auth/principal';
 import { CaseCommandService } from '../cases/case-command.service';
 import { reservationStream } from '../cases/case-streams';
 import { assertAllowed, envelopeFor, type CommandContext } from '../cases/command-context';
@@ -27,12 +21,15 @@ import { CommandPath } from '../command/command-path';
 import { KeyedLock } from '../command/keyed-lock';
 import { UuidV7Generator } from '@app/runtime/ids/uuid-v7';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
+import { CANDIDATE_STORE, type CandidateStore } from './candidates/candidate-store.port';
+import { RosterReader } from './roster-reader';
 import {
-  CANDIDATE_STORE,
-  type CandidateStore,
-  type StagedCandidate,
-} from './candidates/candidate-store.port';
-import { RosterReader, type RosterRecord } from './roster-reader';
+  emptyTally,
+  RosterMatcher,
+  type RosterMatchRules,
+  type RosterTally,
+} from './roster-matcher';
+import { RosterSpool } from './roster-spool';
 import { CandidateRetention } from './candidate-retention';
 
 export type RosterImportRequest = {
@@ -53,33 +50,28 @@ export type RosterImportAnswer = RosterImportResult & {
   position: string;
 };
 
-/** At most this many bad rows are listed (all are counted): the answer stays small. */
-const MAX_LISTED_INVALID = 1000;
-/** cases whose signals are appended at once */
-const APPEND_CONCURRENCY = 8;
+/** cases whose signals are appended at once (the store commits them together) */
+const APPEND_CONCURRENCY = 32;
+/** rows matched with one query and merged in one transaction */
+const BATCH_ROWS = 5000;
 
-type Tally = {
-  rows: number;
-  invalid: InvalidRow[];
-  invalidCount: number;
-  outside: number;
-  adults: number;
-  matched: Set<string>;
-  evidence: Map<string, Evidence[]>;
-};
+/** How far an import is: bytes of the file received, then bytes of it matched. */
+export type RosterProgress = { received: number; matched: number };
 
 /**
- * A roster import: rows validated one by one, matched to open cases by the keyed hash the
- * reservations use (a batch of hashes, one query), evidence kept per case (bounded by the cases,
- * not the file), candidates staged in their store; once the file has ended and is known by its
- * hash, the signals are appended, the candidates merged and the import recorded, or, for a file
- * imported before, everything staged is dropped and the first import's answer given.
+ * A roster import: the body received whole into an encrypted spool (checked for its encoding,
+ * header and line lengths, and known by its SHA-256) before anything is written; a file imported
+ * before answers with the first import's result at once. Then the rows are read back in batches,
+ * validated one by one, matched to open cases by the keyed hash the reservations use (a batch of
+ * hashes, one query), the evidence kept per case (bounded by the cases, not the file), and the
+ * rows with no open case merged into the candidates, one transaction per batch. Last, the
+ * signals are appended on the cases' streams and the import recorded.
  */
 @Injectable()
 export class RosterImportService {
   private readonly logger = new Logger(RosterImportService.name);
   private readonly ids = new UuidV7Generator();
-  /** one import at a time in this process: they stage and merge in the same tables */
+  /** one import at a time in this process: they merge into the same candidates */
   private readonly lock = new KeyedLock();
 
   constructor(
@@ -96,59 +88,77 @@ export class RosterImportService {
     request: RosterImportRequest,
     body: Readable,
     ctx: CommandContext,
-    onRows?: (rows: number) => void,
+    onProgress?: (progress: RosterProgress) => void,
   ): Promise<RosterImportAnswer> {
     assertAllowed(
       ctx.principal,
       'importRoster',
       ...(request.regionCode ? [request.regionCode] : []),
     );
-    return this.lock.run('import', () => this.importFile(request, body, ctx, onRows));
+    return this.lock.run('import', () => this.importFile(request, body, ctx, onProgress));
   }
 
   private async importFile(
     request: RosterImportRequest,
     body: Readable,
     ctx: CommandContext,
-    onRows?: (rows: number) => void,
+    onProgress?: (progress: RosterProgress) => void,
   ): Promise<RosterImportAnswer> {
     const importId = this.ids.next();
+    const spool = await RosterSpool.receive(body, this.config.dataDir, importId, (received) =>
+      onProgress?.({ received, matched: 0 }),
+    );
+    try {
+      const stream = rosterImportStream(spool.sha256);
+      const before = await this.path.load(stream, rosterImportDecider);
+      if (before.state.imported)
+        return answerOf(before.state.imported, true, before.lastPosition ?? '0');
+      return await this.importNew(request, spool, importId, ctx, onProgress);
+    } finally {
+      await spool.remove();
+    }
+  }
+
+  private async importNew(
+    request: RosterImportRequest,
+    spool: RosterSpool,
+    importId: string,
+    ctx: CommandContext,
+    onProgress?: (progress: RosterProgress) => void,
+  ): Promise<RosterImportAnswer> {
     const now = this.clock.now().toISOString();
     const today = businessDateOf(now);
     const regions = request.regionCode ? [request.regionCode] : ctx.principal.regions;
-    const tally: Tally = {
-      rows: 0,
-      invalid: [],
-      invalidCount: 0,
-      outside: 0,
-      adults: 0,
-      matched: new Set(),
-      evidence: new Map(),
+    const rules: RosterMatchRules = {
+      importId,
+      kind: request.kind,
+      asOf: request.asOf,
+      today,
+      regions,
+      principalRegions: ctx.principal.regions,
+      implied: impliedCategory(request.kind, DEFAULT_MONITORING_POLICY),
+      ageOfMajority: DEFAULT_POLICY.ageOfMajority,
+      at: now,
     };
-    const reader = new RosterReader(body);
+    const tally = emptyTally();
+    const matcher = new RosterMatcher(
+      this.store,
+      this.candidates,
+      (idNumber) => this.hashOf(idNumber),
+      () => this.ids.next(),
+    );
+    const reader = new RosterReader(spool.read(), BATCH_ROWS);
     try {
       for await (const batch of reader.batches()) {
-        await this.matchBatch(batch, request, regions, ctx.principal, today, importId, tally);
-        onRows?.(tally.rows);
+        await matcher.matchBatch(batch, rules, tally);
+        onProgress?.({ received: spool.bytes, matched: reader.bytesRead() });
       }
-    } catch (error) {
-      await this.candidates.drop(importId);
-      throw error;
+    } finally {
+      await matcher.finish(tally);
     }
-    const file = reader.file();
-    const stream = rosterImportStream(file.sha256);
-    const before = await this.path.load(stream, rosterImportDecider);
-    if (before.state.imported) {
-      await this.candidates.drop(importId);
-      return answerOf(before.state.imported, true, before.lastPosition ?? '0');
-    }
+    const stream = rosterImportStream(spool.sha256);
     if (request.complete) await this.lapsed(request, regions, today, importId, tally);
     const signals = await this.raise(tally.evidence, ctx);
-    const candidates = await this.candidates.commit(importId, {
-      rosterKind: request.kind,
-      asOf: request.asOf,
-      at: now,
-    });
     const outcome = await this.path.run(
       stream,
       rosterImportDecider,
@@ -158,7 +168,7 @@ export class RosterImportService {
           importId,
           rows: tally.rows,
           matchedCases: tally.matched.size,
-          candidates,
+          candidates: tally.candidates,
           signals,
           invalidRows: tally.invalid,
           invalidRowCount: tally.invalidCount,
@@ -168,8 +178,8 @@ export class RosterImportService {
           asOf: request.asOf,
           complete: request.complete,
           regions: [...regions],
-          fileSha256: file.sha256,
-          fileBytes: file.bytes,
+          fileSha256: spool.sha256,
+          fileBytes: spool.bytes,
           importedAt: now,
         },
       },
@@ -184,93 +194,13 @@ export class RosterImportService {
     return answerOf(recorded, recorded.importId !== importId, outcome.position ?? '0');
   }
 
-  private async matchBatch(
-    batch: readonly RosterRecord[],
-    request: RosterImportRequest,
-    regions: readonly string[],
-    principal: Principal,
-    today: string,
-    importId: string,
-    tally: Tally,
-  ): Promise<void> {
-    const rows: (StagedCandidate & { line: number })[] = [];
-    for (const record of batch) {
-      tally.rows += 1;
-      const checked = record.fields
-        ? checkRosterRow(record.fields, today, regions)
-        : { fields: ['columns'] };
-      if ('fields' in checked) {
-        tally.invalidCount += 1;
-        if (tally.invalid.length < MAX_LISTED_INVALID)
-          tally.invalid.push({ line: record.line, fields: checked.fields });
-        continue;
-      }
-      const { idNumber, name, regionCode } = checked.row;
-      rows.push({
-        id: '',
-        idHash: this.hashOf(idNumber),
-        idNumber,
-        name,
-        regionCode,
-        line: record.line,
-      });
-    }
-    const matches = await this.store.matchIdHashes([...new Set(rows.map((r) => r.idHash))], today);
-    const openCase = new Map(matches.filter((m) => m.open).map((m) => [m.idHash, m]));
-    const implied = impliedCategory(request.kind, DEFAULT_MONITORING_POLICY);
-    const staged: StagedCandidate[] = [];
-    for (const row of rows) {
-      const match = openCase.get(row.idHash);
-      if (!match) {
-        if (
-          !isMinorOn(
-            birthDateFromIdNumber(row.idNumber),
-            request.asOf,
-            DEFAULT_POLICY.ageOfMajority,
-          )
-        ) {
-          tally.adults += 1;
-          continue;
-        }
-        staged.push({ ...row, id: this.ids.next() });
-        continue;
-      }
-      if (!regionInScope(principal.regions, match.regionCode)) {
-        tally.outside += 1;
-        continue;
-      }
-      tally.matched.add(match.caseId);
-      const evidence: Evidence | null =
-        implied === null
-          ? {
-              kind: 'RISK_EVIDENCE_FOUND',
-              rosterKind: request.kind,
-              category: null,
-              asOf: request.asOf,
-              importId,
-            }
-          : match.categories.includes(implied)
-            ? null
-            : {
-                kind: 'CATEGORY_EVIDENCE_FOUND',
-                rosterKind: request.kind,
-                category: implied,
-                asOf: request.asOf,
-                importId,
-              };
-      if (evidence && !tally.evidence.has(match.caseId))
-        tally.evidence.set(match.caseId, [evidence]);
-    }
-    await this.candidates.stage(importId, staged);
-  }
-
   /** "A case that holds the category a complete roster covers but is absent from it". */
   private async lapsed(
     request: RosterImportRequest,
     regions: readonly string[],
     today: string,
     importId: string,
-    tally: Tally,
+    tally: RosterTally,
   ): Promise<void> {
     const category = impliedCategory(request.kind, DEFAULT_MONITORING_POLICY);
     if (category === null) return;
@@ -305,6 +235,8 @@ export class RosterImportService {
             data: { evidence: items.map((e) => ({ ...e, signalId: this.ids.next() })) },
           },
           ctx,
+          // thousands of cases, each touched once: their folds are not kept
+          { keepFold: false },
         );
         raised += outcome.eventIds.length;
       }

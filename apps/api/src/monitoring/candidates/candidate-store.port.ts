@@ -1,6 +1,6 @@
 import type { RosterKind } from '@app/domain';
 
-/** A row of a roster with no open case, staged while its import runs. Holds personal information. */
+/** A row of a roster with no open case, merged as its import runs. Holds personal information. */
 export type StagedCandidate = {
   id: string;
   idHash: string;
@@ -28,18 +28,20 @@ export type CandidatePage = { rows: Candidate[]; totalCount: number };
 /**
  * Where identification candidates live: apart from the events (their personal information is
  * erased after the retention period, gone rather than hidden) and from the read models (nothing
- * rebuilds them). An import stages its rows, then merges them at once, or drops them.
+ * rebuilds them). An import merges its rows a batch at a time, once its file is known to be new.
  */
 export interface CandidateStore {
-  /** Stages rows of an import; a child staged twice in one import keeps its first row. */
-  stage(importId: string, rows: readonly StagedCandidate[]): Promise<void>;
-  /** Merges the staged rows into the candidates (a child already a candidate gains the kind). */
-  commit(
+  /**
+   * Merges a batch of an import's rows into the candidates, in one transaction: a new child
+   * becomes a candidate, one already a candidate gains the kind and widens its dates. A child
+   * listed twice by one import (in this batch or an earlier one) keeps its first row and counts
+   * once. Answers how many candidates the batch created or updated.
+   */
+  merge(
     importId: string,
+    rows: readonly StagedCandidate[],
     seen: { rosterKind: RosterKind; asOf: string; at: string },
   ): Promise<number>;
-  /** Forgets the staged rows of an import (a file imported before, a failed import). */
-  drop(importId: string): Promise<void>;
   list(query: {
     regions: readonly string[] | null;
     after?: string;
