@@ -17,6 +17,8 @@ const POLICY = {
     },
     visitIntervalDays: { RED: 3, YELLOW: 4, BLUE: 5, GREEN: 6 },
   },
+  // a parent in prison leaves the child de facto unsupported (事实无人抚养): evidence of a category
+  monitoring: { kinds: { PARENT_IMPRISONED: { category: 'DE_FACTO_UNSUPPORTED' } } },
 };
 
 type Result = { caseId: string | null; position: string };
@@ -149,6 +151,47 @@ describe('POLICY_FILE: one policy for the write and the read side', () => {
     const { caseId } = await extremePovertyChild(configured);
     const enrolled = await run(configured, 'enrollInProgramme', enrolment(caseId));
     expect(enrolled.codes).toEqual([]);
+  });
+
+  it('imports rosters with the file: a roster kind means what the file says', async () => {
+    const signalOf = async (server: ServerProcess) => {
+      const { caseId, position } = await extremePovertyChild(server);
+      const idNumber = makeFictionalIdNumber('370303', '2014-05-05', sequence);
+      const response = await fetch(
+        `${server.url}/monitoring/v1/rosters?kind=PARENT_IMPRISONED&asOf=2025-10-02`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${server.token('CIVIL_AFFAIRS', ['3703'], 'bureau')}`,
+            'content-type': 'text/csv',
+          },
+          body: `id_number,name,region_code\n${idNumber},政策${sequence},${VILLAGE}\n`,
+        },
+      );
+      expect(response.status).toBe(201);
+      const answer = (await response.json()) as { signals: number; position: string };
+      expect(answer.signals).toBe(1);
+      const signals = await read<{
+        monitoringSignals: {
+          edges: { node: { caseId: string; kind: string; category: string | null } }[];
+        };
+      }>(
+        server,
+        `query($at: String) { monitoringSignals(regionCode: "3703", consistentWith: $at) {
+          edges { node { caseId kind category } } } }`,
+        { at: BigInt(answer.position) > BigInt(position) ? answer.position : position },
+      );
+      return signals.monitoringSignals.edges.map((e) => e.node).filter((n) => n.caseId === caseId);
+    };
+    expect(await signalOf(configured)).toEqual([
+      expect.objectContaining({
+        kind: 'CATEGORY_EVIDENCE_FOUND',
+        category: 'DE_FACTO_UNSUPPORTED',
+      }),
+    ]);
+    expect(await signalOf(builtIn)).toEqual([
+      expect.objectContaining({ kind: 'RISK_EVIDENCE_FOUND' }),
+    ]);
   });
 
   it('reads with the file: the projected next visit, the case shown today, the payment roll', async () => {

@@ -3,12 +3,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   RESERVATION_STREAM_PREFIX,
   businessDateOf,
-  DEFAULT_MONITORING_POLICY,
-  DEFAULT_POLICY,
   impliedCategory,
   rosterImportDecider,
   rosterImportStream,
+  type CasePolicy,
   type Evidence,
+  type MonitoringPolicy,
   type RosterImportResult,
   type RosterKind,
 } from '@app/domain';
@@ -21,6 +21,7 @@ import { CommandPath } from '../command/command-path';
 import { KeyedLock } from '../command/keyed-lock';
 import { UuidV7Generator } from '@app/runtime/ids/uuid-v7';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
+import { CASE_POLICY, MONITORING_POLICY } from '@app/runtime/config/policy';
 import { CANDIDATE_STORE, type CandidateStore } from './candidates/candidate-store.port';
 import { RosterReader } from './roster-reader';
 import {
@@ -82,6 +83,8 @@ export class RosterImportService {
     private readonly path: CommandPath,
     private readonly cases: CaseCommandService,
     private readonly retention: CandidateRetention,
+    @Inject(CASE_POLICY) private readonly casePolicy: CasePolicy,
+    @Inject(MONITORING_POLICY) private readonly policy: MonitoringPolicy,
   ) {}
 
   run(
@@ -136,8 +139,8 @@ export class RosterImportService {
       today,
       regions,
       principalRegions: ctx.principal.regions,
-      implied: impliedCategory(request.kind, DEFAULT_MONITORING_POLICY),
-      ageOfMajority: DEFAULT_POLICY.ageOfMajority,
+      implied: impliedCategory(request.kind, this.policy),
+      ageOfMajority: this.casePolicy.ageOfMajority,
       at: now,
     };
     const tally = emptyTally();
@@ -202,7 +205,7 @@ export class RosterImportService {
     importId: string,
     tally: RosterTally,
   ): Promise<void> {
-    const category = impliedCategory(request.kind, DEFAULT_MONITORING_POLICY);
+    const category = impliedCategory(request.kind, this.policy);
     if (category === null) return;
     const everywhere = regions.some((r) => r === '' || r === '*');
     const holders = await this.store.casesHolding(category, everywhere ? null : regions, today);

@@ -26,7 +26,10 @@ describe('the policy file', () => {
         medicalCoverageSharePercent: { MARGINAL_LOW_INCOME: 75 },
         retakeYears: 2,
       },
-      monitoring: { candidateRetentionDays: 30 },
+      monitoring: {
+        candidateRetentionDays: 30,
+        kinds: { PARENT_IMPRISONED: { category: 'DE_FACTO_UNSUPPORTED' } },
+      },
     });
     expect(policy.case).toEqual({
       ...DEFAULT_POLICY,
@@ -37,7 +40,13 @@ describe('the policy file', () => {
       },
       retakeYears: 2,
     });
-    expect(policy.monitoring).toEqual({ ...DEFAULT_MONITORING_POLICY, candidateRetentionDays: 30 });
+    expect(policy.monitoring).toEqual({
+      kinds: {
+        ...DEFAULT_MONITORING_POLICY.kinds,
+        PARENT_IMPRISONED: { category: 'DE_FACTO_UNSUPPORTED' },
+      },
+      candidateRetentionDays: 30,
+    });
     // the defaults themselves are untouched
     expect(DEFAULT_POLICY.visitIntervalDays.RED).toBe(7);
   });
@@ -50,7 +59,18 @@ describe('the policy file', () => {
       /^case\.graduationGrantMonths must be a whole number from 0 to 120 \(it is 6\.5\)/,
     ],
     [{ case: { ageOfMajority: 18 } }, /^case\.ageOfMajority cannot be set in the policy file yet/],
-    [{ monitoring: { kinds: {} } }, /^monitoring\.kinds cannot be set in the policy file yet/],
+    [
+      { monitoring: { kinds: { SCHOOL_DROPOUT: { category: 'DROPOUT' } } } },
+      /^monitoring\.kinds\.SCHOOL_DROPOUT\.category must be one of ORPHAN/,
+    ],
+    [
+      { monitoring: { kinds: { SCHOOL_DROPOUT: { risk: false } } } },
+      /^monitoring\.kinds\.SCHOOL_DROPOUT\.risk must be true/,
+    ],
+    [
+      { monitoring: { kinds: { HOMELESS: { risk: true } } } },
+      /^monitoring\.kinds\.HOMELESS is not a policy field/,
+    ],
     [
       { case: { visitIntervalDays: { PURPLE: 3 } } },
       /^case\.visitIntervalDays\.PURPLE is not a policy field/,

@@ -6,9 +6,11 @@ import {
   EDUCATION_LEVELS,
   PROGRAMMES,
   RISK_LEVELS,
+  ROSTER_KINDS,
   type CasePolicy,
   type Eligibility,
   type MonitoringPolicy,
+  type RosterMeaning,
 } from '@app/domain';
 
 /**
@@ -106,11 +108,24 @@ function eligibilityOf(path: string, value: Json): Eligibility {
   return { kind, categories: listOf(`${path}.categories`, given.categories, CHILD_CATEGORIES) };
 }
 
+/** What a roster kind means: `{"category": CATEGORY}` or `{"risk": true}`. */
+function rosterMeaningOf(path: string, value: Json): RosterMeaning {
+  const given = objectAt(path, value);
+  if ('risk' in given) {
+    onlyKeys(path, given, ['risk']);
+    if (given.risk !== true) return fail(`${path}.risk`, 'true', given.risk);
+    return { risk: true };
+  }
+  onlyKeys(path, given, ['category']);
+  return { category: oneOfList(`${path}.category`, given.category, CHILD_CATEGORIES) };
+}
+
 /**
- * Fields the file may not set yet: the roster import still reads the built-in figures, so a file
- * setting them would leave the import and the rest of the service under two policies.
+ * Fields the file may not set yet: the age of majority is not recorded in the events decided by
+ * it (an age-out), so a fold that undoes one on a corrected birth date reads the built-in age.
  */
-const NOT_YET = 'cannot be set in the policy file yet: the roster import reads the built-in value';
+const NOT_YET =
+  'cannot be set in the policy file yet: events decided by it do not record the age they used';
 const notYet = (path: string): never => {
   throw new PolicyFileError(`${path} ${NOT_YET}`);
 };
@@ -141,7 +156,8 @@ const CASE_FIELDS: Fields<CasePolicy> = {
 };
 
 const MONITORING_FIELDS: Fields<MonitoringPolicy> = {
-  kinds: notYet,
+  kinds: (path, value, base) =>
+    recordOf(path, value, ROSTER_KINDS, base, rosterMeaningOf) as typeof base,
   candidateRetentionDays: wholeNumbers(1, 3660),
 };
 
