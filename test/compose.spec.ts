@@ -43,7 +43,10 @@ describe('docker-compose.yml', () => {
     'gives the %s a configuration the service accepts, on the production engines',
     (name) => {
       const service = compose.services[name];
-      const config = loadConfig(substitute(service.environment ?? {}));
+      // as each main loads it: only the api signs checkpoints
+      const config = loadConfig(substitute(service.environment ?? {}), {
+        signsCheckpoints: name === 'api',
+      });
       expect(config).toMatchObject({
         eventStore: 'esdb',
         readModelStore: 'postgres',
@@ -55,6 +58,11 @@ describe('docker-compose.yml', () => {
       });
     },
   );
+
+  it('keeps the checkpoint signing key from the projector, which signs none', () => {
+    expect(compose.services.api.environment?.AUDIT_SIGNING_KEY).toBeTruthy();
+    expect(compose.services.projector.environment?.AUDIT_SIGNING_KEY).toBe('');
+  });
 
   it('starts each app from a file the build produces', () => {
     expect(compose.services.api.command).toEqual(['node', 'dist/apps/api/src/main.js']);

@@ -23,7 +23,8 @@ export async function createProjectorApp(config: AppConfig): Promise<NestFastify
  * where /health and /metrics answer.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // the projector signs no checkpoints: in production it runs without AUDIT_SIGNING_KEY
+  const config = loadConfig(process.env, { signsCheckpoints: false });
   const app = await createProjectorApp(config);
   await app.listen(config.port, config.host);
   app

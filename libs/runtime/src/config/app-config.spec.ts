@@ -25,6 +25,18 @@ describe('loadConfig: the audit checkpoints', () => {
     });
   });
 
+  it('is not required of a process that signs no checkpoints (the projector)', () => {
+    const production = { ...base, NODE_ENV: 'production' };
+    expect(loadConfig(production, { signsCheckpoints: false }).audit.signingKey).toBeNull();
+    expect(() => loadConfig(production, { signsCheckpoints: true })).toThrow(
+      /AUDIT_SIGNING_KEY is required in production/,
+    );
+    // a key given is still checked
+    expect(() =>
+      loadConfig({ ...production, AUDIT_SIGNING_KEY: 'short' }, { signsCheckpoints: false }),
+    ).toThrow('AUDIT_SIGNING_KEY must be at least 32 bytes');
+  });
+
   it("takes the checkpoints' place and interval, 0 for no timer", () => {
     const audit = loadConfig({
       ...base,

@@ -150,7 +150,13 @@ function checkMasterKey(text: string): void {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/** What the process loading the configuration does, where that changes what it must be given. */
+export interface ConfigUse {
+  /** it signs the logs' checkpoints (the api: true; the projector: false, it needs no key) */
+  signsCheckpoints?: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, use: ConfigUse = {}): AppConfig {
   const dataDir = resolve(env.DATA_DIR || './data');
   const eventStore = oneOf(
     'EVENT_STORE',
@@ -243,7 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000),
     caseCacheSize: wholeNumber('CASE_CACHE_SIZE', env.CASE_CACHE_SIZE, 10_000, 0, '0 or more'),
     shutdownTimeoutMs: positiveInt('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 15_000),
-    audit: loadAuditConfig(env, dataDir),
+    audit: loadAuditConfig(env, dataDir, use.signsCheckpoints ?? true),
     rosterMaxBytes: positiveInt('ROSTER_MAX_BYTES', env.ROSTER_MAX_BYTES, 128 * 1024 * 1024),
     policy: policyOf(env),
     graphqlLimits: {

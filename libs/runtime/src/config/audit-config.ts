@@ -17,11 +17,19 @@ export interface AuditConfig {
 const DEV_KEY_FILE = 'audit-signing-key';
 const MIN_KEY_BYTES = 32;
 
-export function loadAuditConfig(env: NodeJS.ProcessEnv, dataDir: string): AuditConfig {
+/**
+ * `signs`: whether this process signs checkpoints (the api does; the projector does not, and so
+ * needs no key in production: the fewer processes hold it, the better).
+ */
+export function loadAuditConfig(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  signs = true,
+): AuditConfig {
   const key = env.AUDIT_SIGNING_KEY || null;
   if (key !== null && Buffer.byteLength(key, 'utf8') < MIN_KEY_BYTES)
     throw new ConfigError(`AUDIT_SIGNING_KEY must be at least ${MIN_KEY_BYTES} bytes`);
-  if (key === null && env.NODE_ENV === 'production')
+  if (key === null && signs && env.NODE_ENV === 'production')
     throw new ConfigError(
       'AUDIT_SIGNING_KEY is required in production (a key the database operator does not hold)',
     );
