@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { makeFictionalIdNumber } from '@app/domain';
-import type { Principal } from '../apps/api/src/auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { CaseCommandService } from '../apps/api/src/cases/case-command.service';
 import { mustMutate } from './support/cases-api';
 import type { GraphQLResponse, TestApp } from './support/test-app';

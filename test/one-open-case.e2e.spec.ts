@@ -6,7 +6,7 @@ import {
   makeFictionalIdNumber,
 } from '@app/domain';
 import { EVENT_STORE, StreamNotFound, type EventStore } from '@app/event-store';
-import { reservationStream } from '../apps/api/src/cases/case-streams';
+import { reservationStream } from '@app/runtime/streams/case-streams';
 import { ACTS_PATH } from './support/agency-api';
 import { MUTATIONS, RESULT } from './support/cases-api';
 import { TestApp, codeOf, type GraphQLResponse } from './support/test-app';

@@ -1,5 +1,5 @@
 import { makeFictionalIdNumber } from '@app/domain';
-import type { RoleName } from '../apps/api/src/auth/principal';
+import type { RoleName } from '@app/runtime/auth/principal';
 import { MUTATIONS, RUN_AGE_OUT_REVIEW, mustMutate, type MutationName } from './support/cases-api';
 import { TestApp, codeOf } from './support/test-app';
 

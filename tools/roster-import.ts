@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { createApp } from '../apps/api/src/bootstrap';
 import { loadConfig } from '@app/runtime/config/app-config';
-import { toContractError } from '../apps/api/src/errors/to-contract-error';
+import { toContractError } from '@app/runtime/errors/to-contract-error';
 import { importRosterFile } from './monitoring/roster-file';
 
 const usage = `usage: npm run roster:import -- --file F --kind KIND --as-of YYYY-MM-DD [--complete] [--region-code PREFIX] [--regions 3703,3301]

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@app/runtime/config/app-config';
-import { ROLES, type RoleName } from '../apps/api/src/auth/principal';
-import { TokenService, principalFromClaims } from '../apps/api/src/auth/token.service';
+import { ROLES, type RoleName } from '@app/runtime/auth/principal';
+import { TokenService, principalFromClaims } from '@app/runtime/auth/token.service';
 
 const usage = `usage: npm run token -- --role ROLE [--regions 3703,3301] [--sub ID] [--agency NAME] [--ttl SECONDS]
 roles: ${ROLES.join(', ')}; regions default to everywhere ("*")`;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
-import type { RoleName } from '../../apps/api/src/auth/principal';
+import type { RoleName } from '@app/runtime/auth/principal';
 import { MUTATIONS, type CommandResultShape, type MutationName } from './cases-api';
 import { ProjectorProcess } from './projector-process';
 import { SERVER_SECRET, ServerProcess } from './server-process';

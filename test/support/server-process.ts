@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
-import type { RoleName } from '../../apps/api/src/auth/principal';
+import type { RoleName } from '@app/runtime/auth/principal';
 
 const ROOT = resolve(__dirname, '..', '..');
 export const SERVER_SECRET = 'process-e2e-secret-0123456789-abcdef';

@@ -5,7 +5,7 @@ import jwt from 'jsonwebtoken';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig, type AppConfig } from '@app/runtime/config/app-config';
-import type { RoleName } from '../../apps/api/src/auth/principal';
+import type { RoleName } from '@app/runtime/auth/principal';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

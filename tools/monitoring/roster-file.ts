@@ -1,6 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Principal } from '../../apps/api/src/auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { parseRosterQuery } from '../../apps/api/src/monitoring/roster-query';
 import {
   RosterImportService,

@@ -12,7 +12,7 @@ import {
   type RiskLevel,
   type RiskScore,
 } from '@app/domain';
-import type { Principal } from '../../apps/api/src/auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import type { CaseCommandInput } from '../../apps/api/src/cases/case-command.service';
 import { civilAffairsOf, courtOf, docketNumber, procuratorateOf } from './agencies';
 import { Random } from './random';

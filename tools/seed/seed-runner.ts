@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AgeOutReviewService } from '../../apps/api/src/age-out/age-out-review.service';
-import type { Principal } from '../../apps/api/src/auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { CaseCommandService } from '../../apps/api/src/cases/case-command.service';
 import type { CommandContext } from '../../apps/api/src/cases/command-context';
-import { toContractError } from '../../apps/api/src/errors/to-contract-error';
+import { toContractError } from '@app/runtime/errors/to-contract-error';
 import { SetBenefitStandardCommand } from '../../apps/api/src/standards/set-benefit-standard';
 import { recordedAt, useRecordingClock } from './recording';
 import type { ChildPlan, SeedPlan } from './seed-plan';

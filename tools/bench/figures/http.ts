@@ -1,4 +1,4 @@
-import { TokenService } from '../../../apps/api/src/auth/token.service';
+import { TokenService } from '@app/runtime/auth/token.service';
 import { PRESETS } from '../../seed/regions';
 import { CASE_QUERY, SAMPLE_CASE } from '../servers/case-query';
 import { startApiServer } from '../support/api-server';

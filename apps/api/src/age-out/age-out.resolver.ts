@@ -1,6 +1,6 @@
 import { Args, ArgsType, Field, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import type { CommandContext } from '../cases/command-context';
 import { AgeOutReviewResult } from '../cases/graphql/case.types';
 import { GraphQLDate } from '../validation/scalars';

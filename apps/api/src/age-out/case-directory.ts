@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CaseEvent } from '@app/domain';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
 import { LogView } from '@app/runtime/event-store/log-view';
-import { caseIdOfStream } from '../cases/case-streams';
+import { caseIdOfStream } from '@app/runtime/streams/case-streams';
 
 export interface DirectoryEntry {
   regionCode: string;

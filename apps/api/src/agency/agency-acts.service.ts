@@ -10,9 +10,9 @@ import {
   type RecordGuardianshipAct,
 } from '@app/domain';
 import { EVENT_STORE, StreamNotFound, type EventStore } from '@app/event-store';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { CaseCommandService } from '../cases/case-command.service';
-import { caseStream } from '../cases/case-streams';
+import { caseStream } from '@app/runtime/streams/case-streams';
 import { actorOf, assertAllowed, type CommandContext } from '../cases/command-context';
 import { IdentityReservations } from '../cases/identity-reservations';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
@@ -23,7 +23,7 @@ import {
   ConcurrencyConflict,
   Forbidden,
   IdempotencyKeyReused,
-} from '../errors/app-errors';
+} from '@app/runtime/errors/app-errors';
 import {
   fingerprintOf,
   idempotencyIdsOf,

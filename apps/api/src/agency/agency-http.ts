@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { BadUserInput } from '../errors/app-errors';
-import { toContractError } from '../errors/to-contract-error';
+import { BadUserInput } from '@app/runtime/errors/app-errors';
+import { toContractError } from '@app/runtime/errors/to-contract-error';
 import { BodyTooDeep } from '../validation/json-body';
 import { appendRouteHook } from '../http/route-hooks';
 

@@ -19,7 +19,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { TokenService } from '../auth/token.service';
+import { TokenService } from '@app/runtime/auth/token.service';
 import { AgencyActsService } from './agency-acts.service';
 import { AGENCY_BODY_LIMIT } from './agency-http';
 import {

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { AgencyAct, GuardianKind, RecordGuardianshipAct } from '@app/domain';
-import { BadUserInput, type FieldError } from '../errors/app-errors';
+import { BadUserInput, type FieldError } from '@app/runtime/errors/app-errors';
 import { fieldErrors } from '../validation/validation';
 import { GuardianshipActDto } from './guardianship-act.dto';
 

@@ -1,9 +1,9 @@
 import { Args, ArgsType, Field, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { Allow, IsOptional } from 'class-validator';
 import { MESSAGES } from '@app/domain';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { Case } from '../cases/graphql/case.types';
-import { BadUserInput } from '../errors/app-errors';
+import { BadUserInput } from '@app/runtime/errors/app-errors';
 import { DEFAULT_LIMITS } from '@app/runtime/config/graphql-limits';
 import { CurrentPrincipal } from '../auth/request-context';
 import { GraphQLDateTime } from '../validation/scalars';

@@ -11,7 +11,7 @@ import {
   type EventMetadata,
 } from '@app/domain';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { toCaseView } from '../cases/case-view';
 import { assertAllowed } from '../cases/command-context';
 import type { Case } from '../cases/graphql/case.types';
@@ -21,7 +21,7 @@ import { AccessLog } from './access-log/access-log.service';
 
 import type { AccessLogEntry, CaseHistoryEvent, HistoryVerification } from './graphql/audit.types';
 import { readCaseEvents, verifyHistory } from './history-verification';
-import { CaseNotFound } from '../errors/app-errors';
+import { CaseNotFound } from '@app/runtime/errors/app-errors';
 import { CheckpointService } from './integrity/checkpoint.service';
 import { firstTamperedRevision } from '@app/runtime/audit/stream-integrity';
 import { KnownStandards } from './known-standards';

@@ -9,9 +9,9 @@ import {
   type CorrectCase,
 } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { assertAllowed } from '../cases/command-context';
-import { BadUserInput, CaseNotFound, type FieldError } from '../errors/app-errors';
+import { BadUserInput, CaseNotFound, type FieldError } from '@app/runtime/errors/app-errors';
 import { readCaseEvents } from './history-verification';
 
 type Recorded = { revision: bigint | number; type: string; data: unknown };

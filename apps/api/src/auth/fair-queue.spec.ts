@@ -1,4 +1,4 @@
-import { RateLimited } from '../errors/app-errors';
+import { RateLimited } from '@app/runtime/errors/app-errors';
 import { FairQueue } from './fair-queue';
 
 const tick = () => new Promise((r) => setImmediate(r));

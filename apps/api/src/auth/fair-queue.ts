@@ -1,4 +1,4 @@
-import { RateLimited } from '../errors/app-errors';
+import { RateLimited } from '@app/runtime/errors/app-errors';
 
 /**
  * Heavy reads take turns: at most `slots` run at once, and the callers waiting for a slot are

@@ -1,5 +1,5 @@
-import type { Principal } from './principal';
-import { RateLimited } from '../errors/app-errors';
+import type { Principal } from '@app/runtime/auth/principal';
+import { RateLimited } from '@app/runtime/errors/app-errors';
 import { PrincipalRateLimit } from './rate-limits';
 
 const who = (id: string, role: Principal['role'] = 'ADMIN'): Principal => ({

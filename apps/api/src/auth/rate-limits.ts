@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from './principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
-import { RateLimited } from '../errors/app-errors';
+import { RateLimited } from '@app/runtime/errors/app-errors';
 
 const WINDOW_MS = 60_000;
 const SWEEP_AT = 10_000;

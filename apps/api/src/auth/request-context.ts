@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
-import type { Principal } from './principal';
-import type { TokenService } from './token.service';
+import type { Principal } from '@app/runtime/auth/principal';
+import type { TokenService } from '@app/runtime/auth/token.service';
 import { principalOf } from './request-principal';
 
 /** Per-request GraphQL context: the caller (verified lazily, once) and the correlation id. */

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Principal } from './principal';
+import type { Principal } from '@app/runtime/auth/principal';
 
 const principals = new WeakMap<object, Principal>();
 

@@ -1,7 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { parseYuan } from '@app/domain';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { CorrelationId, CurrentPrincipal } from '../auth/request-context';
 import { withArgumentPaths } from '../validation/argument-paths';
 import type { CaseCommandInput, CaseCommandResult } from './case-command.service';

@@ -1,8 +1,8 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { disclosureOf, isPersonGuardian, type PersonalInfoField } from '@app/domain';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { personalInfoReadsOf } from '../audit/access-log/personal-info-reads';
-import { Forbidden } from '../errors/app-errors';
+import { Forbidden } from '@app/runtime/errors/app-errors';
 import { CurrentPrincipal } from '../auth/request-context';
 import { discloser } from '../personal-data/discloser';
 import { ChildInfo, GuardianInfo } from './graphql/case.types';

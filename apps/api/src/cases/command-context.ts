@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { authorize, type Action } from '@app/domain';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import type { CommandEnvelope } from '../command/command-path';
-import { Forbidden } from '../errors/app-errors';
+import { Forbidden } from '@app/runtime/errors/app-errors';
 
 /** What every command carries from its request: who, and the correlation id. */
 export interface CommandContext {

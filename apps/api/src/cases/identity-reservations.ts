@@ -10,7 +10,7 @@ import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CASE_POLICY } from '@app/runtime/config/policy';
 import { CommandPath } from '../command/command-path';
-import { caseStream, reservationStream } from './case-streams';
+import { caseStream, reservationStream } from '@app/runtime/streams/case-streams';
 import { envelopeFor, type CommandContext } from './command-context';
 
 /** A reservation younger than this may belong to an identification still being written. */

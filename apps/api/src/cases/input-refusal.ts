@@ -6,7 +6,7 @@ import {
   type CaseState,
 } from '@app/domain';
 import type { Decider } from '@app/domain';
-import { BadUserInput, type FieldError } from '../errors/app-errors';
+import { BadUserInput, type FieldError } from '@app/runtime/errors/app-errors';
 import { mergeProblems } from '../validation/input-problems';
 
 type CaseDecider = Decider<CaseState, CaseCommand, CaseEvent>;

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { LogHead } from '@app/runtime/event-store/log-head';
-import { ConcurrencyConflict } from '../errors/app-errors';
+import { ConcurrencyConflict } from '@app/runtime/errors/app-errors';
 import { CommandPath, type CommandEnvelope } from './command-path';
 
 type Counted = { type: 'Counted'; data: { by: number } };

@@ -11,9 +11,9 @@ import {
   type ExpectedRevision,
   type Position,
 } from '@app/event-store';
-import type { Principal } from '../auth/principal';
-import { ConcurrencyConflict } from '../errors/app-errors';
-import { toContractError } from '../errors/to-contract-error';
+import type { Principal } from '@app/runtime/auth/principal';
+import { ConcurrencyConflict } from '@app/runtime/errors/app-errors';
+import { toContractError } from '@app/runtime/errors/to-contract-error';
 import { commandDuration, commandRetries, commandsTotal } from '@app/runtime/metrics/metrics';
 import { LogHead } from '@app/runtime/event-store/log-head';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';

@@ -7,8 +7,8 @@ import {
 } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
-import { internalErrorLog } from './internal-error-log';
-import { toContractError } from './to-contract-error';
+import { internalErrorLog } from '@app/runtime/errors/internal-error-log';
+import { toContractError } from '@app/runtime/errors/to-contract-error';
 
 /**
  * GraphQL: hand the error back to Mercurius, whose errorFormatter maps it (no stack logged for

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { FastifyReply } from 'fastify';
-import { RateLimited } from '../errors/app-errors';
-import { internalErrorLog } from '../errors/internal-error-log';
-import { toContractError } from '../errors/to-contract-error';
+import { RateLimited } from '@app/runtime/errors/app-errors';
+import { internalErrorLog } from '@app/runtime/errors/internal-error-log';
+import { toContractError } from '@app/runtime/errors/to-contract-error';
 import { BodyTooDeep } from '../validation/json-body';
 import { wantsGraphQLResponse } from './graphql-http';
 import {

@@ -4,7 +4,7 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuthModule } from '../auth/auth.module';
-import { TokenService } from '../auth/token.service';
+import { TokenService } from '@app/runtime/auth/token.service';
 import { AccessLog } from '../audit/access-log/access-log.service';
 import { flushPersonalInfoReads } from '../audit/access-log/flush-personal-info-reads';
 import type { AppConfig } from '@app/runtime/config/app-config';

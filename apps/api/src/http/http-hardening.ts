@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
-import { TokenService } from '../auth/token.service';
+import { TokenService } from '@app/runtime/auth/token.service';
 import type { AppConfig } from '@app/runtime/config/app-config';
 import { serveGraphiql } from '../graphiql/graphiql.routes';
 import { graphqlOverHttp } from '../graphql/graphql-http';

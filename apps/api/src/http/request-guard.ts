@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, preParsingHookHandler } from 'fastify';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { rememberPrincipal } from '../auth/request-principal';
-import type { TokenService } from '../auth/token.service';
-import { RateLimited } from '../errors/app-errors';
-import { toContractError } from '../errors/to-contract-error';
+import type { TokenService } from '@app/runtime/auth/token.service';
+import { RateLimited } from '@app/runtime/errors/app-errors';
+import { toContractError } from '@app/runtime/errors/to-contract-error';
 import type { RateLimits } from '../auth/rate-limits';
 import { refuseGraphQL } from '../graphql/graphql-http';
 import { appendRouteHook, isAgencyActRoute, isGraphQLRoute } from './route-hooks';

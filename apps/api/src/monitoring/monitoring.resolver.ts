@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { NotFound } from '@app/domain';
 import { READ_MODEL_STORE, type ReadModelStore, type SignalRow } from '@app/read-models';
 import { Inject } from '@nestjs/common';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { CaseCommandService } from '../cases/case-command.service';
 import { assertAllowed } from '../cases/command-context';
 import { CommandResult } from '../cases/graphql/case.types';

@@ -14,7 +14,7 @@ import {
 } from '@app/domain';
 import { READ_MODEL_STORE, type ReadModelStore } from '@app/read-models';
 import { CaseCommandService } from '../cases/case-command.service';
-import { reservationStream } from '../cases/case-streams';
+import { reservationStream } from '@app/runtime/streams/case-streams';
 import { assertAllowed, envelopeFor, type CommandContext } from '../cases/command-context';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CommandPath } from '../command/command-path';

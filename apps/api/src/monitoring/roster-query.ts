@@ -7,7 +7,7 @@ import {
   ROSTER_KINDS,
   type RosterKind,
 } from '@app/domain';
-import { BadUserInput, type FieldError } from '../errors/app-errors';
+import { BadUserInput, type FieldError } from '@app/runtime/errors/app-errors';
 import type { RosterImportRequest } from './roster-import.service';
 
 /** The query of POST /monitoring/v1/rosters (and the CLI's options), every bad field named. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { BadUserInput } from '../errors/app-errors';
+import { BadUserInput } from '@app/runtime/errors/app-errors';
 import { RosterSpool } from './roster-spool';
 
 const HEADER = 'id_number,name,region_code\r\n';

@@ -11,7 +11,7 @@ import {
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { TokenService } from '../auth/token.service';
+import { TokenService } from '@app/runtime/auth/token.service';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { STREAMED_BODY } from './roster-body';
 import { parseRosterQuery } from './roster-query';

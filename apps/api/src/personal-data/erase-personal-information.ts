@@ -9,9 +9,9 @@ import {
 import { Args, Field, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { TEXT_LIMITS } from '@app/domain';
 import { READ_MODEL_STORE, type ReadModelStore } from '@app/read-models';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { CaseCommandService } from '../cases/case-command.service';
-import { caseStream } from '../cases/case-streams';
+import { caseStream } from '@app/runtime/streams/case-streams';
 import type { CommandContext } from '../cases/command-context';
 import { CommandResult } from '../cases/graphql/case.types';
 import { CaseInput } from '../cases/inputs/case-inputs';

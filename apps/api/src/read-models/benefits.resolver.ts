@@ -1,9 +1,9 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { ReadModelQueries } from '@app/read-models';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { assertAllowed } from '../cases/command-context';
 import { BenefitEntitlement } from '../cases/graphql/case.types';
-import { CaseNotFound } from '../errors/app-errors';
+import { CaseNotFound } from '@app/runtime/errors/app-errors';
 import { CurrentPrincipal } from '../auth/request-context';
 import { toBenefitEntitlement } from '../cases/case-view';
 import { BenefitsArgs } from './graphql/read-model.args';

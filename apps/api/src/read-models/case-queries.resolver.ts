@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { ReadModelQueries } from '@app/read-models';
-import type { Principal } from '../auth/principal';
-import { CaseNotFound } from '../errors/app-errors';
+import type { Principal } from '@app/runtime/auth/principal';
+import { CaseNotFound } from '@app/runtime/errors/app-errors';
 import { PlainQueries } from '../graphql/plain-queries';
 import { CurrentPrincipal } from '../auth/request-context';
 import { CaseReadCache } from './case-read-cache';

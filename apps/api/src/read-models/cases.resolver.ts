@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { InvalidCursor, ReadModelQueries } from '@app/read-models';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { assertAllowed } from '../cases/command-context';
 import { Case } from '../cases/graphql/case.types';
-import { BadUserInput } from '../errors/app-errors';
+import { BadUserInput } from '@app/runtime/errors/app-errors';
 import { CurrentPrincipal } from '../auth/request-context';
 import type { CasePolicy } from '@app/domain';
 import { CASE_POLICY } from '@app/runtime/config/policy';

@@ -1,6 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { formatYuan, parseYuan } from '@app/domain';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { assertAllowed } from '../cases/command-context';
 import { CurrentPrincipal } from '../auth/request-context';
 import { PaymentForecast, PaymentForecastArgs } from './graphql/forecast.types';

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { TokenService } from '../auth/token.service';
+import { TokenService } from '@app/runtime/auth/token.service';
 import { assertAllowed } from '../cases/command-context';
 import { HeavyReads } from './heavy-reads/heavy-reads';
 import { ReadConsistency } from './read-consistency';

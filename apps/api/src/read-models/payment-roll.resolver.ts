@@ -7,9 +7,9 @@ import {
 } from 'graphql';
 import { formatYuan, MESSAGES, type RollLine } from '@app/domain';
 import { PaymentRolls } from '@app/read-models';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { assertAllowed } from '../cases/command-context';
-import { BadUserInput } from '../errors/app-errors';
+import { BadUserInput } from '@app/runtime/errors/app-errors';
 import { CurrentPrincipal } from '../auth/request-context';
 import { DEFAULT_ROLL_PAGE, PaymentRollArgs, RollLinesArgs } from './graphql/read-model.args';
 import { PaymentLine, PaymentRoll } from './graphql/read-model.types';

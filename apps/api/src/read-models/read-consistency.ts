@@ -7,7 +7,7 @@ import {
   type Position,
 } from '@app/event-store';
 import { MESSAGES } from '@app/domain';
-import { BadUserInput, StaleReadModel } from '../errors/app-errors';
+import { BadUserInput, StaleReadModel } from '@app/runtime/errors/app-errors';
 import { LogHead } from '@app/runtime/event-store/log-head';
 import { Projections } from '@app/runtime/projections/projections';
 

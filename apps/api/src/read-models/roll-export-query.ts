@@ -1,5 +1,5 @@
 import { isRegionPrefix, isValidMonth, MESSAGES } from '@app/domain';
-import { BadUserInput, type FieldError } from '../errors/app-errors';
+import { BadUserInput, type FieldError } from '@app/runtime/errors/app-errors';
 
 /** The query of every roll export: `regionCode`, `month`, optional `consistentWith`. */
 export type RollExportQuery = { regionCode: string; month: string; consistentWith?: string };

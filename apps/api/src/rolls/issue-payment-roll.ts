@@ -8,7 +8,7 @@ import {
   type IssuePaymentRoll,
 } from '@app/domain';
 import { PaymentRolls } from '@app/read-models';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { actorOf, assertAllowed, envelopeFor, type CommandContext } from '../cases/command-context';
 import { CommandResult } from '../cases/graphql/case.types';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';

@@ -9,7 +9,7 @@ import {
   type CasePolicy,
   type SetBenefitStandard,
 } from '@app/domain';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { CASE_POLICY } from '@app/runtime/config/policy';
 import { CommandPath } from '../command/command-path';

@@ -1,5 +1,5 @@
 import { ValidationFailed } from '@app/domain';
-import { BadUserInput } from '../errors/app-errors';
+import { BadUserInput } from '@app/runtime/errors/app-errors';
 
 /**
  * A refusal's bad fields named by where they sit in the GraphQL arguments: `input.identifiedAt`

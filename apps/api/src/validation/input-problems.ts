@@ -1,4 +1,4 @@
-import type { FieldError } from '../errors/app-errors';
+import type { FieldError } from '@app/runtime/errors/app-errors';
 
 /**
  * The DTO's refusals of a mutation input whose rules also depend on the case (see

@@ -1,5 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { BadUserInput, type FieldError } from '../errors/app-errors';
+import { BadUserInput, type FieldError } from '@app/runtime/errors/app-errors';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { underArgument } from './argument-paths';
 import { defersValidation, withInputProblems } from './input-problems';

@@ -1,7 +1,7 @@
 import { Metadata, status } from '@grpc/grpc-js';
 import { RpcException } from '@nestjs/microservices';
-import type { ContractCode } from '../../errors/contract-error';
-import { toContractError } from '../../errors/to-contract-error';
+import type { ContractCode } from '@app/runtime/errors/contract-error';
+import { toContractError } from '@app/runtime/errors/to-contract-error';
 
 /** Contract codes as gRPC status codes (the HTTP statuses' counterparts). */
 export const GRPC_STATUS: Readonly<Record<ContractCode, status>> = {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AGENCY_KEY_STREAM_PREFIX, canonicalJson } from '@app/domain';
-import type { Principal } from '../../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import type { GuardianshipActRequest } from '../parse-guardianship-act';
 
 /** Fixed namespace of the agency API's name-based event ids (never change it: ids would move). */

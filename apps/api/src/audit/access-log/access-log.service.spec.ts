@@ -1,4 +1,4 @@
-import type { Principal } from '../../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import type { AccessLogStore, AccessRecord } from './access-log.port';
 import { AccessLog } from './access-log.service';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PERSONAL_INFO_FIELDS, type PersonalInfoField } from '@app/domain';
-import type { Principal } from '../../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { actorOf } from '../../cases/command-context';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
 import { ACCESS_LOG_STORE, type AccessLogStore, type AccessRecord } from './access-log.port';

@@ -2,7 +2,7 @@ import { ArgsType, Field, ObjectType, Query, Resolver, Args } from '@nestjs/grap
 import { IsOptional } from 'class-validator';
 import { formatYuan, type ChildCategory } from '@app/domain';
 import { ReadModelQueries } from '@app/read-models';
-import type { Principal } from '../../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { assertAllowed } from '../../cases/command-context';
 import { ChildCategoryEnum } from '../../cases/graphql/enums';
 import { CurrentPrincipal } from '../../auth/request-context';

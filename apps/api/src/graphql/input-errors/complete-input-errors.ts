@@ -7,7 +7,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { invalidInputMessage } from '@app/domain';
-import type { FieldError } from '../../errors/app-errors';
+import type { FieldError } from '@app/runtime/errors/app-errors';
 import { mergeProblems } from '../../validation/input-problems';
 import { argumentPaths, variablePaths, type ArgumentPaths } from './argument-paths';
 import { coercionProblems } from './input-coercion';

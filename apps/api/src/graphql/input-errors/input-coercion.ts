@@ -10,7 +10,7 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { MESSAGES } from '@app/domain';
-import type { FieldError } from '../../errors/app-errors';
+import type { FieldError } from '@app/runtime/errors/app-errors';
 
 /**
  * What GraphQL's own coercion refuses of a value for an input type, every bad field named by its

@@ -1,7 +1,7 @@
 import { TypeMetadataStorage } from '@nestjs/graphql';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { FieldError } from '../../errors/app-errors';
+import type { FieldError } from '@app/runtime/errors/app-errors';
 import { fieldErrors } from '../../validation/validation';
 
 type Operation = 'query' | 'mutation';

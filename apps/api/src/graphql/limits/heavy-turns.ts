@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, onRequestAbortHookHandler, onResponseHookHandler } from 'fastify';
 import { appendRouteHook, isGraphQLRoute } from '../../http/route-hooks';
-import type { Principal } from '../../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { FairQueue } from '../../auth/fair-queue';
 import { principalKey } from '../../auth/rate-limits';
 

@@ -6,12 +6,12 @@ import {
   normalizeIdNumber,
   type MonitoringPolicy,
 } from '@app/domain';
-import type { Principal } from '../../auth/principal';
-import { reservationStream } from '../../cases/case-streams';
+import type { Principal } from '@app/runtime/auth/principal';
+import { reservationStream } from '@app/runtime/streams/case-streams';
 import { assertAllowed } from '../../cases/command-context';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { MONITORING_POLICY } from '@app/runtime/config/policy';
-import { BadUserInput } from '../../errors/app-errors';
+import { BadUserInput } from '@app/runtime/errors/app-errors';
 import { scopeOf } from '../../read-models/reader-scope';
 import type { IdentificationCandidate } from '../graphql/monitoring.types';
 import { CandidateRetention } from '../candidate-retention';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { Principal } from '../../auth/principal';
+import type { Principal } from '@app/runtime/auth/principal';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { CASE_POLICY } from '@app/runtime/config/policy';
 import type { CasePolicy } from '@app/domain';

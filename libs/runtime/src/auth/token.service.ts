@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ROLES, type Principal, type RoleName } from './principal';
 
 export class AuthenticationFailed extends Error {

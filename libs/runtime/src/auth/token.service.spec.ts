@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { loadConfig } from '@app/runtime/config/app-config';
+import { loadConfig } from '../config/app-config';
 import { AuthenticationFailed, TokenService } from './token.service';
 
 const SECRET = 'unit-secret-0123456789abcdef-ghijkl';
