@@ -5,7 +5,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import {
   ACCESS_LOG_STORE,
   type AccessLogStore,
-} from '../apps/api/src/audit/access-log/access-log.port';
+} from '@app/runtime/audit/access-log/access-log.port';
 import { CASE_QUERY } from './support/cases-api';
 import { TestApp, codeOf } from './support/test-app';
 import { ACCESS_LOG, CASE_AS_OF_WITH_NAME, dataOf, identify } from './audit-support';

@@ -4,7 +4,7 @@ import { makeFictionalIdNumber } from '@app/domain';
 import {
   ACCESS_LOG_STORE,
   type AccessLogStore,
-} from '../apps/api/src/audit/access-log/access-log.port';
+} from '@app/runtime/audit/access-log/access-log.port';
 import { PRESETS } from '../tools/seed/regions';
 import { planRegion } from '../tools/seed/seed-plan';
 import { runSeed } from '../tools/seed/seed-runner';

@@ -5,8 +5,8 @@ import type { EventStore } from '@app/event-store';
 import {
   accessLogDatabaseUrl,
   createAccessLogStore,
-} from '../../apps/api/src/audit/access-log/access-log.module';
-import type { AccessLogStore } from '../../apps/api/src/audit/access-log/access-log.port';
+} from '@app/runtime/audit/access-log/access-log-store';
+import type { AccessLogStore } from '@app/runtime/audit/access-log/access-log.port';
 import { isChainedAccessLog, type ChainedAccessLog } from '@app/runtime/audit/access-chain';
 
 /**

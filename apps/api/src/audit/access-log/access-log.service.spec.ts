@@ -1,5 +1,5 @@
 import type { Principal } from '@app/runtime/auth/principal';
-import type { AccessLogStore, AccessRecord } from './access-log.port';
+import type { AccessLogStore, AccessRecord } from '@app/runtime/audit/access-log/access-log.port';
 import { AccessLog } from './access-log.service';
 
 class MemoryStore implements AccessLogStore {

@@ -4,7 +4,11 @@ import { PERSONAL_INFO_FIELDS, type PersonalInfoField } from '@app/domain';
 import type { Principal } from '@app/runtime/auth/principal';
 import { actorOf } from '../../cases/command-context';
 import { CLOCK, type Clock } from '@app/runtime/clock/clock';
-import { ACCESS_LOG_STORE, type AccessLogStore, type AccessRecord } from './access-log.port';
+import {
+  ACCESS_LOG_STORE,
+  type AccessLogStore,
+  type AccessRecord,
+} from '@app/runtime/audit/access-log/access-log.port';
 
 /** What was read of one case. */
 export interface PersonalInfoRead {

@@ -9,7 +9,10 @@ import {
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
-import { ACCESS_LOG_STORE, type AccessLogStore } from '../access-log/access-log.port';
+import {
+  ACCESS_LOG_STORE,
+  type AccessLogStore,
+} from '@app/runtime/audit/access-log/access-log.port';
 import { isChainedAccessLog } from '@app/runtime/audit/access-chain';
 import { signingKey } from '@app/runtime/config/audit-config';
 import { writeCheckpoint, type CheckpointSources } from '@app/runtime/audit/checkpointer';

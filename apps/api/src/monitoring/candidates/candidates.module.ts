@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { accessLogDatabaseUrl } from '../../audit/access-log/access-log.module';
+import { accessLogDatabaseUrl } from '@app/runtime/audit/access-log/access-log-store';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { CandidateRetention } from '../candidate-retention';
 import { CANDIDATE_STORE, type CandidateStore } from './candidate-store.port';

@@ -9,7 +9,7 @@ import {
   accessLink,
   type ChainedAccessLog,
   type ChainedAccessRow,
-} from '@app/runtime/audit/access-chain';
+} from '../access-chain';
 
 /** Held while appending: one writer at a time, so each row links to the one before it. */
 const APPEND_LOCK = 7_310_431;

@@ -1,9 +1,9 @@
 import type { PersonalInfoField, Role } from '@app/domain';
 import type { AccessRecord } from './access-log.port';
 
-import type { AccessRow } from '@app/runtime/audit/access-chain';
+import type { AccessRow } from '../access-chain';
 
-export { ACCESS_COLUMNS, type AccessRow } from '@app/runtime/audit/access-chain';
+export { ACCESS_COLUMNS, type AccessRow } from '../access-chain';
 
 export function toRow(record: AccessRecord): AccessRow {
   return {

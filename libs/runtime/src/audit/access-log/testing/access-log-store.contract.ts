@@ -4,7 +4,7 @@ import {
   accessRowsAfter,
   isChainedAccessLog,
   type ChainedAccessRow,
-} from '@app/runtime/audit/access-chain';
+} from '../../access-chain';
 import type { AccessLogStore, AccessRecord } from '../access-log.port';
 
 export const accessRecord = (caseId: string, n: number): AccessRecord => ({

@@ -8,7 +8,7 @@ import {
   accessLink,
   type ChainedAccessLog,
   type ChainedAccessRow,
-} from '@app/runtime/audit/access-chain';
+} from '../access-chain';
 
 // Append-only, like the event store's: never edit a released version, add the next one.
 const MIGRATIONS = [
