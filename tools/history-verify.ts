@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig } from '@app/runtime/config/app-config';
 import { createEventStore } from '@app/runtime/event-store/event-store.module';
-import { caseIdsInLog, verifyAllCases } from '../apps/api/src/audit/history-verification';
+import { caseIdsInLog, verifyAllCases } from '@app/runtime/audit/history-verification';
 import { signingKey } from '@app/runtime/config/audit-config';
 import { verifyIntegrity } from '@app/runtime/audit/verify-integrity';
 import { closeAll, openAccessLog } from './integrity/audit-sources';

@@ -4,7 +4,7 @@ import {
   caseIdsInLog,
   verifyAllCases,
   type BrokenCase,
-} from '../../apps/api/src/audit/history-verification';
+} from '@app/runtime/audit/history-verification';
 
 export interface CopyResult {
   /** events written by this run */

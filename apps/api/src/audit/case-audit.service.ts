@@ -20,7 +20,7 @@ import { CASE_POLICY } from '@app/runtime/config/policy';
 import { AccessLog } from './access-log/access-log.service';
 
 import type { AccessLogEntry, CaseHistoryEvent, HistoryVerification } from './graphql/audit.types';
-import { readCaseEvents, verifyHistory } from './history-verification';
+import { readCaseEvents, verifyHistory } from '@app/runtime/audit/history-verification';
 import { CaseNotFound } from '@app/runtime/errors/app-errors';
 import { CheckpointService } from './integrity/checkpoint.service';
 import { firstTamperedRevision } from '@app/runtime/audit/stream-integrity';

@@ -12,7 +12,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import type { Principal } from '@app/runtime/auth/principal';
 import { assertAllowed } from '../cases/command-context';
 import { BadUserInput, CaseNotFound, type FieldError } from '@app/runtime/errors/app-errors';
-import { readCaseEvents } from './history-verification';
+import { readCaseEvents } from '@app/runtime/audit/history-verification';
 
 type Recorded = { revision: bigint | number; type: string; data: unknown };
 

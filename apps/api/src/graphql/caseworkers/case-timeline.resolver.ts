@@ -3,7 +3,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { eventSummary, foldCase, MESSAGES, timedCaseEvent, type CaseEvent } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import type { Principal } from '@app/runtime/auth/principal';
-import { readCaseEvents } from '../../audit/history-verification';
+import { readCaseEvents } from '@app/runtime/audit/history-verification';
 import { BadUserInput, CaseNotFound } from '@app/runtime/errors/app-errors';
 import { CurrentPrincipal } from '../../auth/request-context';
 import { assertAllowed } from '../../cases/command-context';

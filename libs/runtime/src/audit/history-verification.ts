@@ -1,7 +1,7 @@
 import { caseStreamId, verifyChain } from '@app/domain';
 import { StreamNotFound, type EventStore, type StoredEvent } from '@app/event-store';
-import { CaseNotFound } from '@app/runtime/errors/app-errors';
-import { caseIdOfStream } from '@app/runtime/streams/case-streams';
+import { CaseNotFound } from '../errors/app-errors';
+import { caseIdOfStream } from '../streams/case-streams';
 
 /** Every event of a case's stream, oldest first; NOT_FOUND when the case was never written. */
 export async function readCaseEvents(store: EventStore, caseId: string): Promise<StoredEvent[]> {

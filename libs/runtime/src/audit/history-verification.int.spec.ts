@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { chainHash, type BusinessMetadata } from '@app/domain';
 import { SqliteEventStore, type EventToAppend } from '@app/event-store';
 import { tempDatabase } from '@app/event-store/sqlite/testing/temp-database';
-import { CaseNotFound } from '@app/runtime/errors/app-errors';
+import { CaseNotFound } from '../errors/app-errors';
 import {
   caseIdsInLog,
   readCaseEvents,
