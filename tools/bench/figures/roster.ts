@@ -6,7 +6,7 @@ import { finished } from 'node:stream/promises';
 import { checkRosterRow, makeFictionalIdNumber } from '@app/domain';
 import { TokenService } from '@app/runtime/auth/token.service';
 import { reservationStream } from '@app/runtime/streams/case-streams';
-import { RosterReader } from '../../../apps/api/src/monitoring/roster-reader';
+import { RosterReader } from '@app/runtime/monitoring/roster-reader';
 import { PRESETS, townshipsOf } from '../../seed/regions';
 import { planRegion } from '../../seed/seed-plan';
 import { benchConfig, BENCH_ENV } from '../support/bench-app';

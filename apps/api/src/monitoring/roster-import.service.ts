@@ -23,7 +23,7 @@ import { UuidV7Generator } from '@app/runtime/ids/uuid-v7';
 import { APP_CONFIG, type AppConfig } from '@app/runtime/config/app-config';
 import { CASE_POLICY, MONITORING_POLICY } from '@app/runtime/config/policy';
 import { CANDIDATE_STORE, type CandidateStore } from './candidates/candidate-store.port';
-import { RosterReader } from './roster-reader';
+import { RosterReader } from '@app/runtime/monitoring/roster-reader';
 import {
   emptyTally,
   RosterMatcher,

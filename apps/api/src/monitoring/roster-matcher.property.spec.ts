@@ -8,7 +8,7 @@ import type { IdMatch } from '@app/read-models';
 import { SqlCandidateStore } from './candidates/sql-candidate-store';
 import { sqliteCandidateRunner } from './candidates/sqlite/sqlite-runner';
 import { emptyTally, RosterMatcher, type RosterMatchRules } from './roster-matcher';
-import { RosterReader } from './roster-reader';
+import { RosterReader } from '@app/runtime/monitoring/roster-reader';
 
 const TODAY = '2026-11-15';
 const AS_OF = '2026-11-01';

@@ -10,7 +10,7 @@ import {
 } from '@app/domain';
 import type { ReadModelStore } from '@app/read-models';
 import type { CandidateStore, StagedCandidate } from './candidates/candidate-store.port';
-import type { RosterRecord } from './roster-reader';
+import type { RosterRecord } from '@app/runtime/monitoring/roster-reader';
 
 /** At most this many bad rows are listed (all are counted): the answer stays small. */
 export const MAX_LISTED_INVALID = 1000;

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { csvFields, isRosterHeader } from '@app/domain';
-import { BOM, MAX_LINE, StrictUtf8, badHeader, tooLong } from './roster-reader';
+import {
+  BOM,
+  MAX_LINE,
+  StrictUtf8,
+  badHeader,
+  tooLong,
+} from '@app/runtime/monitoring/roster-reader';
 
 const CIPHER = 'aes-256-ctr';
 

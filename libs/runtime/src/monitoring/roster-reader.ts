@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { csvFields, isRosterHeader } from '@app/domain';
-import { BadUserInput } from '@app/runtime/errors/app-errors';
+import { BadUserInput } from '../errors/app-errors';
 
 /** How many bytes a UTF-8 character that starts with `lead` has (1 for anything else). */
 const utf8Length = (lead: number): number =>
