@@ -54,7 +54,7 @@ describe("a newcomer's first ten minutes", () => {
         '--disable-warning=ExperimentalWarning',
         'node_modules/jest/bin/jest.js',
         '--runTestsByPath',
-        'apps/api/src/audit/access-log/postgres-access-log.store.int.spec.ts',
+        'libs/runtime/src/audit/access-log/postgres-access-log.store.int.spec.ts',
       ],
       { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 },
     );
